@@ -1,0 +1,188 @@
+"""`python -m bot`: run the bot (or the console chat) and the archive commands.
+
+Exit status: 0 on success, 1 when an asked-for article does not exist, 2 for bad input
+(missing or unreadable files, invalid settings or arguments).
+"""
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from pydantic import ValidationError
+from telegram import Update
+
+from bot.app import build_application, on_shutdown, on_startup
+from bot.console import OutgoingPrinter, run_console
+from bot.offline import OfflineRequest
+from bot.settings import Settings
+from briefing.dates import display_date
+from briefing.importer import read_inputs
+from briefing.ingest import import_article
+from briefing.search import plain_snippet, search
+from storage import Archive
+
+DEFAULT_CLI_CHAT = 0
+EXIT_NOT_FOUND = 1
+EXIT_BAD_INPUT = 2
+
+
+def _add_archive_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, help="database file (default: BRIEFING_DB)")
+    parser.add_argument("--chat", type=int, default=DEFAULT_CLI_CHAT, help="chat id (default 0)")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line interface."""
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="News briefing bot. With no command it runs the bot: on Telegram when"
+        " TELEGRAM_BOT_TOKEN is set, otherwise as a chat on standard input and output.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("run", help="run the bot (the default)")
+    importer = commands.add_parser("import", help="archive .txt, .md, .html and .jsonl files")
+    _add_archive_options(importer)
+    importer.add_argument("paths", nargs="+", metavar="PATH")
+    ask = commands.add_parser("ask", help="search the archive")
+    _add_archive_options(ask)
+    ask.add_argument("--limit", type=int, default=5, help="how many results (default 5)")
+    ask.add_argument("query", nargs="+", metavar="QUERY")
+    show = commands.add_parser("show", help="print one stored article")
+    _add_archive_options(show)
+    show.add_argument("id", type=int, metavar="ID")
+    return parser
+
+
+def _print_json(value: object, out: TextIO) -> None:
+    out.write(json.dumps(value, ensure_ascii=False) + "\n")
+
+
+def cmd_import(archive: Archive, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Archive every item of every input; report each failure and exit 2 if any."""
+    counts = {"imported": 0, "duplicate": 0, "failed": 0}
+    for item in read_inputs(args.paths):
+        if item.parsed is None:
+            counts["failed"] += 1
+            err.write(f"{item.origin}: {item.error}\n")
+            if args.json:
+                _print_json({"id": None, "status": "failed", "origin": item.origin,
+                             "reason": item.error}, out)  # fmt: skip
+            continue
+        outcome = import_article(archive, args.chat, item.parsed)
+        status = "duplicate" if outcome.duplicate else "imported"
+        counts[status] += 1
+        if args.json:
+            _print_json({"id": outcome.article.id, "status": status, "origin": item.origin,
+                         "title": outcome.article.title}, out)  # fmt: skip
+    if not args.json:
+        out.write(
+            f"Imported {counts['imported']}, duplicates {counts['duplicate']},"
+            f" failed {counts['failed']} (chat {args.chat}).\n"
+        )
+    return EXIT_BAD_INPUT if counts["failed"] else 0
+
+
+def cmd_ask(archive: Archive, args: argparse.Namespace, out: TextIO) -> int:
+    """Search the chat's archive and print the ranked results."""
+    query = " ".join(args.query)
+    result = search(archive, args.chat, query, limit=max(1, args.limit))
+    if args.json:
+        results = [
+            {
+                "id": hit.article.id,
+                "title": hit.article.title,
+                "source": hit.article.source,
+                "url": hit.article.url,
+                "published_at": hit.article.published_at,
+                "snippet": plain_snippet(hit.snippet),
+                "score": round(hit.score, 4),
+            }
+            for hit in result.hits
+        ]
+        _print_json({"query": query, "results": results}, out)
+        return 0
+    if not result.hits:
+        out.write(f"Nothing matches {query!r}.\n")
+    for rank, hit in enumerate(result.hits, start=1):
+        a = hit.article
+        out.write(f"{rank}. #{a.id} {a.title}\n   {display_date(a.published_at)} · {a.source}\n")
+        out.write(f"   {plain_snippet(hit.snippet)}\n")
+    return 0
+
+
+def cmd_show(archive: Archive, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Print one article of the chat."""
+    article = archive.get(args.chat, args.id)
+    if article is None:
+        err.write(f"No article #{args.id} in chat {args.chat}.\n")
+        return EXIT_NOT_FOUND
+    if args.json:
+        _print_json({"id": article.id, "title": article.title, "source": article.source,
+                     "url": article.url, "published_at": article.published_at,
+                     "body": article.body, "status": article.status}, out)  # fmt: skip
+        return 0
+    out.write(f"#{article.id} {article.title}\n{display_date(article.published_at)}")
+    out.write(f" · {article.source}\n" if article.source else "\n")
+    if article.url:
+        out.write(f"{article.url}\n")
+    out.write(f"\n{article.body}\n")
+    return 0
+
+
+async def _console(settings: Settings) -> int:
+    request = OfflineRequest(on_call=OutgoingPrinter(sys.stdout))
+    app = build_application(settings, request=request)
+    try:
+        async with app:
+            await on_startup(app)
+            await run_console(app, sys.stdin, sys.stdout)
+    finally:
+        await on_shutdown(app)
+    return 0
+
+
+def run_bot(settings: Settings) -> int:
+    """Long-poll Telegram with a token; otherwise start the console chat."""
+    if not settings.telegram_bot_token:
+        return asyncio.run(_console(settings))
+    app = build_application(settings)
+    app.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
+def _configure_logging(level: str) -> None:
+    logging.basicConfig(
+        level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse arguments, build settings, run the command; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        for problem in error.errors():
+            name = ".".join(str(part) for part in problem["loc"]).upper()
+            sys.stderr.write(f"Invalid setting {name}: {problem['msg']}\n")
+        return EXIT_BAD_INPUT
+    _configure_logging(settings.log_level if args.command not in {None, "run"} or
+                       settings.telegram_bot_token else "WARNING")  # fmt: skip
+    if args.command in {None, "run"}:
+        return run_bot(settings)
+    archive = Archive.open(args.db or settings.briefing_db)
+    try:
+        if args.command == "import":
+            return cmd_import(archive, args, sys.stdout, sys.stderr)
+        if args.command == "ask":
+            return cmd_ask(archive, args, sys.stdout)
+        return cmd_show(archive, args, sys.stdout, sys.stderr)
+    finally:
+        archive.close()

@@ -1,0 +1,119 @@
+"""Reading files for bulk import: pasted-article text, saved HTML pages and JSON lines."""
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefing.article import ParsedArticle, first_sentence_title, parse_pasted, shorten
+from briefing.dates import normalise_date
+from briefing.html_text import parse_html
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+
+@dataclass(frozen=True)
+class ImportItem:
+    """One input item: where it came from and either the parsed article or why it failed."""
+
+    origin: str
+    parsed: ParsedArticle | None = None
+    error: str | None = None
+
+
+def decode_text(data: bytes) -> str:
+    """Decode file bytes in the common encodings: UTF-8 (with or without BOM), UTF-16, cp1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data that is not text (NUL bytes or mostly control characters)."""
+    sample = data[:4096]
+    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    controls = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
+    return bool(sample) and controls / len(sample) > 0.05
+
+
+def parse_document(name: str, data: bytes) -> ParsedArticle:
+    """An article from a .txt, .md or .html file's bytes; ValueError for anything else."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+        raise ValueError(f"unsupported file type {suffix or '(none)'}")
+    if looks_binary(data):
+        raise ValueError("the file is not text")
+    text = decode_text(data)
+    parsed = parse_html(text) if suffix in HTML_SUFFIXES else parse_pasted(text)
+    if not parsed.body.strip():
+        raise ValueError("no article text found")
+    return parsed
+
+
+def _first_str(record: dict[str, Any], *keys: str) -> str:
+    for key in keys:
+        value = record.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def parse_record(record: object) -> ParsedArticle:
+    """An article from one JSON object with title, body/text/article, date, source and url."""
+    if not isinstance(record, dict):
+        raise ValueError("not a JSON object")
+    body = _first_str(record, "body", "text", "article")
+    title = _first_str(record, "title")
+    if not body and not title:
+        raise ValueError("no title or text")
+    url = _first_str(record, "url") or None
+    return ParsedArticle(
+        title=shorten(title, 300) if title else first_sentence_title(body),
+        body=body,
+        published_at=normalise_date(record.get("date") or record.get("published_at")),
+        source=_first_str(record, "source"),
+        url=url,
+    )
+
+
+def _read_jsonl(path: Path) -> Iterator[ImportItem]:
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            origin = f"{path}:{number}"
+            if not raw.strip():
+                continue
+            try:
+                yield ImportItem(origin, parsed=parse_record(json.loads(decode_text(raw))))
+            except (ValueError, json.JSONDecodeError) as error:
+                yield ImportItem(origin, error=f"line {number}: {error}")
+
+
+def read_inputs(paths: list[str]) -> Iterator[ImportItem]:
+    """Every article in the given files, in order; unreadable inputs become error items."""
+    for name in paths:
+        path = Path(name)
+        suffix = path.suffix.lower()
+        if not path.is_file():
+            yield ImportItem(name, error="no such file")
+        elif suffix not in SUPPORTED_SUFFIXES:
+            yield ImportItem(name, error=f"unsupported file type {suffix or '(none)'}")
+        elif suffix in JSONL_SUFFIXES:
+            try:
+                yield from _read_jsonl(path)
+            except OSError as error:
+                yield ImportItem(name, error=f"cannot read: {error.strerror or error}")
+        else:
+            try:
+                yield ImportItem(name, parsed=parse_document(name, path.read_bytes()))
+            except OSError as error:
+                yield ImportItem(name, error=f"cannot read: {error.strerror or error}")
+            except ValueError as error:
+                yield ImportItem(name, error=str(error))

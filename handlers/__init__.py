@@ -1,0 +1,46 @@
+"""Telegram handlers: thin adapters from updates to the briefing core. `register` adds them all."""
+
+from telegram import Update
+from telegram.ext import CommandHandler, MessageHandler, TypeHandler, filters
+
+from handlers import archive, ask, fallback, start
+from handlers.access import guard
+from handlers.context import BriefingApp
+from handlers.errors import on_error
+from handlers.ingest import on_text
+from handlers.registry import Command, bot_commands
+
+COMMANDS: tuple[Command, ...] = (
+    Command("start", "what this bot does", start.start),
+    Command("help", "list the commands", start.help_command),
+    Command("ask", "search the archive", ask.ask, args="<WORDS>"),
+    Command("recent", "the last ten articles", archive.recent),
+    Command("article", "show a stored article", archive.show_article, args="<ID>"),
+    Command("forget", "delete an article", archive.forget, args="<ID>"),
+    Command("stats", "count the archive", archive.stats),
+)
+
+# Handler groups run in ascending order; within a group the first matching handler wins.
+ACCESS_GROUP = -1  # the guard sees every update first and stops those from other users
+MAIN_GROUP = 0
+
+
+def register(app: BriefingApp) -> None:
+    """Add every handler, the error handler, and the command list used by /help."""
+    app.bot_data.commands = COMMANDS
+    app.add_handler(TypeHandler(Update, guard), group=ACCESS_GROUP)
+    for command in COMMANDS:
+        app.add_handler(CommandHandler(command.name, command.callback), group=MAIN_GROUP)
+    app.add_handler(MessageHandler(filters.COMMAND, fallback.unknown_command), group=MAIN_GROUP)
+    app.add_handler(
+        MessageHandler((filters.TEXT | filters.CAPTION) & ~filters.COMMAND, on_text),
+        group=MAIN_GROUP,
+    )
+    app.add_handler(
+        MessageHandler(filters.ChatType.PRIVATE & ~filters.StatusUpdate.ALL, fallback.unsupported),
+        group=MAIN_GROUP,
+    )
+    app.add_error_handler(on_error)
+
+
+__all__ = ["COMMANDS", "bot_commands", "register"]

@@ -1,0 +1,77 @@
+"""/article, /recent, /forget and /stats: looking after the chat's archive."""
+
+import asyncio
+
+from telegram import Update
+
+from handlers.context import BriefingContext
+from handlers.formatting import article_full, article_line, esc, reply_html, stats_text
+
+RECENT_LIMIT = 10
+MAX_ID = 2**63 - 1
+
+
+def parse_article_id(args: list[str] | None) -> int | None:
+    """The article id in a command's arguments ("12" or "#12"), or None if there is none."""
+    if not args:
+        return None
+    text = args[0].lstrip("#")
+    if not text.isdigit() or not text.isascii():
+        return None
+    value = int(text)
+    return value if 0 < value <= MAX_ID else None
+
+
+def _chat_id(update: Update) -> int:
+    chat = update.effective_chat
+    if chat is None:
+        raise ValueError("update without a chat")
+    return chat.id
+
+
+async def _id_or_usage(update: Update, context: BriefingContext, command: str) -> int | None:
+    article_id = parse_article_id(context.args)
+    if article_id is None:
+        await reply_html(update, f"Usage: /{command} ID, for example <code>/{command} 12</code>.")
+    return article_id
+
+
+async def show_article(update: Update, context: BriefingContext) -> None:
+    """Show one stored article of this chat in full."""
+    article_id = await _id_or_usage(update, context, "article")
+    if article_id is None:
+        return
+    article = await asyncio.to_thread(context.archive.get, _chat_id(update), article_id)
+    if article is None:
+        await reply_html(update, f"There is no article #{article_id} in this chat's archive.")
+        return
+    await reply_html(update, article_full(article))
+
+
+async def recent(update: Update, context: BriefingContext) -> None:
+    """List the ten articles added last."""
+    articles = await asyncio.to_thread(context.archive.recent, _chat_id(update), RECENT_LIMIT)
+    if not articles:
+        await reply_html(update, "The archive of this chat is empty. Paste an article to start it.")
+        return
+    lines = ["<b>Most recent</b>"] + [article_line(a) for a in articles]
+    await reply_html(update, "\n\n".join(lines))
+
+
+async def forget(update: Update, context: BriefingContext) -> None:
+    """Delete one article of this chat, with its index entries."""
+    article_id = await _id_or_usage(update, context, "forget")
+    if article_id is None:
+        return
+    chat_id = _chat_id(update)
+    article = await asyncio.to_thread(context.archive.get, chat_id, article_id)
+    if article is None or not await asyncio.to_thread(context.archive.delete, chat_id, article_id):
+        await reply_html(update, f"There is no article #{article_id} in this chat's archive.")
+        return
+    await reply_html(update, f"Deleted #{article_id} <b>{esc(article.title)}</b>.")
+
+
+async def stats(update: Update, context: BriefingContext) -> None:
+    """Counts of this chat's archive."""
+    numbers = await asyncio.to_thread(context.archive.stats, _chat_id(update))
+    await reply_html(update, stats_text(numbers))
