@@ -1,0 +1,64 @@
+"""The command-line contract: import, ask and show, with JSON and exit statuses."""
+
+import json
+from pathlib import Path
+
+from tests.bot.test_console import run_bot
+from tests.conftest import OTHER_ARTICLE, OWN_ARTICLE
+
+
+def _json_lines(text: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_import_ask_show(tmp_path: Path) -> None:
+    db = tmp_path / "cli.db"
+    (tmp_path / "own.md").write_text(OWN_ARTICLE)
+    (tmp_path / "other.txt").write_text(OTHER_ARTICLE)
+    (tmp_path / "more.jsonl").write_text(
+        json.dumps({"title": "Wire One", "body": "Grain prices rose.", "date": "1987-03-01"})
+        + "\n"
+        + json.dumps({"title": "Wire Two", "text": "Grain exports fell.", "source": "Wire"})
+        + "\n"
+    )
+    paths = [str(tmp_path / n) for n in ("own.md", "other.txt", "more.jsonl", "own.md")]
+    result = run_bot("import", "--db", str(db), "--json", *paths, db=db)
+    assert result.returncode == 0, result.stderr
+    items = _json_lines(result.stdout)
+    assert [item["status"] for item in items] == ["imported"] * 4 + ["duplicate"]
+    assert [item["id"] for item in items] == [1, 2, 3, 4, 1]
+
+    result = run_bot("ask", "--db", str(db), "--json", "grain", db=db)
+    answer = json.loads(result.stdout)
+    assert answer["query"] == "grain"
+    assert {r["title"] for r in answer["results"]} == {"Wire One", "Wire Two"}
+    first = answer["results"][0]
+    assert set(first) == {"id", "title", "source", "url", "published_at", "snippet", "score"}
+
+    result = run_bot("show", "--db", str(db), "--json", "1", db=db)
+    shown = json.loads(result.stdout)
+    assert shown["source"] == "The Coastal Courier"
+    assert shown["published_at"] == "2024-03-03"
+    assert shown["status"] == "ready"
+    assert set(shown) == {"id", "title", "source", "url", "published_at", "body", "status"}
+
+    other_chat = run_bot("ask", "--db", str(db), "--chat", "5", "--json", "grain", db=db)
+    assert json.loads(other_chat.stdout)["results"] == []
+    missing = run_bot("show", "--db", str(db), "--chat", "5", "1", db=db)
+    assert missing.returncode == 1 and "No article #1" in missing.stderr
+
+
+def test_missing_file_exits_2_and_keeps_what_was_imported(tmp_path: Path) -> None:
+    db = tmp_path / "cli.db"
+    (tmp_path / "own.md").write_text(OWN_ARTICLE)
+    result = run_bot("import", "--db", str(db), str(tmp_path / "own.md"), "nope.txt", db=db)
+    assert result.returncode == 2
+    assert "nope.txt: no such file" in result.stderr
+    assert "Imported 1, duplicates 0, failed 1" in result.stdout
+    assert run_bot("show", "--db", str(db), "1", db=db).returncode == 0
+
+
+def test_invalid_setting_is_reported(tmp_path: Path) -> None:
+    result = run_bot("ask", "x", db=tmp_path / "x.db", extra_env={"ALLOWED_USER_IDS": "abc"})
+    assert result.returncode == 2
+    assert "Invalid setting ALLOWED_USER_IDS" in result.stderr

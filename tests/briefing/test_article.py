@@ -1,0 +1,143 @@
+"""Pasted-article parsing on articles this project wrote, in the seed's shape and others."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefing.article import content_hash, parse_pasted, shorten
+from tests.conftest import OTHER_ARTICLE, OWN_ARTICLE
+
+
+def test_seed_shape_gives_every_field() -> None:
+    article = parse_pasted(OWN_ARTICLE)
+    assert article.title == (
+        "Harbour Workers in Valdoria Strike Over Pay, Union Leader Mirela Dunn Says"
+    )
+    assert article.published_at == "2024-03-03"
+    assert article.source == "The Coastal Courier"
+    assert (
+        article.url
+        == "https://courier.example.org/2024/03/03/valdoria-harbour-strike?utm_source=feed"
+    )
+    paragraphs = article.body.split("\n\n")
+    assert paragraphs[0] == (
+        "Dock workers in the port of Valdoria walked out on Sunday, union leader Mirela Dunn"
+        " said, demanding a pay rise after two years of frozen wages."
+    )
+    assert len(paragraphs) == 3
+    for leftover in ("**", "March 3, 2024", "Original url", "courier.example.org", "# "):
+        assert leftover not in article.body
+
+
+def test_single_bold_source_and_day_month_date() -> None:
+    article = parse_pasted(OTHER_ARTICLE)
+    assert article.title == "Glacier Survey Finds Faster Melting in Northern Range"
+    assert article.published_at == "2023-05-12"
+    assert article.source == "Alpine Science Daily"
+    assert article.url is None
+    assert article.body.startswith("A survey team led by glaciologist Tomas Berg")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("April 22, 2015", "2015-04-22"),
+        ("22 April 2015", "2015-04-22"),
+        ("Apr. 22, 2015 10:00", "2015-04-22T10:00"),
+        ("2015-04-22", "2015-04-22"),
+        ("Wednesday, April 22, 2015", "2015-04-22"),
+        ("Published: 22.04.2015", "2015-04-22"),
+    ],
+)
+def test_date_line_forms(line: str, expected: str) -> None:
+    text = f"# A Title For The Test\n\n{line}\n\nThe body of the article says something useful."
+    article = parse_pasted(text)
+    assert article.published_at == expected
+    assert line not in article.body
+
+
+@pytest.mark.parametrize(
+    "url_block",
+    [
+        "Source: https://news.example.com/a/1",
+        "URL: https://news.example.com/a/1",
+        "Original url:\n\n<https://news.example.com/a/1>",
+        "https://news.example.com/a/1",
+    ],
+)
+def test_url_forms_at_the_end(url_block: str) -> None:
+    text = (
+        f"# Ferry Service Resumes\n\nThe ferry to the islands sails again today.\n\n{url_block}\n"
+    )
+    article = parse_pasted(text)
+    assert article.url == "https://news.example.com/a/1"
+    assert "example.com" not in article.body
+    assert article.body == "The ferry to the islands sails again today."
+
+
+def test_source_label_with_a_name_is_the_source() -> None:
+    text = "# Ferry Service Resumes\n\nThe ferry sails again today.\n\nSource: Island Gazette\n"
+    article = parse_pasted(text)
+    assert article.source == "Island Gazette"
+    assert "Island Gazette" not in article.body
+
+
+def test_broken_paragraph_is_joined_but_real_paragraphs_stay() -> None:
+    text = (
+        "# Title Here\n\nThe minister said the plan, which had been delayed by\n\n"
+        "months of talks, would start in June.\n\nA second paragraph begins here."
+    )
+    body = parse_pasted(text).body
+    assert body == (
+        "The minister said the plan, which had been delayed by months of talks,"
+        " would start in June.\n\nA second paragraph begins here."
+    )
+
+
+def test_text_without_structure_is_titled_by_its_first_sentence() -> None:
+    text = (
+        "officials in the northern province confirmed on tuesday that the bridge will reopen."
+        " Traffic had been diverted for three months."
+    )
+    article = parse_pasted(text)
+    assert article.title == (
+        "officials in the northern province confirmed on tuesday that the bridge will reopen"
+    )
+    assert article.body == text
+    assert article.published_at is None
+
+
+def test_long_first_sentence_is_shortened_at_a_word() -> None:
+    text = "word " * 80 + "end."
+    title = parse_pasted(text).title
+    assert len(title) <= 120
+    assert title.endswith("…")
+    assert not title[:-1].endswith(" ")
+
+
+def test_plain_headline_line_becomes_the_title() -> None:
+    text = "Ferry Service Resumes After Storm\n\nThe ferry to the islands sails again today."
+    article = parse_pasted(text)
+    assert article.title == "Ferry Service Resumes After Storm"
+    assert article.body == "The ferry to the islands sails again today."
+
+
+def test_markdown_links_and_emphasis_are_removed() -> None:
+    text = "# T\n\nThe **council** voted, see [the minutes](https://x.example/m) and *details*."
+    assert parse_pasted(text).body == "The council voted, see the minutes and details."
+
+
+def test_shorten_keeps_short_text() -> None:
+    assert shorten("short") == "short"
+
+
+def test_content_hash_ignores_case_and_spacing() -> None:
+    assert content_hash("", "Hello,  World") == content_hash("", "hello world")
+    assert content_hash("", "hello world") != content_hash("", "hello there")
+
+
+@given(st.text(max_size=3000))
+def test_any_text_parses_without_error(text: str) -> None:
+    article = parse_pasted(text)
+    assert isinstance(article.title, str)
+    assert len(article.title) <= 300

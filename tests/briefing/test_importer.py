@@ -1,0 +1,72 @@
+"""Reading import files: text, HTML, JSON lines, and the failures users will meet."""
+
+import json
+from pathlib import Path
+
+from briefing.importer import decode_text, looks_binary, parse_document, read_inputs
+from tests.conftest import OWN_ARTICLE
+
+PAGE = """<!doctype html><html><head><title>Courier | Bridge reopens</title>
+<meta property="og:site_name" content="The Coastal Courier">
+<meta property="article:published_time" content="2024-03-05T08:00:00Z">
+<link rel="canonical" href="https://courier.example.org/bridge">
+<script>var tracking = "ignore me";</script></head>
+<body><nav>Home | World | Sport</nav><article><h1>Bridge Reopens After Repairs</h1>
+<p>The old bridge over the river reopened on Tuesday after six months of repairs.
+<p>Engineers said the new supports would last <b>fifty years</b> at least.</p>
+<div>Unclosed <i>markup keeps going</div></article><footer>Copyright notice</footer>
+"""
+
+
+def test_html_page_gives_article_fields() -> None:
+    article = parse_document("page.html", PAGE.encode())
+    assert article.title == "Bridge Reopens After Repairs"
+    assert article.source == "The Coastal Courier"
+    assert article.published_at == "2024-03-05"
+    assert article.url == "https://courier.example.org/bridge"
+    assert "reopened on Tuesday" in article.body
+    assert "fifty years at least" in article.body
+    for noise in ("tracking", "Home | World", "Copyright"):
+        assert noise not in article.body
+
+
+def test_text_file_in_any_common_encoding(tmp_path: Path) -> None:
+    text = OWN_ARTICLE.replace("Valdoria", "Valdória")
+    assert "Valdória" in decode_text(text.encode("utf-8-sig"))
+    assert "Valdória" in decode_text(text.encode("utf-16"))
+    assert "Valdória" in decode_text(text.encode("cp1252"))
+    assert parse_document("a.md", text.encode("cp1252")).source == "The Coastal Courier"
+
+
+def test_binary_and_wrong_types_are_refused() -> None:
+    assert looks_binary(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    for name, data in (("a.pdf", b"%PDF-1.4"), ("a.txt", b"\x00\x01\x02binary")):
+        try:
+            parse_document(name, data)
+        except ValueError:
+            continue
+        raise AssertionError(f"{name} was accepted")
+
+
+def test_jsonl_records_in_order_with_bad_lines_reported(tmp_path: Path) -> None:
+    path = tmp_path / "items.jsonl"
+    lines = [
+        json.dumps({"title": "One", "body": "First text.", "date": "1987-02-26T15:01:01"}),
+        "{not json",
+        json.dumps({"text": "Second text without a title. More.", "published_at": "2020-01-02"}),
+        json.dumps({"article": "Third.", "source": "Wire", "url": "https://w.example/3"}),
+        json.dumps(["not", "an", "object"]),
+    ]
+    path.write_text("\n".join(lines) + "\n")
+    items = list(read_inputs([str(path)]))
+    assert [item.error is None for item in items] == [True, False, True, True, False]
+    assert items[0].parsed is not None and items[0].parsed.published_at == "1987-02-26T15:01"
+    assert items[2].parsed is not None and items[2].parsed.title == "Second text without a title"
+    assert items[3].parsed is not None and items[3].parsed.source == "Wire"
+    assert items[1].error is not None and "line 2" in items[1].error
+
+
+def test_missing_and_unsupported_paths(tmp_path: Path) -> None:
+    (tmp_path / "x.pdf").write_bytes(b"%PDF")
+    items = list(read_inputs([str(tmp_path / "nope.txt"), str(tmp_path / "x.pdf")]))
+    assert [item.error for item in items] == ["no such file", "unsupported file type .pdf"]

@@ -1,0 +1,89 @@
+"""The archive on fresh databases: schema, chat scoping, FTS sync, durability."""
+
+import sqlite3
+from pathlib import Path
+
+from storage import Archive, NewArticle
+from storage.archive import MATCH_END, MATCH_START
+from storage.migrations import MIGRATIONS
+
+
+def _article(title: str, body: str, **extra: str) -> NewArticle:
+    return NewArticle(title=title, body=body, **extra)
+
+
+def test_migrations_apply_once_and_wal_is_on(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    Archive.open(path).close()
+    Archive.open(path).close()
+    conn = sqlite3.connect(path)
+    names = [row[0] for row in conn.execute("SELECT name FROM migrations")]
+    assert names == [name for name, _ in MIGRATIONS]
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_reads_and_writes_are_scoped_to_one_chat(archive: Archive) -> None:
+    mine = archive.add(1, _article("Harbour strike", "Dock workers walked out."))
+    archive.add(2, _article("Harbour strike elsewhere", "Dock workers walked out too."))
+    assert archive.get(1, mine) is not None
+    assert archive.get(2, mine) is None
+    assert not archive.delete(2, mine)
+    assert archive.get(1, mine) is not None
+    assert [hit.article.id for hit in archive.search(1, '"dock"')] == [mine]
+    assert [a.id for a in archive.recent(1)] == [mine]
+    assert archive.stats(1).ready == 1
+    assert archive.find_duplicate(2, None, None) is None
+
+
+def test_fts_follows_updates_and_deletes(archive: Archive) -> None:
+    pending = archive.save_pending(7, "raw text about glaciers", message_id=42)
+    assert archive.search(7, '"glaciers"') == []  # pending rows are not answers yet
+    archive.complete(7, pending, _article("Glacier survey", "Glaciers retreat faster."))
+    hits = archive.search(7, '"glacier"')  # porter stemming: glacier ~ glaciers
+    assert [hit.article.id for hit in hits] == [pending]
+    assert f"{MATCH_START}Glaciers{MATCH_END}" in hits[0].snippet
+    assert archive.get(7, pending).message_id == 42  # type: ignore[union-attr]
+    assert archive.delete(7, pending)
+    assert archive.search(7, '"glacier"') == []
+
+
+def test_title_outweighs_body(archive: Archive) -> None:
+    in_body = archive.add(1, _article("Port news", "The ferry and the ferry schedule and more."))
+    in_title = archive.add(1, _article("Ferry returns", "Service resumes on the island route."))
+    ids = [hit.article.id for hit in archive.search(1, '"ferry"')]
+    assert ids == [in_title, in_body]
+
+
+def test_pending_survives_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    first = Archive.open(path)
+    article_id = first.save_pending(3, "something the user sent")
+    first.close()
+    second = Archive.open(path)
+    pending = second.pending()
+    assert [(p.chat_id, p.article_id, p.raw) for p in pending] == [
+        (3, article_id, "something the user sent")
+    ]
+    second.fail(3, article_id, "could not read it")
+    assert second.pending() == []
+    stored = second.get(3, article_id)
+    assert stored is not None and stored.status == "failed" and stored.reason == "could not read it"
+    second.close()
+
+
+def test_duplicates_by_hash_or_canonical_url(archive: Archive) -> None:
+    first = archive.add(1, _article("A", "b", content_hash="h1", canonical_url="https://x/a"))
+    assert archive.find_duplicate(1, "h1", None) == first
+    assert archive.find_duplicate(1, "other", "https://x/a") == first
+    assert archive.find_duplicate(1, "other", "https://x/b") is None
+    assert archive.find_duplicate(1, "h1", None, exclude_id=first) is None
+
+
+def test_stats_counts(archive: Archive) -> None:
+    archive.add(1, _article("A", "x", source="Courier"))
+    archive.add(1, _article("B", "y", source="Courier"))
+    archive.add(1, _article("C", "z", source="Gazette"))
+    archive.save_pending(1, "raw")
+    stats = archive.stats(1)
+    assert (stats.total, stats.ready, stats.pending, stats.sources) == (4, 3, 1, 2)
+    assert archive.stats(99).total == 0
