@@ -10,24 +10,29 @@ from telegram.request import BaseRequest
 from bot.console import CONSOLE_TOKEN
 from bot.settings import Settings
 from briefing.access import AccessPolicy
-from briefing.ingest import resume_pending
+from briefing.fetch import FetchPolicy
+from briefing.ingest import Ingestor
 from handlers import COMMANDS, bot_commands, register
 from handlers.context import BotData, BriefingApp, BriefingContext
+from handlers.ingest import finish, spawn, wait_for_background
 from storage import Archive
 
 log = logging.getLogger(__name__)
 
 
 async def on_startup(app: BriefingApp) -> None:
-    """Publish the command menu and finish any ingest left pending by the last run."""
+    """Publish the command menu and resume every item left pending by the last run."""
     await app.bot.set_my_commands(bot_commands(COMMANDS))
-    resumed = await asyncio.to_thread(resume_pending, app.bot_data.archive)
-    if resumed:
-        log.info("finished %d article(s) left pending by the last run", resumed)
+    pending = await asyncio.to_thread(app.bot_data.archive.pending)
+    for item in pending:
+        spawn(app, finish(app, item))
+    if pending:
+        log.info("resuming %d item(s) left pending by the last run", len(pending))
 
 
 async def on_shutdown(app: BriefingApp) -> None:
-    """Close the archive."""
+    """Let background work finish, then close the archive."""
+    await wait_for_background(app)
     app.bot_data.archive.close()
 
 
@@ -49,6 +54,8 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
         builder = builder.request(request).get_updates_request(request)
     app = cast(BriefingApp, builder.build())
     app.bot_data.archive = Archive.open(settings.briefing_db)
+    policy = FetchPolicy(allow_hosts=settings.fetch_allow_hosts)
+    app.bot_data.ingestor = Ingestor(app.bot_data.archive, policy)
     app.bot_data.access = AccessPolicy(settings.allowed_user_ids, settings.admin_user_ids)
     register(app)
     return app

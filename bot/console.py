@@ -15,6 +15,7 @@ from typing import Any, TextIO
 from telegram import Update
 
 from handlers.context import BriefingApp
+from handlers.ingest import wait_for_background
 
 CONSOLE_CHAT_ID = 0
 CONSOLE_USER_ID = 0
@@ -139,5 +140,6 @@ async def run_console(app: BriefingApp, stream: TextIO, out: TextIO) -> int:
             count += 1
             update = Update.de_json(message_update(count, count, text), app.bot)
             await app.process_update(update)
+            await wait_for_background(app)
         if not line:
             return count

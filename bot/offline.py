@@ -26,6 +26,7 @@ class OfflineRequest(BaseRequest):
 
     def __init__(self, on_call: OutgoingHook | None = None) -> None:
         self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.files: dict[str, bytes] = {}  # file_id -> content, served by getFile + download
         self._on_call = on_call
         self._message_ids = itertools.count(1)
 
@@ -51,6 +52,8 @@ class OfflineRequest(BaseRequest):
         pool_timeout: object = None,
     ) -> tuple[int, bytes]:
         """Record the call, tell the hook, and return a well-formed Bot API answer."""
+        if "/file/bot" in url:
+            return 200, self.files.get(url.rsplit("/", 1)[-1], b"")
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
         self.calls.append((api_method, params))
@@ -85,4 +88,12 @@ class OfflineRequest(BaseRequest):
             return True if "inline_message_id" in params else self._message(params)
         if api_method == "getMyCommands":
             return []
+        if api_method == "getFile":
+            file_id = str(params.get("file_id"))
+            return {
+                "file_id": file_id,
+                "file_unique_id": file_id,
+                "file_size": len(self.files.get(file_id, b"")),
+                "file_path": f"documents/{file_id}",
+            }
         return True

@@ -8,6 +8,7 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 IdList = Annotated[frozenset[int], NoDecode]
+HostList = Annotated[frozenset[str], NoDecode]
 
 
 class Settings(BaseSettings):
@@ -22,6 +23,7 @@ class Settings(BaseSettings):
     default_timezone: str = "UTC"
     log_level: str = "INFO"
     telegram_api_base_url: str = ""
+    fetch_allow_hosts: HostList = Field(default=frozenset())
 
     @field_validator("allowed_user_ids", "admin_user_ids", mode="before")
     @classmethod
@@ -32,6 +34,13 @@ class Settings(BaseSettings):
                 return frozenset(int(p) for p in parts)
             except ValueError as error:
                 raise ValueError("user ids must be whole numbers separated by commas") from error
+        return value
+
+    @field_validator("fetch_allow_hosts", mode="before")
+    @classmethod
+    def _split_hosts(cls, value: object) -> object:
+        if isinstance(value, str):
+            return frozenset(p.strip().lower() for p in value.split(",") if p.strip())
         return value
 
     @field_validator("default_timezone")

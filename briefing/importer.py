@@ -8,12 +8,13 @@ from typing import Any
 
 from briefing.article import ParsedArticle, first_sentence_title, parse_pasted, shorten
 from briefing.dates import normalise_date
-from briefing.html_text import parse_html
+from briefing.extract import extract_article
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+SUPPORTED_DOCUMENTS = TEXT_SUFFIXES | HTML_SUFFIXES
+SUPPORTED_SUFFIXES = SUPPORTED_DOCUMENTS | JSONL_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,12 @@ def parse_document(name: str, data: bytes) -> ParsedArticle:
     if looks_binary(data):
         raise ValueError("the file is not text")
     text = decode_text(data)
-    parsed = parse_html(text) if suffix in HTML_SUFFIXES else parse_pasted(text)
-    if not parsed.body.strip():
+    if suffix in HTML_SUFFIXES:
+        extracted = extract_article(text)
+        parsed = extracted.parsed if extracted else None
+    else:
+        parsed = parse_pasted(text)
+    if parsed is None or not parsed.body.strip():
         raise ValueError("no article text found")
     return parsed
 

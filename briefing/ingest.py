@@ -1,24 +1,43 @@
-"""Archiving what users send: store the raw message first, then analyse it into an article."""
+"""Archiving what users send: store it first, then read it into an article.
 
+Every message is saved raw (status "pending") before anything else happens, so a crash or a
+restart loses nothing: `pending()` rows are finished at the next start. Links are fetched with
+a bounded number at a time; a page that cannot be read is still kept as a link with its reason.
+"""
+
+import asyncio
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Literal
 
-from briefing.article import ParsedArticle, content_hash, parse_pasted
+from briefing.article import ParsedArticle, content_hash, parse_pasted, shorten
+from briefing.dedup import STORY_WINDOW_DAYS, Signature, find_story, signature
+from briefing.extract import ExtractedArticle, extract_article, extract_text_page
+from briefing.fetch import FetchError, FetchPolicy, fetch_page
+from briefing.importer import parse_document
 from briefing.urls import canonical_url
-from storage import Archive, NewArticle, StoredArticle
+from storage import Archive, Incoming, NewArticle, PendingItem, StoredArticle
 
 log = logging.getLogger(__name__)
+
+Status = Literal["new", "same_story", "duplicate", "attached", "failed"]
 
 
 @dataclass(frozen=True)
 class IngestOutcome:
-    """The stored article, or the earlier one this message duplicates."""
+    """What became of one item: the article to show, and how it relates to the archive."""
 
     article: StoredArticle
-    duplicate: bool
+    status: Status
+    reason: str | None = None  # why a link could not be read
+
+    @property
+    def duplicate(self) -> bool:
+        """True when the item was already archived (nothing new was stored)."""
+        return self.status == "duplicate"
 
 
-def to_new_article(parsed: ParsedArticle) -> NewArticle:
+def to_new_article(parsed: ParsedArticle, author: str | None = None) -> NewArticle:
     """The storable form of a parsed article, with its canonical URL and content hash."""
     return NewArticle(
         title=parsed.title,
@@ -28,55 +47,158 @@ def to_new_article(parsed: ParsedArticle) -> NewArticle:
         canonical_url=canonical_url(parsed.url) if parsed.url else None,
         published_at=parsed.published_at,
         content_hash=content_hash(parsed.title, parsed.body),
+        author=author,
+        signature=signature(parsed.title, parsed.body).dumps(),
     )
 
 
-def _stored(archive: Archive, chat_id: int, article_id: int) -> StoredArticle:
+def _get(archive: Archive, chat_id: int, article_id: int) -> StoredArticle:
     article = archive.get(chat_id, article_id)
-    if article is None:  # deleted by the user between the two steps
-        raise LookupError(f"article {article_id} vanished while it was being archived")
+    if article is None:  # deleted by the user while it was being read
+        raise LookupError(f"article {article_id} was deleted while it was being archived")
     return article
 
 
-def analyse_pending(archive: Archive, chat_id: int, article_id: int, raw: str) -> IngestOutcome:
-    """Parse a stored raw message; a duplicate is dropped in favour of the earlier article."""
-    new = to_new_article(parse_pasted(raw))
-    duplicate_of = archive.find_duplicate(
-        chat_id, new.content_hash, new.canonical_url, exclude_id=article_id
-    )
-    if duplicate_of is not None:
+def _with_story(archive: Archive, chat_id: int, new: NewArticle, exclude: int | None) -> NewArticle:
+    candidates = archive.story_candidates(chat_id, new.published_at, STORY_WINDOW_DAYS, exclude)
+    story = find_story(new.title, Signature.loads(new.signature or ""), candidates)
+    return replace(new, story_id=story) if story is not None else new
+
+
+def store_parsed(
+    archive: Archive, chat_id: int, article_id: int, parsed: ParsedArticle, author: str | None
+) -> IngestOutcome:
+    """Finish a pending row with a parsed article, unless the chat already has it.
+
+    Exactly the same text is a duplicate; text for a URL whose page could not be read is
+    attached to that earlier record; the same story told again is stored, linked to the first.
+    """
+    new = to_new_article(parsed, author)
+    if new.content_hash and (same := archive.find_by_hash(chat_id, new.content_hash, article_id)):
         archive.delete(chat_id, article_id)
-        return IngestOutcome(article=_stored(archive, chat_id, duplicate_of), duplicate=True)
+        return IngestOutcome(same, "duplicate")
+    if new.canonical_url and (known := archive.find_by_url(chat_id, new.canonical_url, article_id)):
+        archive.delete(chat_id, article_id)
+        if known.status == "ready" and known.body:
+            return IngestOutcome(known, "duplicate")
+        archive.complete(chat_id, known.id, _with_story(archive, chat_id, new, known.id))
+        return IngestOutcome(_get(archive, chat_id, known.id), "attached")
+    new = _with_story(archive, chat_id, new, article_id)
     archive.complete(chat_id, article_id, new)
-    return IngestOutcome(article=_stored(archive, chat_id, article_id), duplicate=False)
+    status: Status = "same_story" if new.story_id else "new"
+    return IngestOutcome(_get(archive, chat_id, article_id), status)
+
+
+def known_link(archive: Archive, incoming: Incoming) -> StoredArticle | None:
+    """The chat's article for this link already, if any (so it is not fetched again)."""
+    if not incoming.url:
+        return None
+    return archive.find_by_url(incoming.chat_id, canonical_url(incoming.url))
+
+
+def _forwarded(parsed: ParsedArticle, incoming: Incoming) -> ParsedArticle:
+    """A forwarded post keeps its channel as source, its post link and its original date."""
+    return replace(
+        parsed,
+        source=parsed.source or (incoming.origin or ""),
+        url=parsed.url or incoming.post_url,
+        published_at=parsed.published_at or (incoming.posted_at or "")[:10] or None,
+    )
+
+
+def parse_incoming(incoming: Incoming) -> ParsedArticle:
+    """Read text, a document or a forwarded post without a link (no network)."""
+    if incoming.kind == "document" and incoming.filename:
+        parsed = parse_document(incoming.filename, incoming.raw.encode("utf-8"))
+    else:
+        parsed = parse_pasted(incoming.raw)
+    if incoming.kind == "forward":
+        parsed = _forwarded(parsed, incoming)
+    return parsed
+
+
+class Ingestor:
+    """Finishes pending items: parses text, fetches and extracts links, stores the result."""
+
+    def __init__(self, archive: Archive, policy: FetchPolicy, max_fetches: int = 4) -> None:
+        self.archive = archive
+        self.policy = policy
+        self._fetches = asyncio.Semaphore(max_fetches)
+
+    async def process(self, item: PendingItem) -> IngestOutcome:
+        """Turn one pending row into an article (or a kept link, or a duplicate)."""
+        incoming = item.incoming
+        if incoming.url:
+            return await self._process_link(item)
+        parsed = await asyncio.to_thread(parse_incoming, incoming)
+        return await asyncio.to_thread(
+            store_parsed, self.archive, incoming.chat_id, item.article_id, parsed, None
+        )
+
+    async def _process_link(self, item: PendingItem) -> IngestOutcome:
+        incoming = item.incoming
+        chat_id, article_id = incoming.chat_id, item.article_id
+        url = incoming.url or ""
+        key = canonical_url(url)
+        known = await asyncio.to_thread(self.archive.find_by_url, chat_id, key, article_id)
+        if known is not None:
+            await asyncio.to_thread(self.archive.delete, chat_id, article_id)
+            return IngestOutcome(known, "duplicate")
+        try:
+            async with self._fetches:
+                page = await fetch_page(url, self.policy)
+            extracted = await asyncio.to_thread(
+                _extract, page.text, page.final_url, page.content_type
+            )
+            if extracted is None:
+                raise FetchError("no_article", "no article text was found on the page")
+        except FetchError as error:
+            return await asyncio.to_thread(self._keep_link, item, key, error.reason)
+        parsed = replace(extracted.parsed, url=url)
+        if incoming.kind == "forward":
+            parsed = _forwarded(parsed, incoming)
+        return await asyncio.to_thread(
+            store_parsed, self.archive, chat_id, article_id, parsed, extracted.author
+        )
+
+    def _keep_link(self, item: PendingItem, key: str, reason: str) -> IngestOutcome:
+        """A link whose page could not be read: a forwarded post keeps its own text instead."""
+        incoming = item.incoming
+        if incoming.kind == "forward" and len(incoming.raw) > 200:
+            parsed = replace(parse_incoming(incoming), url=incoming.url)
+            outcome = store_parsed(self.archive, incoming.chat_id, item.article_id, parsed, None)
+            return replace(outcome, reason=reason)
+        title = shorten(incoming.url or "link", 120)
+        self.archive.fail(incoming.chat_id, item.article_id, reason, title=title, canonical_url=key)
+        return IngestOutcome(
+            _get(self.archive, incoming.chat_id, item.article_id), "failed", reason
+        )
+
+
+def _extract(text: str, url: str, content_type: str) -> ExtractedArticle | None:
+    if content_type.startswith("text/plain"):
+        return extract_text_page(text, url)
+    return extract_article(text, url)
+
+
+def import_article(archive: Archive, chat_id: int, parsed: ParsedArticle) -> IngestOutcome:
+    """Store an article read from a file, unless the chat already has it (bulk import)."""
+    new = to_new_article(parsed)
+    if new.content_hash and (same := archive.find_by_hash(chat_id, new.content_hash)):
+        return IngestOutcome(same, "duplicate")
+    if new.canonical_url and (known := archive.find_by_url(chat_id, new.canonical_url)):
+        return IngestOutcome(known, "duplicate")
+    new = _with_story(archive, chat_id, new, None)
+    article_id = archive.add(chat_id, new)
+    return IngestOutcome(
+        _get(archive, chat_id, article_id), "same_story" if new.story_id else "new"
+    )
 
 
 def ingest_text(
     archive: Archive, chat_id: int, text: str, message_id: int | None = None
 ) -> IngestOutcome:
-    """Archive pasted text durably: the raw message is saved before it is analysed."""
-    article_id = archive.save_pending(chat_id, text, message_id)
-    return analyse_pending(archive, chat_id, article_id, text)
-
-
-def import_article(archive: Archive, chat_id: int, parsed: ParsedArticle) -> IngestOutcome:
-    """Store an article read from a file, unless the chat already has it."""
-    new = to_new_article(parsed)
-    duplicate_of = archive.find_duplicate(chat_id, new.content_hash, new.canonical_url)
-    if duplicate_of is not None:
-        return IngestOutcome(article=_stored(archive, chat_id, duplicate_of), duplicate=True)
-    article_id = archive.add(chat_id, new)
-    return IngestOutcome(article=_stored(archive, chat_id, article_id), duplicate=False)
-
-
-def resume_pending(archive: Archive) -> int:
-    """Analyse raw messages left pending by a stop or crash; returns how many were finished."""
-    finished = 0
-    for item in archive.pending():
-        try:
-            analyse_pending(archive, item.chat_id, item.article_id, item.raw)
-            finished += 1
-        except Exception as error:  # one bad message must not stop the others
-            log.exception("could not analyse pending article %s", item.article_id)
-            archive.fail(item.chat_id, item.article_id, f"analysis failed: {error}")
-    return finished
+    """Archive pasted text durably (saved raw first, then parsed); no network involved."""
+    incoming = Incoming(chat_id=chat_id, raw=text, message_id=message_id)
+    article_id = archive.save_pending(incoming)
+    return store_parsed(archive, chat_id, article_id, parse_incoming(incoming), None)

@@ -3,11 +3,10 @@
 from telegram import Update
 from telegram.ext import CommandHandler, MessageHandler, TypeHandler, filters
 
-from handlers import archive, ask, fallback, start
+from handlers import archive, ask, fallback, ingest, start
 from handlers.access import guard
 from handlers.context import BriefingApp
 from handlers.errors import on_error
-from handlers.ingest import on_text
 from handlers.registry import Command, bot_commands
 
 COMMANDS: tuple[Command, ...] = (
@@ -17,6 +16,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("recent", "the last ten articles", archive.recent),
     Command("article", "show a stored article", archive.show_article, args="<ID>"),
     Command("forget", "delete an article", archive.forget, args="<ID>"),
+    Command("retry", "read a link again", ingest.retry, args="<ID>"),
     Command("stats", "count the archive", archive.stats),
 )
 
@@ -32,8 +32,9 @@ def register(app: BriefingApp) -> None:
     for command in COMMANDS:
         app.add_handler(CommandHandler(command.name, command.callback), group=MAIN_GROUP)
     app.add_handler(MessageHandler(filters.COMMAND, fallback.unknown_command), group=MAIN_GROUP)
+    app.add_handler(MessageHandler(filters.Document.ALL, ingest.on_document), group=MAIN_GROUP)
     app.add_handler(
-        MessageHandler((filters.TEXT | filters.CAPTION) & ~filters.COMMAND, on_text),
+        MessageHandler((filters.TEXT | filters.CAPTION) & ~filters.COMMAND, ingest.on_message),
         group=MAIN_GROUP,
     )
     app.add_handler(

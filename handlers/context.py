@@ -1,10 +1,12 @@
 """The typed callback context: `context.archive` and `context.access` instead of dict lookups."""
 
-from typing import Any, TypeAlias
+import asyncio
+from typing import Any, TypeAlias, cast
 
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from briefing.access import AccessPolicy
+from briefing.ingest import Ingestor
 from storage import Archive
 
 
@@ -13,8 +15,10 @@ class BotData:
 
     def __init__(self) -> None:
         self._archive: Archive | None = None
+        self._ingestor: Ingestor | None = None
         self.access = AccessPolicy()
         self.commands: tuple[Any, ...] = ()
+        self.background: set[asyncio.Task[Any]] = set()
 
     @property
     def archive(self) -> Archive:
@@ -27,6 +31,17 @@ class BotData:
     def archive(self, archive: Archive) -> None:
         self._archive = archive
 
+    @property
+    def ingestor(self) -> Ingestor:
+        """Reads pending items into articles; configured with the archive."""
+        if self._ingestor is None:
+            raise RuntimeError("the ingestor has not been configured")
+        return self._ingestor
+
+    @ingestor.setter
+    def ingestor(self, ingestor: Ingestor) -> None:
+        self._ingestor = ingestor
+
 
 class BriefingContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):
     """Callback context with typed access to the shared bot data."""
@@ -35,6 +50,11 @@ class BriefingContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, An
     def archive(self) -> Archive:
         """The archive every handler reads and writes (always scoped by chat)."""
         return self.bot_data.archive
+
+    @property
+    def app(self) -> "BriefingApp":
+        """The application, typed with this context."""
+        return cast("BriefingApp", self.application)
 
     @property
     def access(self) -> AccessPolicy:

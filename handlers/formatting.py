@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 from telegram import LinkPreviewOptions, Message, Update
 
 from briefing.dates import display_date
+from briefing.ingest import IngestOutcome
 from briefing.search import SearchResult, snippet_parts
 from handlers.split import split_message
 from storage import ArchiveStats, StoredArticle
@@ -43,6 +44,28 @@ def article_card(article: StoredArticle, heading: str = "Saved") -> str:
     if article.url:
         lines.append(link(article.url, urlsplit(article.url).hostname or article.url))
     return "\n".join(lines)
+
+
+def ingest_card(outcome: IngestOutcome) -> str:
+    """What the user sees once an item is archived (or found to be there already)."""
+    article = outcome.article
+    if outcome.status == "duplicate":
+        return f"Already archived as <b>#{article.id}</b>: {esc(article.title)}"
+    if outcome.status == "failed":
+        return (
+            f"Saved <b>#{article.id}</b> as a link only: {esc(outcome.reason or 'unreadable')}.\n"
+            f"{link(article.url, article.url or '')}\n"
+            f"/retry {article.id} tries again, or paste the article's text to attach it."
+        )
+    heading = "Added the text to" if outcome.status == "attached" else "Saved"
+    card = article_card(article, heading)
+    if article.post_url and article.post_url != article.url:
+        card += "\n" + link(article.post_url, "post")
+    if outcome.status == "same_story" and article.story_id:
+        card += f"\nSame story as #{article.story_id}."
+    if outcome.reason:
+        card += f"\n<i>The linked page could not be read: {esc(outcome.reason)}.</i>"
+    return card
 
 
 def article_full(article: StoredArticle) -> str:

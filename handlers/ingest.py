@@ -1,33 +1,185 @@
-"""Plain text messages: a question is answered, anything else is archived as an article."""
+"""Messages to archive: pasted text, links, forwarded posts, captions and documents.
+
+Each item is saved raw first and acknowledged; reading it (fetching a link, parsing a file)
+happens in the background and the acknowledgement is edited into the article's card.
+"""
 
 import asyncio
+import logging
+from collections.abc import Coroutine
+from pathlib import Path
+from typing import Any
 
-from telegram import Update
+from telegram import Message, MessageEntity, Update
+from telegram.error import TelegramError
 
-from briefing.ingest import ingest_text
+from briefing.importer import SUPPORTED_DOCUMENTS, decode_text, looks_binary
+from briefing.ingest import IngestOutcome, known_link
 from briefing.messages import is_question
+from briefing.urls import find_urls
+from handlers.archive import parse_article_id
 from handlers.ask import answer
-from handlers.context import BriefingContext
-from handlers.formatting import article_card, esc, reply_html
+from handlers.context import BriefingApp, BriefingContext
+from handlers.formatting import NO_PREVIEW, esc, ingest_card, reply_html
+from handlers.origin import forward_details
+from storage import Incoming, PendingItem
+
+log = logging.getLogger(__name__)
+
+MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
+LINK_TEXT_LIMIT = 200  # a message with less text than this besides its links is "just links"
 
 
-async def on_text(update: Update, context: BriefingContext) -> None:
-    """Route a text message to search or to the archive."""
-    message = update.effective_message
-    chat = update.effective_chat
+def message_urls(message: Message) -> list[str]:
+    """Every link in the text or caption: URL entities, hidden text links, then bare URLs."""
+    found: dict[str, None] = {}
+    kinds: list[str | None] = [MessageEntity.URL, MessageEntity.TEXT_LINK]
+    entities = message.parse_entities(kinds) or message.parse_caption_entities(kinds)
+    for entity, text in sorted(entities.items(), key=lambda pair: pair[0].offset):
+        url = entity.url if entity.type == MessageEntity.TEXT_LINK else text
+        if url and not url.lower().startswith(("http://", "https://")):
+            url = f"https://{url}" if entity.type == MessageEntity.URL else ""
+        if url:
+            found.setdefault(url, None)
+    for url in find_urls(message.text or message.caption or ""):
+        found.setdefault(url, None)
+    return list(found)
+
+
+def incoming_items(message: Message, chat_id: int) -> list[Incoming]:
+    """What to archive from one message: its text as an article, or each of its links."""
+    text = message.text or message.caption or ""
+    urls = message_urls(message)
+    forward = forward_details(message)
+    kind = "forward" if forward else "text"
+    base = Incoming(chat_id=chat_id, raw=text, kind=kind, message_id=message.message_id)
+    if forward:
+        base = Incoming(**{**base.__dict__, **forward})
+    rest = text
+    for url in urls:
+        rest = rest.replace(url, "")
+    if forward and urls:
+        return [Incoming(**{**base.__dict__, "url": urls[0]})]
+    if urls and len(rest.strip()) < LINK_TEXT_LIMIT:
+        return [Incoming(**{**base.__dict__, "kind": "link", "url": url}) for url in urls]
+    return [base] if text.strip() else []
+
+
+async def on_message(update: Update, context: BriefingContext) -> None:
+    """Answer a question, or archive the message's article(s)."""
+    message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
     text = message.text or message.caption or ""
-    if is_question(text):
+    if message.forward_origin is None and not message_urls(message) and is_question(text):
         await answer(update, context, text)
         return
-    outcome = await asyncio.to_thread(
-        ingest_text, context.archive, chat.id, text, message.message_id
-    )
-    if outcome.duplicate:
-        await reply_html(
-            update,
-            f"Already archived as <b>#{outcome.article.id}</b>: {esc(outcome.article.title)}",
-        )
+    for incoming in incoming_items(message, chat.id):
+        await accept(update, context, incoming)
+
+
+async def on_document(update: Update, context: BriefingContext) -> None:
+    """Archive an uploaded .txt, .md or .html file; refuse anything else in one line."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None or message.document is None:
         return
-    await reply_html(update, article_card(outcome.article))
+    document = message.document
+    name = document.file_name or "file"
+    if Path(name).suffix.lower() not in SUPPORTED_DOCUMENTS:
+        await reply_html(update, f"I can archive .txt, .md and .html files, not {esc(name)}.")
+        return
+    if (document.file_size or 0) > MAX_DOCUMENT_BYTES:
+        await reply_html(update, f"{esc(name)} is larger than 5 MB; send a smaller file.")
+        return
+    data = bytes(await (await document.get_file()).download_as_bytearray())
+    if len(data) > MAX_DOCUMENT_BYTES or looks_binary(data):
+        await reply_html(update, f"{esc(name)} is not a text file I can read.")
+        return
+    incoming = Incoming(
+        chat_id=chat.id,
+        raw=decode_text(data),
+        kind="document",
+        message_id=message.message_id,
+        filename=name,
+    )
+    await accept(update, context, incoming)
+
+
+async def accept(update: Update, context: BriefingContext, incoming: Incoming) -> None:
+    """Save the item first; text is read at once, a link is acknowledged and read later."""
+    archive = context.archive
+    if incoming.url and (known := await asyncio.to_thread(known_link, archive, incoming)):
+        await reply_html(update, ingest_card(IngestOutcome(known, "duplicate")))
+        return
+    article_id = await asyncio.to_thread(archive.save_pending, incoming)
+    if incoming.url is None:
+        await finish(context.app, PendingItem(article_id, incoming, None, 0))
+        return
+    (ack,) = await reply_html(update, f"Saved <b>#{article_id}</b>, reading it…")
+    await asyncio.to_thread(archive.set_ack, incoming.chat_id, article_id, ack.message_id)
+    item = PendingItem(article_id, incoming, ack.message_id, 0)
+    spawn(context.app, finish(context.app, item))
+
+
+def spawn(app: BriefingApp, coroutine: Coroutine[Any, Any, None]) -> None:
+    """Run background work tracked by the bot, so the console and shutdown can wait for it."""
+    task = asyncio.get_running_loop().create_task(coroutine)
+    app.bot_data.background.add(task)
+    task.add_done_callback(app.bot_data.background.discard)
+
+
+async def wait_for_background(app: BriefingApp) -> None:
+    """Wait until every background task (reading links, resuming) has finished."""
+    while app.bot_data.background:
+        await asyncio.gather(*list(app.bot_data.background), return_exceptions=True)
+
+
+async def retry(update: Update, context: BriefingContext) -> None:
+    """/retry ID: read a link again that could not be read before."""
+    chat = update.effective_chat
+    article_id = parse_article_id(context.args)
+    if chat is None or article_id is None:
+        await reply_html(update, "Usage: /retry ID, for example <code>/retry 12</code>.")
+        return
+    item = await asyncio.to_thread(context.archive.requeue, chat.id, article_id)
+    if item is None:
+        await reply_html(update, f"There is no unread link #{article_id} in this chat's archive.")
+        return
+    (ack,) = await reply_html(update, f"Reading #{article_id} again…")
+    await asyncio.to_thread(context.archive.set_ack, chat.id, article_id, ack.message_id)
+    item = PendingItem(item.article_id, item.incoming, ack.message_id, item.attempts)
+    spawn(context.app, finish(context.app, item))
+
+
+async def finish(app: BriefingApp, item: PendingItem) -> None:
+    """Read one pending item and show the result by editing its acknowledgement."""
+    try:
+        outcome = await app.bot_data.ingestor.process(item)
+        text = ingest_card(outcome)
+    except LookupError:
+        return  # the user deleted it meanwhile
+    except Exception:
+        log.exception("could not archive item %s", item.article_id)
+        await asyncio.to_thread(
+            app.bot_data.archive.fail, item.incoming.chat_id, item.article_id, "analysis failed"
+        )
+        text = f"Sorry, #{item.article_id} could not be read. /retry {item.article_id} tries again."
+    await show(app, item, text)
+
+
+async def show(app: BriefingApp, item: PendingItem, text: str) -> None:
+    """Edit the acknowledgement into `text`, or send it when there is none to edit."""
+    chat_id = item.incoming.chat_id
+    if item.ack_message_id is not None:
+        try:
+            await app.bot.edit_message_text(
+                text,
+                chat_id=chat_id,
+                message_id=item.ack_message_id,
+                parse_mode="HTML",
+                link_preview_options=NO_PREVIEW,
+            )
+            return
+        except TelegramError as error:
+            log.info("could not edit acknowledgement of #%s: %s", item.article_id, error)
+    await app.bot.send_message(chat_id, text, parse_mode="HTML", link_preview_options=NO_PREVIEW)

@@ -1,5 +1,23 @@
 """Persistence: the only package that speaks SQL. Every read and write is scoped to one chat."""
 
-from storage.archive import Archive, ArchiveStats, FtsHit, NewArticle, PendingItem, StoredArticle
+from storage.archive import (
+    Archive,
+    ArchiveStats,
+    FtsHit,
+    Incoming,
+    NewArticle,
+    PendingItem,
+    StoredArticle,
+    StoryCandidate,
+)
 
-__all__ = ["Archive", "ArchiveStats", "FtsHit", "NewArticle", "PendingItem", "StoredArticle"]
+__all__ = [
+    "Archive",
+    "ArchiveStats",
+    "FtsHit",
+    "Incoming",
+    "NewArticle",
+    "PendingItem",
+    "StoredArticle",
+    "StoryCandidate",
+]

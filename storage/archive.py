@@ -4,8 +4,8 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, fields
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +20,6 @@ MATCH_END = "\ue001"
 TITLE_WEIGHT = 5.0
 BODY_WEIGHT = 1.0
 
-_ARTICLE_COLUMNS = (
-    "id, chat_id, title, source, url, canonical_url, published_at, added_at, body, status,"
-    " reason, content_hash, message_id"
-)
-
 
 @dataclass(frozen=True)
 class NewArticle:
@@ -37,6 +32,24 @@ class NewArticle:
     canonical_url: str | None = None
     published_at: str | None = None
     content_hash: str | None = None
+    author: str | None = None
+    signature: str | None = None
+    story_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """What a user sent, stored before any analysis so that nothing is lost."""
+
+    chat_id: int
+    raw: str
+    kind: str = "text"  # text, link, forward, document
+    message_id: int | None = None
+    url: str | None = None
+    origin: str | None = None
+    post_url: str | None = None
+    posted_at: str | None = None
+    filename: str | None = None
 
 
 @dataclass(frozen=True)
@@ -56,15 +69,34 @@ class StoredArticle:
     reason: str | None
     content_hash: str | None
     message_id: int | None
+    kind: str | None = "text"
+    author: str | None = None
+    origin: str | None = None
+    post_url: str | None = None
+    posted_at: str | None = None
+    story_id: int | None = None
+    ack_message_id: int | None = None
+    attempts: int | None = 0
 
 
 @dataclass(frozen=True)
 class PendingItem:
-    """A raw message stored but not yet analysed."""
+    """A stored message waiting for analysis, with what is needed to finish it."""
 
-    chat_id: int
     article_id: int
-    raw: str
+    incoming: Incoming
+    ack_message_id: int | None
+    attempts: int
+
+
+@dataclass(frozen=True)
+class StoryCandidate:
+    """An earlier article that a new one may retell: its id, title, signature and story."""
+
+    id: int
+    title: str
+    signature: str
+    story_id: int | None
 
 
 @dataclass(frozen=True)
@@ -89,12 +121,17 @@ class ArchiveStats:
     last_added: str | None
 
 
+_FIELDS = tuple(f.name for f in fields(StoredArticle))
+_COLUMNS = ", ".join(_FIELDS)
+_A_COLUMNS = ", ".join(f"a.{name}" for name in _FIELDS)
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _row_to_article(row: sqlite3.Row | tuple[Any, ...]) -> StoredArticle:
-    return StoredArticle(*row[:13])
+def _article(row: tuple[Any, ...]) -> StoredArticle:
+    return StoredArticle(*row[: len(_FIELDS)])
 
 
 class Archive:
@@ -113,7 +150,6 @@ class Archive:
         db = sqlite_utils.Database(conn)
         if str(path) != ":memory:":
             db.enable_wal()
-        conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
         apply_migrations(db)
         return cls(db)
@@ -134,22 +170,44 @@ class Archive:
 
     # --- writes -----------------------------------------------------------------------------
 
-    def save_pending(self, chat_id: int, raw: str, message_id: int | None = None) -> int:
+    def save_pending(self, incoming: Incoming) -> int:
         """Store what the user sent before any analysis, so nothing is lost on a crash."""
         with self._write() as conn:
             cursor = conn.execute(
-                "INSERT INTO articles (chat_id, raw, status, added_at, message_id)"
-                " VALUES (?, ?, 'pending', ?, ?)",
-                (chat_id, raw, _now(), message_id),
+                "INSERT INTO articles (chat_id, raw, status, added_at, message_id, kind, url,"
+                " origin, post_url, posted_at, filename, attempts)"
+                " VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                (
+                    incoming.chat_id,
+                    incoming.raw,
+                    _now(),
+                    incoming.message_id,
+                    incoming.kind,
+                    incoming.url,
+                    incoming.origin,
+                    incoming.post_url,
+                    incoming.posted_at,
+                    incoming.filename,
+                ),
             )
             return int(cursor.lastrowid or 0)
 
-    def complete(self, chat_id: int, article_id: int, article: NewArticle) -> None:
-        """Fill a pending row with its analysed fields and mark it ready."""
+    def set_ack(self, chat_id: int, article_id: int, ack_message_id: int) -> None:
+        """Remember the bot's acknowledgement so it can be edited into the card later."""
         with self._write() as conn:
             conn.execute(
-                "UPDATE articles SET title = ?, body = ?, source = ?, url = ?, canonical_url = ?,"
-                " published_at = ?, content_hash = ?, status = 'ready', reason = NULL"
+                "UPDATE articles SET ack_message_id = ? WHERE id = ? AND chat_id = ?",
+                (ack_message_id, article_id, chat_id),
+            )
+
+    def complete(self, chat_id: int, article_id: int, article: NewArticle) -> None:
+        """Fill a row with its analysed fields and mark it ready."""
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE articles SET title = ?, body = ?, source = ?,"
+                " url = COALESCE(?, url), canonical_url = COALESCE(?, canonical_url),"
+                " published_at = COALESCE(?, published_at), content_hash = ?, author = ?,"
+                " signature = ?, story_id = ?, status = 'ready', reason = NULL"
                 " WHERE id = ? AND chat_id = ?",
                 (
                     article.title,
@@ -159,26 +217,55 @@ class Archive:
                     article.canonical_url,
                     article.published_at,
                     article.content_hash,
+                    article.author,
+                    article.signature,
+                    article.story_id,
                     article_id,
                     chat_id,
                 ),
             )
 
-    def fail(self, chat_id: int, article_id: int, reason: str) -> None:
-        """Mark a row whose analysis failed, keeping the raw message."""
+    def fail(
+        self,
+        chat_id: int,
+        article_id: int,
+        reason: str,
+        *,
+        title: str | None = None,
+        canonical_url: str | None = None,
+    ) -> None:
+        """Keep a row whose text could not be had (a link behind a paywall), with the reason."""
         with self._write() as conn:
             conn.execute(
-                "UPDATE articles SET status = 'failed', reason = ? WHERE id = ? AND chat_id = ?",
-                (reason, article_id, chat_id),
+                "UPDATE articles SET status = 'failed', reason = ?,"
+                " title = COALESCE(?, title), canonical_url = COALESCE(?, canonical_url),"
+                " attempts = COALESCE(attempts, 0) + 1 WHERE id = ? AND chat_id = ?",
+                (reason, title, canonical_url, article_id, chat_id),
             )
 
-    def add(self, chat_id: int, article: NewArticle, message_id: int | None = None) -> int:
+    def requeue(self, chat_id: int, article_id: int) -> PendingItem | None:
+        """Put a failed row back in the queue (for /retry); None if the chat has no such row."""
+        with self._write() as conn:
+            cursor = conn.execute(
+                "UPDATE articles SET status = 'pending', reason = NULL"
+                " WHERE id = ? AND chat_id = ? AND status = 'failed'",
+                (article_id, chat_id),
+            )
+            if cursor.rowcount == 0:
+                return None
+        items = self._pending("AND id = ? AND chat_id = ?", (article_id, chat_id))
+        return items[0] if items else None
+
+    def add(
+        self, chat_id: int, article: NewArticle, message_id: int | None = None, kind: str = "text"
+    ) -> int:
         """Store an already analysed article in one step (bulk import)."""
         with self._write() as conn:
             cursor = conn.execute(
                 "INSERT INTO articles (chat_id, title, body, source, url, canonical_url,"
-                " published_at, content_hash, status, added_at, message_id)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ready', ?, ?)",
+                " published_at, content_hash, author, signature, story_id, status, added_at,"
+                " message_id, kind, attempts)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ready', ?, ?, ?, 0)",
                 (
                     chat_id,
                     article.title,
@@ -188,17 +275,28 @@ class Archive:
                     article.canonical_url,
                     article.published_at,
                     article.content_hash,
+                    article.author,
+                    article.signature,
+                    article.story_id,
                     _now(),
                     message_id,
+                    kind,
                 ),
             )
             return int(cursor.lastrowid or 0)
 
     def delete(self, chat_id: int, article_id: int) -> bool:
-        """Delete one article (its index entries go with it); False if the chat has no such id."""
+        """Delete one article (its index entries go with it); False if the chat has no such id.
+
+        Later articles that pointed at it as their story now start their own story.
+        """
         with self._write() as conn:
             cursor = conn.execute(
                 "DELETE FROM articles WHERE id = ? AND chat_id = ?", (article_id, chat_id)
+            )
+            conn.execute(
+                "UPDATE articles SET story_id = NULL WHERE chat_id = ? AND story_id = ?",
+                (chat_id, article_id),
             )
             return cursor.rowcount > 0
 
@@ -207,43 +305,88 @@ class Archive:
     def get(self, chat_id: int, article_id: int) -> StoredArticle | None:
         """One article of this chat, or None."""
         rows = self._query(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ? AND chat_id = ?",
+            f"SELECT {_COLUMNS} FROM articles WHERE id = ? AND chat_id = ?",
             (article_id, chat_id),
         )
-        return _row_to_article(rows[0]) if rows else None
+        return _article(rows[0]) if rows else None
 
     def recent(self, chat_id: int, limit: int = 10) -> list[StoredArticle]:
-        """The chat's most recently added articles that are ready, newest first."""
+        """The chat's most recently added articles that are not waiting, newest first."""
         rows = self._query(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE chat_id = ? AND status = 'ready'"
+            f"SELECT {_COLUMNS} FROM articles WHERE chat_id = ? AND status != 'pending'"
             " ORDER BY added_at DESC, id DESC LIMIT ?",
             (chat_id, limit),
         )
-        return [_row_to_article(row) for row in rows]
+        return [_article(row) for row in rows]
 
-    def find_duplicate(
-        self,
-        chat_id: int,
-        content_hash: str | None,
-        canonical_url: str | None,
-        exclude_id: int | None = None,
-    ) -> int | None:
-        """The id of a ready article with the same content or the same canonical URL."""
+    def find_by_hash(
+        self, chat_id: int, content_hash: str, exclude_id: int | None = None
+    ) -> StoredArticle | None:
+        """An earlier ready article with exactly the same text."""
         rows = self._query(
-            "SELECT id FROM articles WHERE chat_id = ? AND status = 'ready' AND id != ?"
-            " AND ((content_hash IS NOT NULL AND content_hash = ?)"
-            " OR (canonical_url IS NOT NULL AND canonical_url = ?))"
-            " ORDER BY id LIMIT 1",
-            (chat_id, exclude_id or -1, content_hash, canonical_url),
+            f"SELECT {_COLUMNS} FROM articles WHERE chat_id = ? AND status = 'ready'"
+            " AND content_hash = ? AND id < ? ORDER BY id LIMIT 1",
+            (chat_id, content_hash, exclude_id or 2**63 - 1),
         )
-        return int(rows[0][0]) if rows else None
+        return _article(rows[0]) if rows else None
+
+    def find_by_url(
+        self, chat_id: int, canonical_url: str, exclude_id: int | None = None
+    ) -> StoredArticle | None:
+        """An earlier article of this chat with the same canonical URL, whatever its status."""
+        rows = self._query(
+            f"SELECT {_COLUMNS} FROM articles WHERE chat_id = ? AND canonical_url = ?"
+            " AND id < ? ORDER BY id LIMIT 1",
+            (chat_id, canonical_url, exclude_id or 2**63 - 1),
+        )
+        return _article(rows[0]) if rows else None
+
+    def story_candidates(
+        self, chat_id: int, around: str | None, days: int, exclude_id: int | None = None
+    ) -> list[StoryCandidate]:
+        """Ready articles published (or, undated, added) within `days` of `around`."""
+        center = date.fromisoformat((around or _now())[:10])
+        low = (center - timedelta(days=days)).isoformat()
+        high = (center + timedelta(days=days)).isoformat() + "\uffff"
+        rows = self._query(
+            "SELECT id, title, signature, story_id FROM articles"
+            " WHERE chat_id = ? AND status = 'ready' AND signature IS NOT NULL AND id != ?"
+            " AND COALESCE(published_at, added_at) BETWEEN ? AND ?"
+            " ORDER BY id LIMIT 2000",
+            (chat_id, exclude_id or -1, low, high),
+        )
+        return [StoryCandidate(*row) for row in rows]
+
+    def _pending(self, where: str = "", params: tuple[Any, ...] = ()) -> list[PendingItem]:
+        rows = self._query(
+            "SELECT id, chat_id, raw, kind, message_id, url, origin, post_url, posted_at,"
+            " filename, ack_message_id, attempts FROM articles WHERE status = 'pending' "
+            f"{where} ORDER BY id",
+            params,
+        )
+        return [
+            PendingItem(
+                article_id=row[0],
+                incoming=Incoming(
+                    chat_id=row[1],
+                    raw=row[2] or "",
+                    kind=row[3] or "text",
+                    message_id=row[4],
+                    url=row[5],
+                    origin=row[6],
+                    post_url=row[7],
+                    posted_at=row[8],
+                    filename=row[9],
+                ),
+                ack_message_id=row[10],
+                attempts=row[11] or 0,
+            )
+            for row in rows
+        ]
 
     def pending(self) -> list[PendingItem]:
-        """Raw messages of every chat still waiting for analysis (for resuming at start-up)."""
-        rows = self._query(
-            "SELECT chat_id, id, raw FROM articles WHERE status = 'pending' ORDER BY id"
-        )
-        return [PendingItem(chat_id=r[0], article_id=r[1], raw=r[2] or "") for r in rows]
+        """Messages of every chat still waiting for analysis (for resuming at start-up)."""
+        return self._pending()
 
     def stats(self, chat_id: int) -> ArchiveStats:
         """Counts of the chat's articles by status, distinct sources and the added-time span."""
@@ -270,8 +413,9 @@ class Archive:
 
         `match` must already be a safe FTS5 expression (every term quoted by the caller).
         """
+        width = len(_FIELDS)
         rows = self._query(
-            f"SELECT {', '.join('a.' + c.strip() for c in _ARTICLE_COLUMNS.split(','))},"
+            f"SELECT {_A_COLUMNS},"
             f" snippet(articles_fts, 1, '{MATCH_START}', '{MATCH_END}', '…', 24),"
             f" bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS rank"
             " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
@@ -280,6 +424,6 @@ class Archive:
             (match, chat_id, limit, offset),
         )
         return [
-            FtsHit(article=_row_to_article(row), snippet=row[13] or "", score=-float(row[14]))
+            FtsHit(article=_article(row), snippet=row[width] or "", score=-float(row[width + 1]))
             for row in rows
         ]

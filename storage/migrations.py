@@ -40,8 +40,29 @@ def _create_articles(db: sqlite_utils.Database) -> None:
     db.table("articles").enable_fts(["title", "body"], create_triggers=True, tokenize=FTS_TOKENIZER)
 
 
+def _add_provenance(db: sqlite_utils.Database) -> None:
+    """How an article arrived (link, forward, document), its story and its acknowledgement."""
+    articles = db.table("articles")
+    for name, kind in (
+        ("kind", str),  # text, link, forward, document
+        ("author", str),
+        ("origin", str),  # who a forwarded post came from (channel title, user name)
+        ("post_url", str),  # the t.me link of a forwarded channel post
+        ("posted_at", str),  # when a forwarded post was first published
+        ("filename", str),  # the name of an uploaded document
+        ("story_id", int),  # the first article that told the same story, if any
+        ("signature", str),  # near-duplicate signature of the body
+        ("ack_message_id", int),  # the bot's "Saved #N" message, edited into the card
+        ("attempts", int),
+    ):
+        articles.add_column(name, kind)
+    articles.create_index(["chat_id", "story_id"])
+    articles.create_index(["chat_id", "published_at"])
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_articles", _create_articles),
+    ("0002_provenance", _add_provenance),
 ]
 
 

@@ -1,8 +1,10 @@
 """Shared fixtures: fresh archives, an offline Application, and a way to send it messages."""
 
 import itertools
+import threading
 import time
 from collections.abc import AsyncIterator, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,7 @@ from bot.app import build_application, on_startup
 from bot.offline import OfflineRequest
 from bot.settings import Settings
 from handlers.context import BriefingApp
+from handlers.ingest import wait_for_background
 from storage import Archive
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,14 +82,21 @@ class Chat:
         self.chat_id = chat_id
         self.user_id = user_id
 
-    async def send(self, text: str) -> list[str]:
-        """Send a text message and return the texts of the bot's replies to it."""
-        before = len(self.request.calls)
-        number = next(self._ids)
-        entities = []
+    async def send(self, text: str, **fields: Any) -> list[str]:
+        """Send a text message and return the texts the bot sent or edited in reply.
+
+        Background work (reading links) is awaited first, so edits are included, in order.
+        """
+        entities = list(fields.pop("entities", []))
         if text.startswith("/"):
             length = len(text.split()[0])
             entities.append({"type": "bot_command", "offset": 0, "length": length})
+        return await self.send_message({"text": text, "entities": entities, **fields})
+
+    async def send_message(self, fields: dict[str, Any]) -> list[str]:
+        """Send any message (a document, a forward, a caption) and return the replies."""
+        before = len(self.request.calls)
+        number = next(self._ids)
         data = {
             "update_id": number,
             "message": {
@@ -94,15 +104,19 @@ class Chat:
                 "date": int(time.time()),
                 "chat": {"id": self.chat_id, "type": "private" if self.chat_id > 0 else "group"},
                 "from": {"id": self.user_id, "is_bot": False, "first_name": "Tester"},
-                "text": text,
-                "entities": entities,
+                **fields,
             },
         }
         await self.app.process_update(Update.de_json(data, self.app.bot))
+        await wait_for_background(self.app)
+        return self.replies_since(before)
+
+    def replies_since(self, before: int) -> list[str]:
+        """Texts sent or edited into this chat since call number `before`."""
         return [
             str(params["text"])
             for name, params in self.request.calls[before:]
-            if name == "sendMessage" and int(params["chat_id"]) == self.chat_id
+            if name in {"sendMessage", "editMessageText"} and int(params["chat_id"]) == self.chat_id
         ]
 
 
@@ -142,3 +156,69 @@ async def bot(make_bot: Any) -> AsyncIterator[BotHarness]:
     harness: BotHarness = await make_bot()
     yield harness
     await harness.app.shutdown()
+
+
+Route = tuple[int, str, bytes]  # status, content type, body
+
+
+class StaticSite(ThreadingHTTPServer):
+    """A web server on 127.0.0.1 serving pages the test sets in `routes` (path -> route)."""
+
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _StaticHandler)
+        self.routes: dict[str, Route | str] = {}  # a str value is a redirect target
+        self.hits: dict[str, int] = {}
+
+    def url(self, path: str) -> str:
+        """The full URL of a path on this server."""
+        return f"http://127.0.0.1:{self.server_address[1]}{path}"
+
+
+class _StaticHandler(BaseHTTPRequestHandler):
+    server: StaticSite
+
+    def do_GET(self) -> None:
+        path = self.path.split("?", 1)[0]
+        self.server.hits[path] = self.server.hits.get(path, 0) + 1
+        route = self.server.routes.get(path, (404, "text/plain", b"not found"))
+        if isinstance(route, str):
+            self.send_response(302)
+            self.send_header("Location", route)
+            self.end_headers()
+            return
+        status, content_type, body = route
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Keep test output quiet."""
+
+
+@pytest.fixture
+def site() -> Iterator[StaticSite]:
+    """A local web server for link tests."""
+    server = StaticSite()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def article_page(title: str, paragraphs: list[str], site_name: str = "Valley Gazette") -> bytes:
+    """An HTML article page the project writes for tests."""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'>"
+        f"<title>{title} | {site_name}</title>"
+        f"<meta property='og:site_name' content='{site_name}'>"
+        "<meta property='article:published_time' content='2024-09-02T06:00:00Z'></head>"
+        "<body><nav><a href='/'>Front page</a></nav>"
+        f"<article><h1>{title}</h1>{body}</article>"
+        "<footer>All rights reserved</footer></body></html>"
+    ).encode()

@@ -3,7 +3,7 @@
 import sqlite3
 from pathlib import Path
 
-from storage import Archive, NewArticle
+from storage import Archive, Incoming, NewArticle
 from storage.archive import MATCH_END, MATCH_START
 from storage.migrations import MIGRATIONS
 
@@ -32,11 +32,11 @@ def test_reads_and_writes_are_scoped_to_one_chat(archive: Archive) -> None:
     assert [hit.article.id for hit in archive.search(1, '"dock"')] == [mine]
     assert [a.id for a in archive.recent(1)] == [mine]
     assert archive.stats(1).ready == 1
-    assert archive.find_duplicate(2, None, None) is None
+    assert archive.find_by_url(2, "https://x.example/a") is None
 
 
 def test_fts_follows_updates_and_deletes(archive: Archive) -> None:
-    pending = archive.save_pending(7, "raw text about glaciers", message_id=42)
+    pending = archive.save_pending(Incoming(7, "raw text about glaciers", message_id=42))
     assert archive.search(7, '"glaciers"') == []  # pending rows are not answers yet
     archive.complete(7, pending, _article("Glacier survey", "Glaciers retreat faster."))
     hits = archive.search(7, '"glacier"')  # porter stemming: glacier ~ glaciers
@@ -57,33 +57,49 @@ def test_title_outweighs_body(archive: Archive) -> None:
 def test_pending_survives_reopening(tmp_path: Path) -> None:
     path = tmp_path / "a.db"
     first = Archive.open(path)
-    article_id = first.save_pending(3, "something the user sent")
+    sent = Incoming(3, "look", kind="link", url="https://x.example/a", message_id=9)
+    article_id = first.save_pending(sent)
+    first.set_ack(3, article_id, 77)
     first.close()
     second = Archive.open(path)
-    pending = second.pending()
-    assert [(p.chat_id, p.article_id, p.raw) for p in pending] == [
-        (3, article_id, "something the user sent")
-    ]
-    second.fail(3, article_id, "could not read it")
+    (pending,) = second.pending()
+    assert (pending.article_id, pending.incoming, pending.ack_message_id) == (article_id, sent, 77)
+    second.fail(3, article_id, "the site answered 403 Forbidden", canonical_url="https://x/a")
     assert second.pending() == []
     stored = second.get(3, article_id)
-    assert stored is not None and stored.status == "failed" and stored.reason == "could not read it"
+    assert stored is not None and stored.status == "failed"
+    assert stored.reason == "the site answered 403 Forbidden"
+    assert stored.url == "https://x.example/a"
+    assert second.requeue(4, article_id) is None  # another chat cannot touch it
+    again = second.requeue(3, article_id)
+    assert again is not None and again.incoming == sent and again.attempts == 1
     second.close()
 
 
 def test_duplicates_by_hash_or_canonical_url(archive: Archive) -> None:
     first = archive.add(1, _article("A", "b", content_hash="h1", canonical_url="https://x/a"))
-    assert archive.find_duplicate(1, "h1", None) == first
-    assert archive.find_duplicate(1, "other", "https://x/a") == first
-    assert archive.find_duplicate(1, "other", "https://x/b") is None
-    assert archive.find_duplicate(1, "h1", None, exclude_id=first) is None
+    later = archive.add(1, _article("B", "c", content_hash="h2"))
+    assert archive.find_by_hash(1, "h1").id == first  # type: ignore[union-attr]
+    assert archive.find_by_hash(1, "h1", exclude_id=first) is None  # only earlier rows count
+    assert archive.find_by_url(1, "https://x/a", exclude_id=later).id == first  # type: ignore[union-attr]
+    assert archive.find_by_url(1, "https://x/b") is None
+    assert archive.find_by_hash(2, "h1") is None
+
+
+def test_story_candidates_are_near_in_time(archive: Archive) -> None:
+    near = archive.add(1, _article("A", "x", published_at="2024-03-02", signature="{}"))
+    archive.add(1, _article("B", "y", published_at="2024-02-01", signature="{}"))
+    archive.add(1, _article("C", "z", published_at="2024-03-03"))  # no signature
+    found = archive.story_candidates(1, "2024-03-04", 3)
+    assert [c.id for c in found] == [near]
+    assert archive.story_candidates(2, "2024-03-04", 3) == []
 
 
 def test_stats_counts(archive: Archive) -> None:
     archive.add(1, _article("A", "x", source="Courier"))
     archive.add(1, _article("B", "y", source="Courier"))
     archive.add(1, _article("C", "z", source="Gazette"))
-    archive.save_pending(1, "raw")
+    archive.save_pending(Incoming(1, "raw"))
     stats = archive.stats(1)
     assert (stats.total, stats.ready, stats.pending, stats.sources) == (4, 3, 1, 2)
     assert archive.stats(99).total == 0
