@@ -3,7 +3,8 @@
 Each article gets a compact signature: a bottom-k sketch of its word 4-shingles (estimating
 how much text two articles share) and its most frequent names and figures (whether they speak
 of the same people, places and numbers). A new article joins the story of the most similar
-earlier one when either the text is largely shared, or the names and the titles both agree.
+earlier one when the text is largely shared, when many names and figures agree, or when
+the names and the titles both agree.
 """
 
 import hashlib
@@ -23,8 +24,12 @@ SKETCH_SIZE = 128
 TOP_TERMS = 40
 SHARED_TEXT = 0.30  # estimated Jaccard of shingles: the same text, edited or re-sent
 SHARED_TERMS = 0.6  # cosine of the names-and-figures counts
-SHARED_TITLE = 65.0  # rapidfuzz token_set_ratio of the titles' content words
+SHARED_TITLE = 65.0
+SAME_NAMES = 0.85  # names and figures alone, when there are many of them in common
+SAME_NAMES_COUNT = 8  # rapidfuzz token_set_ratio of the titles' content words
 STORY_WINDOW_DAYS = 3
+KEY_TERMS = 8
+KEY_HASHES = 8
 
 _STOP = frozenset(
     "the a an and or of to in on at for by with from as is are was were be been has have had"
@@ -47,6 +52,12 @@ class Signature:
 
     sketch: tuple[int, ...]
     terms: dict[str, int]
+
+    def keys(self) -> tuple[str, ...]:
+        """Blocking keys: the top names and figures and the smallest shingle hashes."""
+        names = [f"t:{term}" for term in list(self.terms)[:KEY_TERMS]]
+        hashes = [f"h:{value:x}" for value in self.sketch[:KEY_HASHES]]
+        return tuple(names + hashes)
 
     def dumps(self) -> str:
         """Compact JSON for storage."""
@@ -125,10 +136,10 @@ def same_story(title: str, sig: Signature, other_title: str, other: Signature) -
     """True when two articles tell the same story (see the module docstring)."""
     if text_overlap(sig, other) >= SHARED_TEXT:
         return True
-    return (
-        term_cosine(sig, other) >= SHARED_TERMS
-        and title_similarity(title, other_title) >= SHARED_TITLE
-    )
+    cosine = term_cosine(sig, other)
+    if cosine >= SAME_NAMES and len(sig.terms.keys() & other.terms.keys()) >= SAME_NAMES_COUNT:
+        return True
+    return cosine >= SHARED_TERMS and title_similarity(title, other_title) >= SHARED_TITLE
 
 
 def find_story(title: str, sig: Signature, candidates: Sequence[StoryCandidate]) -> int | None:

@@ -39,6 +39,7 @@ class IngestOutcome:
 
 def to_new_article(parsed: ParsedArticle, author: str | None = None) -> NewArticle:
     """The storable form of a parsed article, with its canonical URL and content hash."""
+    sig = signature(parsed.title, parsed.body)
     return NewArticle(
         title=parsed.title,
         body=parsed.body,
@@ -48,7 +49,8 @@ def to_new_article(parsed: ParsedArticle, author: str | None = None) -> NewArtic
         published_at=parsed.published_at,
         content_hash=content_hash(parsed.title, parsed.body),
         author=author,
-        signature=signature(parsed.title, parsed.body).dumps(),
+        signature=sig.dumps(),
+        story_keys=sig.keys(),
     )
 
 
@@ -60,7 +62,9 @@ def _get(archive: Archive, chat_id: int, article_id: int) -> StoredArticle:
 
 
 def _with_story(archive: Archive, chat_id: int, new: NewArticle, exclude: int | None) -> NewArticle:
-    candidates = archive.story_candidates(chat_id, new.published_at, STORY_WINDOW_DAYS, exclude)
+    candidates = archive.story_candidates(
+        chat_id, new.story_keys, new.published_at, STORY_WINDOW_DAYS, exclude
+    )
     story = find_story(new.title, Signature.loads(new.signature or ""), candidates)
     return replace(new, story_id=story) if story is not None else new
 

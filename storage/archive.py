@@ -35,6 +35,7 @@ class NewArticle:
     author: str | None = None
     signature: str | None = None
     story_id: int | None = None
+    story_keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -224,6 +225,7 @@ class Archive:
                     chat_id,
                 ),
             )
+            self._set_keys(conn, chat_id, article_id, article.story_keys)
 
     def fail(
         self,
@@ -283,7 +285,19 @@ class Archive:
                     kind,
                 ),
             )
-            return int(cursor.lastrowid or 0)
+            article_id = int(cursor.lastrowid or 0)
+            self._set_keys(conn, chat_id, article_id, article.story_keys)
+            return article_id
+
+    @staticmethod
+    def _set_keys(
+        conn: sqlite3.Connection, chat_id: int, article_id: int, keys: tuple[str, ...]
+    ) -> None:
+        conn.execute("DELETE FROM story_keys WHERE article_id = ?", (article_id,))
+        conn.executemany(
+            "INSERT OR IGNORE INTO story_keys (chat_id, article_id, key) VALUES (?, ?, ?)",
+            [(chat_id, article_id, key) for key in keys],
+        )
 
     def delete(self, chat_id: int, article_id: int) -> bool:
         """Delete one article (its index entries go with it); False if the chat has no such id.
@@ -342,18 +356,32 @@ class Archive:
         return _article(rows[0]) if rows else None
 
     def story_candidates(
-        self, chat_id: int, around: str | None, days: int, exclude_id: int | None = None
+        self,
+        chat_id: int,
+        keys: tuple[str, ...],
+        around: str | None,
+        days: int,
+        exclude_id: int | None = None,
+        min_shared: int = 2,
     ) -> list[StoryCandidate]:
-        """Ready articles published (or, undated, added) within `days` of `around`."""
+        """Ready articles sharing at least `min_shared` keys, dated within `days` of `around`.
+
+        The date is the publication date, or the time added for undated articles.
+        """
+        if not keys:
+            return []
         center = date.fromisoformat((around or _now())[:10])
         low = (center - timedelta(days=days)).isoformat()
         high = (center + timedelta(days=days)).isoformat() + "\uffff"
+        marks = ", ".join("?" for _ in keys)
         rows = self._query(
-            "SELECT id, title, signature, story_id FROM articles"
-            " WHERE chat_id = ? AND status = 'ready' AND signature IS NOT NULL AND id != ?"
-            " AND COALESCE(published_at, added_at) BETWEEN ? AND ?"
-            " ORDER BY id LIMIT 2000",
-            (chat_id, exclude_id or -1, low, high),
+            "SELECT a.id, a.title, a.signature, a.story_id FROM articles a JOIN"
+            " (SELECT article_id FROM story_keys WHERE chat_id = ? AND key IN"
+            f" ({marks}) GROUP BY article_id HAVING COUNT(*) >= ?) k ON k.article_id = a.id"
+            " WHERE a.chat_id = ? AND a.status = 'ready' AND a.signature IS NOT NULL"
+            " AND a.id != ? AND COALESCE(a.published_at, a.added_at) BETWEEN ? AND ?"
+            " ORDER BY a.id LIMIT 500",
+            (chat_id, *keys, min_shared, chat_id, exclude_id or -1, low, high),
         )
         return [StoryCandidate(*row) for row in rows]
 

@@ -60,9 +60,24 @@ def _add_provenance(db: sqlite_utils.Database) -> None:
     articles.create_index(["chat_id", "published_at"])
 
 
+def _create_story_keys(db: sqlite_utils.Database) -> None:
+    """Blocking keys for near-duplicate search: articles sharing keys are compared in full."""
+    db.table("story_keys").create(
+        {"chat_id": int, "article_id": int, "key": str},
+        pk=("article_id", "key"),
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.table("story_keys").create_index(["chat_id", "key"])
+    db.execute(
+        "CREATE TRIGGER story_keys_ad AFTER DELETE ON articles BEGIN"
+        " DELETE FROM story_keys WHERE article_id = old.id; END"
+    )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_articles", _create_articles),
     ("0002_provenance", _add_provenance),
+    ("0003_story_keys", _create_story_keys),
 ]
 
 

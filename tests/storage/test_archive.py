@@ -86,13 +86,20 @@ def test_duplicates_by_hash_or_canonical_url(archive: Archive) -> None:
     assert archive.find_by_hash(2, "h1") is None
 
 
-def test_story_candidates_are_near_in_time(archive: Archive) -> None:
-    near = archive.add(1, _article("A", "x", published_at="2024-03-02", signature="{}"))
-    archive.add(1, _article("B", "y", published_at="2024-02-01", signature="{}"))
-    archive.add(1, _article("C", "z", published_at="2024-03-03"))  # no signature
-    found = archive.story_candidates(1, "2024-03-04", 3)
+def test_story_candidates_share_keys_and_are_near_in_time(archive: Archive) -> None:
+    keys = ("t:varno", "t:ruiz", "h:1")
+    near = archive.add(
+        1, NewArticle("A", "x", published_at="2024-03-02", signature="{}", story_keys=keys)
+    )
+    archive.add(1, NewArticle("B", "y", published_at="2024-02-01", signature="{}", story_keys=keys))
+    archive.add(
+        1, NewArticle("C", "z", published_at="2024-03-03", signature="{}", story_keys=keys[:1])
+    )
+    found = archive.story_candidates(1, ("t:varno", "h:1", "t:other"), "2024-03-04", 3)
     assert [c.id for c in found] == [near]
-    assert archive.story_candidates(2, "2024-03-04", 3) == []
+    assert archive.story_candidates(2, keys, "2024-03-04", 3) == []
+    assert archive.delete(1, near)
+    assert archive.story_candidates(1, keys, "2024-03-04", 3) == []
 
 
 def test_stats_counts(archive: Archive) -> None:

@@ -1,0 +1,85 @@
+"""Near-duplicates: the same story found (re-sent, edited, retold), different stories kept apart."""
+
+from briefing.article import parse_pasted
+from briefing.dedup import Signature, same_story, signature
+from briefing.ingest import import_article
+from briefing.urls import canonical_url
+from storage import Archive
+
+FIRST = """# Night Trains Return to the Varno Valley
+
+September 2, 2024
+
+The overnight service between Varno and Port Elsen restarted on Monday, eleven years after
+the last sleeper carriage was withdrawn. Rail operator Nordline said 212 passengers travelled
+on the first train. Spokeswoman Adela Ruiz said bookings for October had passed 4,000.
+Mayor Tomas Brandt of Varno welcomed the service, and hoteliers in Port Elsen expect more
+visitors from Kessel and Aubach. The Varno line was closed in 2013 by the regional council.
+"""
+
+RETOLD = """# Sleeper Service Back on Varno Line After Eleven Years
+
+September 3, 2024
+
+Nordline has brought back its Varno to Port Elsen sleeper, with 212 passengers aboard the
+first run on Monday. Adela Ruiz, for Nordline, said October bookings were already above 4,000.
+In Varno, Mayor Tomas Brandt praised the return; hotel owners in Port Elsen hope for guests
+from Kessel and Aubach. The regional council shut the Varno line in 2013.
+"""
+
+SAME_TOPIC = """# Freight Strike Halts Goods Trains in the Varno Valley
+
+September 2, 2024
+
+Freight drivers on the Varno valley line stopped work on Monday in a dispute over rosters.
+The Ostrail union said 48 goods trains were cancelled and that talks with operator Cargoline
+had failed. Union leader Pia Lenz said members would return only if rest breaks were
+restored. Cargoline said it regretted the action and offered new talks on Thursday.
+"""
+
+
+def _sig(text: str) -> tuple[str, Signature]:
+    parsed = parse_pasted(text)
+    return parsed.title, signature(parsed.title, parsed.body)
+
+
+def test_retold_story_is_the_same_and_another_story_is_not() -> None:
+    first, retold, other = _sig(FIRST), _sig(RETOLD), _sig(SAME_TOPIC)
+    assert same_story(*first, *retold)
+    assert not same_story(*first, *other)
+    assert not same_story(*retold, *other)
+
+
+def test_edited_resend_is_the_same_story() -> None:
+    edited = FIRST.replace("212 passengers", "about 210 passengers").replace("Monday", "Sunday")
+    assert same_story(*_sig(FIRST), *_sig(edited))
+
+
+def test_signature_round_trip_and_garbage() -> None:
+    _, sig = _sig(FIRST)
+    assert Signature.loads(sig.dumps()) == sig
+    assert Signature.loads("not json") == Signature((), {})
+
+
+def test_archive_links_a_retold_story_to_the_first(archive: Archive) -> None:
+    first = import_article(archive, 1, parse_pasted(FIRST))
+    retold = import_article(archive, 1, parse_pasted(RETOLD))
+    other = import_article(archive, 1, parse_pasted(SAME_TOPIC))
+    assert first.status == "new" and other.status == "new"
+    assert retold.status == "same_story" and retold.article.story_id == first.article.id
+    elsewhere = import_article(archive, 2, parse_pasted(RETOLD))
+    assert elsewhere.status == "new"  # stories never join across chats
+
+
+def test_canonical_urls_fold_variants_together() -> None:
+    forms = [
+        "https://www.gazette.example/2024/09/night-trains",
+        "HTTP://Gazette.Example/2024/09/night-trains/",
+        "https://m.gazette.example/2024/09/night-trains?utm_source=tg&utm_medium=social",
+        "https://gazette.example/2024/09/night-trains/amp?fbclid=abc#comments",
+        "https://amp.gazette.example/2024/09/night-trains?gclid=1",
+    ]
+    assert len({canonical_url(url) for url in forms}) == 1
+    assert canonical_url("https://gazette.example/a?id=1") != canonical_url(
+        "https://gazette.example/a?id=2"
+    )
