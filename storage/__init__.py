@@ -10,10 +10,12 @@ from storage.archive import (
     StoredArticle,
     StoryCandidate,
 )
+from storage.database import Database
 
 __all__ = [
     "Archive",
     "ArchiveStats",
+    "Database",
     "FtsHit",
     "Incoming",
     "NewArticle",

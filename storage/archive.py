@@ -1,17 +1,13 @@
 """The article archive: every query the bot makes, each one scoped to a single chat."""
 
 import sqlite3
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
-from storage.migrations import apply_migrations
+from storage.database import Database
 
 # Private-use characters mark matched words in snippets; callers turn them into markup.
 MATCH_START = "\ue000"
@@ -136,38 +132,25 @@ def _article(row: tuple[Any, ...]) -> StoredArticle:
 
 
 class Archive:
-    """One SQLite file in WAL mode with a single writer; safe to call from worker threads."""
+    """The chat archives; every method takes the chat it reads or writes."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        self._db = db
-        self._lock = threading.RLock()
+    def __init__(self, database: Database) -> None:
+        self.database = database
 
     @classmethod
     def open(cls, path: str | Path) -> "Archive":
-        """Open (creating if needed) the database at `path` and apply pending migrations."""
-        if str(path) != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
-        db = sqlite_utils.Database(conn)
-        if str(path) != ":memory:":
-            db.enable_wal()
-        conn.execute("PRAGMA synchronous = NORMAL")
-        apply_migrations(db)
-        return cls(db)
+        """Open (creating if needed) the database at `path`, migrated to the current schema."""
+        return cls(Database.open(path))
 
     def close(self) -> None:
         """Close the underlying connection."""
-        with self._lock:
-            self._db.close()
+        self.database.close()
 
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        with self._lock, self._db.conn as conn:
-            yield conn
+    def _write(self) -> AbstractContextManager[sqlite3.Connection]:
+        return self.database.write()
 
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        with self._lock:
-            return list(self._db.execute(sql, params).fetchall())
+        return self.database.query(sql, params)
 
     # --- writes -----------------------------------------------------------------------------
 
