@@ -276,10 +276,17 @@ class Archive:
     def _set_keys(
         conn: sqlite3.Connection, chat_id: int, article_id: int, keys: tuple[str, ...]
     ) -> None:
+        """Index the article's story keys under its day (published, else added)."""
         conn.execute("DELETE FROM story_keys WHERE article_id = ?", (article_id,))
+        if not keys:
+            return
+        (day,) = conn.execute(
+            "SELECT substr(COALESCE(published_at, added_at), 1, 10) FROM articles WHERE id = ?",
+            (article_id,),
+        ).fetchone()
         conn.executemany(
-            "INSERT OR IGNORE INTO story_keys (chat_id, article_id, key) VALUES (?, ?, ?)",
-            [(chat_id, article_id, key) for key in keys],
+            "INSERT OR IGNORE INTO story_keys (chat_id, article_id, key, day) VALUES (?, ?, ?, ?)",
+            [(chat_id, article_id, key, day) for key in keys],
         )
 
     def delete(self, chat_id: int, article_id: int) -> bool:
@@ -345,7 +352,7 @@ class Archive:
         around: str | None,
         days: int,
         exclude_id: int | None = None,
-        min_shared: int = 2,
+        min_shared: int = 3,
     ) -> list[StoryCandidate]:
         """Ready articles sharing at least `min_shared` keys, dated within `days` of `around`.
 
@@ -355,16 +362,16 @@ class Archive:
             return []
         center = date.fromisoformat((around or _now())[:10])
         low = (center - timedelta(days=days)).isoformat()
-        high = (center + timedelta(days=days)).isoformat() + "\uffff"
+        high = (center + timedelta(days=days)).isoformat()
         marks = ", ".join("?" for _ in keys)
         rows = self._query(
-            "SELECT a.id, a.title, a.signature, a.story_id FROM articles a JOIN"
+            "SELECT a.id, a.title, a.signature, a.story_id FROM"
             " (SELECT article_id FROM story_keys WHERE chat_id = ? AND key IN"
-            f" ({marks}) GROUP BY article_id HAVING COUNT(*) >= ?) k ON k.article_id = a.id"
+            f" ({marks}) AND day BETWEEN ? AND ? GROUP BY article_id HAVING COUNT(*) >= ?) k"
+            " CROSS JOIN articles a ON a.id = k.article_id"
             " WHERE a.chat_id = ? AND a.status = 'ready' AND a.signature IS NOT NULL"
-            " AND a.id != ? AND COALESCE(a.published_at, a.added_at) BETWEEN ? AND ?"
-            " ORDER BY a.id LIMIT 500",
-            (chat_id, *keys, min_shared, chat_id, exclude_id or -1, low, high),
+            " AND a.id != ? ORDER BY a.id LIMIT 200",
+            (chat_id, *keys, low, high, min_shared, chat_id, exclude_id or -1),
         )
         return [StoryCandidate(*row) for row in rows]
 

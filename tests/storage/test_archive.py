@@ -95,11 +95,13 @@ def test_story_candidates_share_keys_and_are_near_in_time(archive: Archive) -> N
     archive.add(
         1, NewArticle("C", "z", published_at="2024-03-03", signature="{}", story_keys=keys[:1])
     )
-    found = archive.story_candidates(1, ("t:varno", "h:1", "t:other"), "2024-03-04", 3)
+    found = archive.story_candidates(
+        1, ("t:varno", "h:1", "t:other"), "2024-03-04", 3, min_shared=2
+    )
     assert [c.id for c in found] == [near]
     assert archive.story_candidates(2, keys, "2024-03-04", 3) == []
     assert archive.delete(1, near)
-    assert archive.story_candidates(1, keys, "2024-03-04", 3) == []
+    assert archive.story_candidates(1, keys, "2024-03-04", 3, min_shared=2) == []
 
 
 def test_stats_counts(archive: Archive) -> None:

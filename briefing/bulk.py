@@ -1,0 +1,123 @@
+"""Bulk import for the command line: files, folders and URLs, in input order.
+
+Files are read one after another; URLs are fetched `workers` at a time. Results come back in
+the order of the inputs, and each article is stored as soon as its turn comes, so an import
+that is stopped part-way keeps everything before that point and can simply be run again
+(what is already archived is recognised as a duplicate).
+"""
+
+import asyncio
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from briefing.extract import extract_article, extract_text_page
+from briefing.fetch import FetchError, FetchPolicy, fetch_page
+from briefing.importer import JSONL_SUFFIXES, SUPPORTED_SUFFIXES, ImportItem, read_inputs
+from briefing.ingest import import_article
+from storage import Archive
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What became of one input item."""
+
+    origin: str
+    status: str  # imported, duplicate, failed
+    article_id: int | None = None
+    title: str | None = None
+    reason: str | None = None
+    story_id: int | None = None
+
+
+def is_url(text: str) -> bool:
+    """True for an http(s) URL given on the command line."""
+    return text.lower().startswith(("http://", "https://"))
+
+
+def expand_paths(inputs: list[str]) -> list[str]:
+    """Folders become the supported files inside them (sorted, recursively); the rest stays."""
+    expanded: list[str] = []
+    for name in inputs:
+        path = Path(name)
+        if not is_url(name) and path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES)
+            expanded.extend(str(p) for p in files if p.is_file())
+        else:
+            expanded.append(name)
+    return expanded
+
+
+def count_items(inputs: list[str]) -> int:
+    """How many items the inputs hold (a JSON-lines file counts its non-empty lines)."""
+    total = 0
+    for name in inputs:
+        path = Path(name)
+        if not is_url(name) and path.suffix.lower() in JSONL_SUFFIXES and path.is_file():
+            with path.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        else:
+            total += 1
+    return total
+
+
+def _items(inputs: list[str]) -> Iterator[ImportItem | str]:
+    """Parsed file items, with URLs passed through as plain strings to fetch."""
+    for name in inputs:
+        if is_url(name):
+            yield name
+        else:
+            yield from read_inputs([name])
+
+
+async def _read_url(url: str, policy: FetchPolicy) -> ImportItem:
+    try:
+        page = await fetch_page(url, policy)
+    except FetchError as error:
+        return ImportItem(url, error=error.reason)
+    plain = page.content_type.startswith("text/plain")
+    reader = extract_text_page if plain else extract_article
+    extracted = await asyncio.to_thread(reader, page.text, page.final_url)
+    if extracted is None:
+        return ImportItem(url, error="no article text was found on the page")
+    return ImportItem(url, parsed=replace(extracted.parsed, url=extracted.parsed.url or url))
+
+
+def _store(archive: Archive, chat_id: int, item: ImportItem) -> ImportResult:
+    if item.parsed is None:
+        return ImportResult(item.origin, "failed", reason=item.error)
+    outcome = import_article(archive, chat_id, item.parsed)
+    return ImportResult(
+        item.origin,
+        "duplicate" if outcome.duplicate else "imported",
+        article_id=outcome.article.id,
+        title=outcome.article.title,
+        story_id=outcome.article.story_id if outcome.status == "same_story" else None,
+    )
+
+
+async def run_import(
+    archive: Archive,
+    chat_id: int,
+    inputs: list[str],
+    policy: FetchPolicy,
+    workers: int = 4,
+) -> AsyncIterator[ImportResult]:
+    """Import every item of `inputs` (already expanded), yielding results in input order."""
+    window = max(1, workers) * 2
+    limit = asyncio.Semaphore(max(1, workers))
+
+    async def fetch(url: str) -> ImportItem:
+        async with limit:
+            return await _read_url(url, policy)
+
+    pending: list[asyncio.Task[ImportItem] | ImportItem] = []
+    for entry in _items(inputs):
+        pending.append(asyncio.create_task(fetch(entry)) if isinstance(entry, str) else entry)
+        if len(pending) >= window:
+            head = pending.pop(0)
+            item = await head if isinstance(head, asyncio.Task) else head
+            yield await asyncio.to_thread(_store, archive, chat_id, item)
+    for head in pending:
+        item = await head if isinstance(head, asyncio.Task) else head
+        yield await asyncio.to_thread(_store, archive, chat_id, item)
