@@ -1,7 +1,7 @@
 """Keyword questions over a chat's archive: safe FTS5 expressions, ranked hits with snippets."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from storage import Archive, FtsHit
 from storage.archive import MATCH_END, MATCH_START
@@ -16,15 +16,43 @@ STOPWORDS = frozenset(
 )
 
 MAX_TERMS = 12
+STORY_FANOUT = 3  # hits read per answer slot, so that retold stories can be folded together
 
 
 @dataclass(frozen=True)
 class SearchResult:
-    """The words searched for and the hits, best first."""
+    """The words searched for and the hits, best first, one per story."""
 
     query: str
     terms: tuple[str, ...]
     hits: tuple[FtsHit, ...]
+    other_sources: dict[int, tuple[str, ...]] = field(default_factory=dict)  # by hit article id
+
+
+def story_of(hit: FtsHit) -> int:
+    """The story an article belongs to: the first article that told it."""
+    return hit.article.story_id or hit.article.id
+
+
+def one_per_story(
+    hits: list[FtsHit], limit: int
+) -> tuple[list[FtsHit], dict[int, tuple[str, ...]]]:
+    """Keep the best hit of each story; remember the other outlets that told it."""
+    best: dict[int, FtsHit] = {}
+    sources: dict[int, list[str]] = {}
+    for hit in hits:
+        story = story_of(hit)
+        if story not in best:
+            best[story] = hit
+            sources[story] = []
+        elif hit.article.source and hit.article.source not in sources[story]:
+            sources[story].append(hit.article.source)
+    kept = list(best.values())[:limit]
+    others = {
+        hit.article.id: tuple(s for s in sources[story_of(hit)] if s != hit.article.source)
+        for hit in kept
+    }
+    return kept, {key: value for key, value in others.items() if value}
 
 
 def query_terms(query: str) -> list[str]:
@@ -55,12 +83,14 @@ def search(archive: Archive, chat_id: int, query: str, limit: int = 5) -> Search
     terms = query_terms(query)
     if not terms:
         return SearchResult(query=query, terms=(), hits=())
-    hits = archive.search(chat_id, match_all(terms), limit=limit)
-    if len(hits) < limit and len(terms) > 1:
+    wide = limit * STORY_FANOUT
+    hits = archive.search(chat_id, match_all(terms), limit=wide)
+    if len(hits) < wide and len(terms) > 1:
         seen = {hit.article.id for hit in hits}
-        extra = archive.search(chat_id, match_any(terms), limit=limit + len(hits))
-        hits += [hit for hit in extra if hit.article.id not in seen][: limit - len(hits)]
-    return SearchResult(query=query, terms=tuple(terms), hits=tuple(hits))
+        extra = archive.search(chat_id, match_any(terms), limit=wide)
+        hits += [hit for hit in extra if hit.article.id not in seen]
+    kept, others = one_per_story(hits, limit)
+    return SearchResult(query=query, terms=tuple(terms), hits=tuple(kept), other_sources=others)
 
 
 def plain_snippet(snippet: str) -> str:

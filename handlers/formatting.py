@@ -103,6 +103,8 @@ def search_results(result: SearchResult) -> str:
         article = hit.article
         title = link(article.url, article.title)
         item = f"{rank}. <b>{title}</b>\n{byline(article)} · #{article.id}"
+        if also := result.other_sources.get(article.id):
+            item += "\nalso: " + esc(", ".join(also))
         if hit.snippet:
             item += f"\n{snippet_html(hit.snippet)}"
         items.append(item)

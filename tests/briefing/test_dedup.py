@@ -3,6 +3,7 @@
 from briefing.article import parse_pasted
 from briefing.dedup import Signature, same_story, signature
 from briefing.ingest import import_article
+from briefing.search import search
 from briefing.urls import canonical_url
 from storage import Archive
 
@@ -83,3 +84,17 @@ def test_canonical_urls_fold_variants_together() -> None:
     assert canonical_url("https://gazette.example/a?id=1") != canonical_url(
         "https://gazette.example/a?id=2"
     )
+
+
+def test_a_retold_story_is_answered_once_with_its_other_source(archive: Archive) -> None:
+    outlets = {"Valley Gazette": FIRST, "Coast Herald": RETOLD}
+    for name, text in outlets.items():
+        dated = text.split("\n\n", 2)
+        import_article(
+            archive, 1, parse_pasted(f"{dated[0]}\n\n{dated[1]}\n\n**{name}**\n\n{dated[2]}")
+        )
+    import_article(archive, 1, parse_pasted(SAME_TOPIC))
+    result = search(archive, 1, "Nordline Varno")
+    (hit,) = [h for h in result.hits if "Freight" not in h.article.title]
+    other = "Coast Herald" if hit.article.source == "Valley Gazette" else "Valley Gazette"
+    assert result.other_sources[hit.article.id] == (other,)
