@@ -8,6 +8,7 @@ from telegram.ext import AIORateLimiter, Application, ContextTypes
 from telegram.request import BaseRequest
 
 from bot.console import CONSOLE_TOKEN
+from bot.scheduling import JobQueueScheduler, restore_schedules
 from bot.settings import Settings
 from briefing.access import AccessPolicy
 from briefing.fetch import FetchPolicy
@@ -16,18 +17,20 @@ from handlers import COMMANDS, bot_commands, register
 from handlers.context import BotData, BriefingApp, BriefingContext
 from handlers.ingest import finish, spawn, wait_for_background
 from storage import Archive
+from storage.digests import DigestStore
 
 log = logging.getLogger(__name__)
 
 
 async def on_startup(app: BriefingApp) -> None:
-    """Publish the command menu and resume every item left pending by the last run."""
+    """Publish the command menu, resume items left pending, rebuild the digest schedules."""
     await app.bot.set_my_commands(bot_commands(COMMANDS))
     pending = await asyncio.to_thread(app.bot_data.archive.pending)
     for item in pending:
         spawn(app, finish(app, item))
     if pending:
         log.info("resuming %d item(s) left pending by the last run", len(pending))
+    await restore_schedules(app)
 
 
 async def on_shutdown(app: BriefingApp) -> None:
@@ -57,5 +60,8 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
     policy = FetchPolicy(allow_hosts=settings.fetch_allow_hosts)
     app.bot_data.ingestor = Ingestor(app.bot_data.archive, policy)
     app.bot_data.access = AccessPolicy(settings.allowed_user_ids, settings.admin_user_ids)
+    app.bot_data.digests = DigestStore(app.bot_data.archive.database)
+    app.bot_data.default_timezone = settings.default_timezone
+    app.bot_data.digest_scheduler = JobQueueScheduler(app)
     register(app)
     return app

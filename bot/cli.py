@@ -16,15 +16,18 @@ from typing import TextIO
 from pydantic import ValidationError
 from telegram import Update
 
+from bot import importing
 from bot.app import build_application, on_shutdown, on_startup
 from bot.console import OutgoingPrinter, run_console
 from bot.offline import OfflineRequest
 from bot.settings import Settings
 from briefing.dates import display_date
-from briefing.importer import read_inputs
-from briefing.ingest import import_article
+from briefing.digest import compose_digest, digest_json, digest_text
+from briefing.fetch import FetchPolicy
+from briefing.schedule import continues_from, digest_window, parse_moment, utc_now
 from briefing.search import plain_snippet, search
 from storage import Archive
+from storage.digests import DigestStore
 
 DEFAULT_CLI_CHAT = 0
 EXIT_NOT_FOUND = 1
@@ -46,9 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("run", help="run the bot (the default)")
-    importer = commands.add_parser("import", help="archive .txt, .md, .html and .jsonl files")
+    importer = commands.add_parser(
+        "import", help="archive .txt, .md, .html and .jsonl files, folders of them, and URLs"
+    )
     _add_archive_options(importer)
-    importer.add_argument("paths", nargs="+", metavar="PATH")
+    importer.add_argument("--workers", type=int, default=4, help="URLs fetched at a time")
+    importer.add_argument("paths", nargs="+", metavar="PATH|URL")
     ask = commands.add_parser("ask", help="search the archive")
     _add_archive_options(ask)
     ask.add_argument("--limit", type=int, default=5, help="how many results (default 5)")
@@ -56,36 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="print one stored article")
     _add_archive_options(show)
     show.add_argument("id", type=int, metavar="ID")
+    digest = commands.add_parser("digest", help="print a chat's digest for a window, unsent")
+    _add_archive_options(digest)
+    digest.add_argument("--since", help="ISO date or time (default: the chat's last digest)")
+    digest.add_argument("--until", help="ISO date or time (default: now); no offset: chat's zone")
     return parser
 
 
 def _print_json(value: object, out: TextIO) -> None:
     out.write(json.dumps(value, ensure_ascii=False) + "\n")
-
-
-def cmd_import(archive: Archive, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Archive every item of every input; report each failure and exit 2 if any."""
-    counts = {"imported": 0, "duplicate": 0, "failed": 0}
-    for item in read_inputs(args.paths):
-        if item.parsed is None:
-            counts["failed"] += 1
-            err.write(f"{item.origin}: {item.error}\n")
-            if args.json:
-                _print_json({"id": None, "status": "failed", "origin": item.origin,
-                             "reason": item.error}, out)  # fmt: skip
-            continue
-        outcome = import_article(archive, args.chat, item.parsed)
-        status = "duplicate" if outcome.duplicate else "imported"
-        counts[status] += 1
-        if args.json:
-            _print_json({"id": outcome.article.id, "status": status, "origin": item.origin,
-                         "title": outcome.article.title}, out)  # fmt: skip
-    if not args.json:
-        out.write(
-            f"Imported {counts['imported']}, duplicates {counts['duplicate']},"
-            f" failed {counts['failed']} (chat {args.chat}).\n"
-        )
-    return EXIT_BAD_INPUT if counts["failed"] else 0
 
 
 def cmd_ask(archive: Archive, args: argparse.Namespace, out: TextIO) -> int:
@@ -135,6 +120,31 @@ def cmd_show(archive: Archive, args: argparse.Namespace, out: TextIO, err: TextI
     return 0
 
 
+def cmd_digest(
+    archive: Archive, args: argparse.Namespace, zone: str, out: TextIO, err: TextIO
+) -> int:
+    """Print the digest of a window as `/digest` would build it, without sending or marking."""
+    store = DigestStore(archive.database)
+    current = store.get(args.chat)
+    zone = current.zone if current and current.active else zone
+    try:
+        until = parse_moment(args.until, zone) if args.until else utc_now()
+        mark = continues_from(current)
+        since = parse_moment(args.since, zone) if args.since else digest_window(mark, until)[0]
+    except ValueError as error:
+        err.write(f"Invalid --since or --until: {error}\n")
+        return EXIT_BAD_INPUT
+    if since >= until:
+        err.write("--since must come before --until\n")
+        return EXIT_BAD_INPUT
+    digest = compose_digest(store, args.chat, since, until)
+    if args.json:
+        _print_json(digest_json(digest), out)
+    else:
+        out.write(digest_text(digest, zone) + "\n")
+    return 0
+
+
 async def _console(settings: Settings) -> int:
     request = OfflineRequest(on_call=OutgoingPrinter(sys.stdout))
     app = build_application(settings, request=request)
@@ -180,9 +190,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     archive = Archive.open(args.db or settings.briefing_db)
     try:
         if args.command == "import":
-            return cmd_import(archive, args, sys.stdout, sys.stderr)
+            policy = FetchPolicy(allow_hosts=settings.fetch_allow_hosts)
+            complete = importing.run(
+                archive,
+                args.chat,
+                args.paths,
+                policy,
+                workers=args.workers,
+                as_json=args.json,
+                out=sys.stdout,
+                err=sys.stderr,
+            )
+            return 0 if complete else EXIT_BAD_INPUT
         if args.command == "ask":
             return cmd_ask(archive, args, sys.stdout)
+        if args.command == "digest":
+            return cmd_digest(archive, args, settings.default_timezone, sys.stdout, sys.stderr)
         return cmd_show(archive, args, sys.stdout, sys.stderr)
     finally:
         archive.close()

@@ -3,7 +3,7 @@
 from telegram import Update
 from telegram.ext import CommandHandler, MessageHandler, TypeHandler, filters
 
-from handlers import archive, ask, fallback, ingest, start
+from handlers import archive, ask, digest, fallback, ingest, start
 from handlers.access import guard
 from handlers.context import BriefingApp
 from handlers.errors import on_error
@@ -18,6 +18,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("forget", "delete an article", archive.forget, args="<ID>"),
     Command("retry", "read a link again", ingest.retry, args="<ID>"),
     Command("stats", "count the archive", archive.stats),
+    Command("digest", "the digest since the last one, now", digest.digest, args="[week]"),
+    Command("subscribe", "a daily digest", digest.subscribe, args="[HH:MM] [Area/City]"),
+    Command("unsubscribe", "stop the daily digest", digest.unsubscribe),
+    Command("settings", "digest time and zone", digest.settings),
 )
 
 # Handler groups run in ascending order; within a group the first matching handler wins.

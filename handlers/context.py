@@ -6,8 +6,11 @@ from typing import Any, TypeAlias, cast
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from briefing.access import AccessPolicy
+from briefing.digest import DigestExtras
 from briefing.ingest import Ingestor
+from briefing.schedule import DigestScheduler, Unscheduled
 from storage import Archive
+from storage.digests import DigestStore
 
 
 class BotData:
@@ -19,6 +22,10 @@ class BotData:
         self.access = AccessPolicy()
         self.commands: tuple[Any, ...] = ()
         self.background: set[asyncio.Task[Any]] = set()
+        self._digests: DigestStore | None = None
+        self.default_timezone = "UTC"  # DEFAULT_TIMEZONE: the zone of a new subscription
+        self.digest_scheduler: DigestScheduler = Unscheduled()  # the job queue, once built
+        self.digest_extras: DigestExtras | None = None  # actors and quotes, when available
 
     @property
     def archive(self) -> Archive:
@@ -41,6 +48,17 @@ class BotData:
     @ingestor.setter
     def ingestor(self, ingestor: Ingestor) -> None:
         self._ingestor = ingestor
+
+    @property
+    def digests(self) -> DigestStore:
+        """Digest subscriptions and windows; configured with the archive."""
+        if self._digests is None:
+            raise RuntimeError("the digest store has not been configured")
+        return self._digests
+
+    @digests.setter
+    def digests(self, digests: DigestStore) -> None:
+        self._digests = digests
 
 
 class BriefingContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):

@@ -5,6 +5,8 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 
+from storage.digests import create_digest_tables
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
@@ -63,11 +65,11 @@ def _add_provenance(db: sqlite_utils.Database) -> None:
 def _create_story_keys(db: sqlite_utils.Database) -> None:
     """Blocking keys for near-duplicate search: articles sharing keys are compared in full."""
     db.table("story_keys").create(
-        {"chat_id": int, "article_id": int, "key": str},
+        {"chat_id": int, "article_id": int, "key": str, "day": str},
         pk=("article_id", "key"),
         foreign_keys=[("article_id", "articles", "id")],
     )
-    db.table("story_keys").create_index(["chat_id", "key"])
+    db.table("story_keys").create_index(["chat_id", "key", "day"])
     db.execute(
         "CREATE TRIGGER story_keys_ad AFTER DELETE ON articles BEGIN"
         " DELETE FROM story_keys WHERE article_id = old.id; END"
@@ -78,6 +80,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_articles", _create_articles),
     ("0002_provenance", _add_provenance),
     ("0003_story_keys", _create_story_keys),
+    ("0004_digests", create_digest_tables),
 ]
 
 

@@ -167,7 +167,7 @@ class StaticSite(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _StaticHandler)
+        super().__init__(("127.0.0.1", 0), StaticHandler)
         self.routes: dict[str, Route | str] = {}  # a str value is a redirect target
         self.hits: dict[str, int] = {}
 
@@ -176,7 +176,7 @@ class StaticSite(ThreadingHTTPServer):
         return f"http://127.0.0.1:{self.server_address[1]}{path}"
 
 
-class _StaticHandler(BaseHTTPRequestHandler):
+class StaticHandler(BaseHTTPRequestHandler):
     server: StaticSite
 
     def do_GET(self) -> None:

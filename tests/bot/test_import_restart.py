@@ -9,10 +9,16 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any
 
 from tests.bot.test_console import run_bot
-from tests.conftest import OTHER_ARTICLE, OWN_ARTICLE, ROOT, StaticSite, article_page
+from tests.conftest import (
+    OTHER_ARTICLE,
+    OWN_ARTICLE,
+    ROOT,
+    StaticHandler,
+    StaticSite,
+    article_page,
+)
 
 TOTAL = 200
 SERVED_BEFORE_KILL = 50
@@ -62,28 +68,31 @@ def test_folder_and_urls(tmp_path: Path, site: StaticSite) -> None:
     assert f"{site.url('/gone')}: " in result.stderr
 
 
+class _HeldHandler(StaticHandler):
+    """Holds every page from number SERVED_BEFORE_KILL on until the site is released."""
+
+    server: "HeldSite"
+
+    def do_GET(self) -> None:
+        number = int(self.path.lstrip("/a") or 0)
+        if number >= SERVED_BEFORE_KILL:
+            self.server.release.wait(timeout=60)
+        super().do_GET()
+
+
 class HeldSite(StaticSite):
     """Serves the first pages at once and holds the rest until released."""
 
     def __init__(self) -> None:
         super().__init__()
+        self.RequestHandlerClass = _HeldHandler
         self.release = threading.Event()
-        self.served = 0
 
 
 def test_killed_import_resumes_and_archives_each_article_once(tmp_path: Path) -> None:
     site = HeldSite()
     for n in range(TOTAL):
         site.routes[f"/a{n}"] = (200, "text/html", _page(n))
-    original = site.RequestHandlerClass.do_GET  # type: ignore[attr-defined]
-
-    def held_get(handler: Any) -> None:
-        number = int(handler.path.lstrip("/a") or 0)
-        if number >= SERVED_BEFORE_KILL:
-            site.release.wait(timeout=60)
-        original(handler)
-
-    site.RequestHandlerClass.do_GET = held_get  # type: ignore[attr-defined]
     threading.Thread(target=site.serve_forever, daemon=True).start()
     db = tmp_path / "killed.db"
     env = {**os.environ, "BRIEFING_DB": str(db), "TELEGRAM_BOT_TOKEN": "",

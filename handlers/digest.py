@@ -1,0 +1,256 @@
+"""/subscribe, /unsubscribe, /digest, /settings, and delivering a digest to a chat.
+
+`deliver_digest` is the one path every digest takes (scheduled, caught up at start-up, asked
+for): build the window, send it in parts, and only then record it as delivered. A chat that
+blocked the bot or no longer exists has its subscription paused instead; a `RetryAfter` waits.
+
+`/digest` is the next digest delivered early: it covers the time since the last one and moves
+the mark, so the scheduled digest that follows does not repeat it. `/digest week` is a
+look-back over seven days that leaves the mark alone.
+"""
+
+import asyncio
+import logging
+import warnings
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import timedelta
+from typing import Literal
+
+from telegram import Bot, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+from telegram.warnings import PTBDeprecationWarning
+
+from briefing.digest import Digest, Story, actor_line, compose_digest, headline, local_label
+from briefing.schedule import (
+    DEFAULT_AT,
+    MAX_WINDOW,
+    continues_from,
+    digest_window,
+    due_slot,
+    next_slot,
+    parse_subscription,
+)
+from handlers.context import BriefingApp, BriefingContext
+from handlers.formatting import NO_PREVIEW, esc, link, reply_html
+from handlers.split import split_message
+
+log = logging.getLogger(__name__)
+
+Mode = Literal["scheduled", "now", "week"]
+Outcome = Literal["sent", "skipped", "paused", "failed"]
+Sleep = Callable[[float], Awaitable[None]]
+
+RETRY_ATTEMPTS = 5  # sends of one part while Telegram answers "retry after"
+USAGE_SUBSCRIBE = (
+    "Usage: /subscribe [HH:MM] [Area/City],"
+    " for example <code>/subscribe 07:30 Europe/Berlin</code>."
+)
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+
+def _flat(text: str) -> str:
+    """One line: stored titles and sentences may carry line breaks; blank lines split parts."""
+    return " ".join(text.split())
+
+
+def _story_html(number: int, story: Story) -> str:
+    sources = " · ".join(link(s.url, _flat(s.name)) for s in story.sources)
+    lines = [f"{number}. <b>{link(story.url, _flat(story.title))}</b>", sources]
+    if story.summary:
+        lines.append(esc(_flat(" ".join(story.summary))))
+    return "\n".join(lines)
+
+
+def _listed_html(story: Story) -> str:
+    names = ", ".join(esc(_flat(s.name)) for s in story.sources)
+    return f"• {link(story.url, _flat(story.title))} — {names}"
+
+
+def digest_html(digest: Digest, zone: str) -> str:
+    """The digest as Telegram HTML; stories are separated by blank lines (where it may split)."""
+    top = f"<b>{esc(headline(digest, zone))}</b>"
+    if digest.empty:
+        return top
+    blocks = [top]
+    summarised = [s for s in digest.stories if s.summary]
+    listed = [s for s in digest.stories if not s.summary]
+    blocks += [_story_html(n, s) for n, s in enumerate(summarised, start=1)]
+    if listed:
+        blocks.append("\n".join(["<b>Also</b>"] + [_listed_html(s) for s in listed]))
+    hidden = digest.story_count - len(digest.stories)
+    if hidden:
+        blocks.append(f"<i>…and {hidden} more {'story' if hidden == 1 else 'stories'}.</i>")
+    if digest.actors:
+        lines = [esc(_flat(actor_line(a))) for a in digest.actors]
+        blocks.append("\n".join(["<b>Actors of the day</b>", *lines]))
+    if digest.quotes:
+        lines = [f"<b>{esc(_flat(q.speaker))}</b>: “{esc(_flat(q.text))}”" for q in digest.quotes]
+        blocks.append("\n".join(["<b>Said today</b>", *lines]))
+    return "\n\n".join(blocks)
+
+
+# --- delivery -------------------------------------------------------------------------------
+
+
+def _seconds(error: RetryAfter) -> float:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = error.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+def unreachable(error: TelegramError) -> str | None:
+    """Why the chat can never get a message (blocked, kicked, deleted), or None if it may."""
+    if isinstance(error, Forbidden):
+        return f"forbidden: {error.message}"
+    if isinstance(error, BadRequest) and "chat not found" in error.message.lower():
+        return "chat not found"
+    return None
+
+
+async def send_parts(
+    bot: Bot, chat_id: int, parts: Sequence[str], sleep: Sleep = asyncio.sleep
+) -> None:
+    """Send each part in order, previews off; on "retry after" wait as told and send again."""
+    for part in parts:
+        for attempt in range(RETRY_ATTEMPTS):
+            try:
+                await bot.send_message(
+                    chat_id, part, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
+                )
+                break
+            except RetryAfter as error:
+                if attempt == RETRY_ATTEMPTS - 1:
+                    raise
+                log.info("chat %s: Telegram asks to wait %ss", chat_id, _seconds(error))
+                await sleep(_seconds(error))
+
+
+async def deliver_digest(
+    app: BriefingApp, chat_id: int, mode: Mode, sleep: Sleep = asyncio.sleep
+) -> Outcome:
+    """Build and send the chat's digest; record it only once sent.
+
+    `scheduled` sends only when a slot is due (see `briefing.schedule.due_slot`), so a job and
+    the start-up catch-up never send the same slot twice.
+    """
+    data = app.bot_data
+    store, scheduler = data.digests, data.digest_scheduler
+    async with scheduler.lock(chat_id):
+        now = scheduler.now()
+        subscription = await asyncio.to_thread(store.get, chat_id)
+        if mode == "scheduled" and (subscription is None or due_slot(subscription, now) is None):
+            return "skipped"
+        zone = subscription.zone if subscription else data.default_timezone
+        if mode == "week":
+            until = now.replace(microsecond=0)
+            since = until - MAX_WINDOW
+        else:
+            mark = continues_from(subscription)
+            since, until = digest_window(mark, now)
+            pending = await asyncio.to_thread(store.oldest_pending, chat_id, since, until)
+            since, until = digest_window(mark, now, pending)
+        digest = await asyncio.to_thread(
+            compose_digest, store, chat_id, since, until, data.digest_extras
+        )
+        try:
+            await send_parts(app.bot, chat_id, split_message(digest_html(digest, zone)), sleep)
+        except TelegramError as error:
+            reason = unreachable(error)
+            if reason is None:
+                log.warning("digest for chat %s not sent (window kept open): %s", chat_id, error)
+                return "failed"
+            await asyncio.to_thread(store.pause, chat_id, reason)
+            scheduler.cancel(chat_id)
+            log.warning("digest of chat %s paused: %s", chat_id, reason)
+            return "paused"
+        if mode != "week":
+            await asyncio.to_thread(
+                store.mark_delivered, chat_id, until, now, data.default_timezone
+            )
+        log.info("digest sent to chat %s: %d article(s)", chat_id, digest.articles)
+        return "sent"
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+def _chat_id(update: Update) -> int:
+    chat = update.effective_chat
+    if chat is None:
+        raise ValueError("update without a chat")
+    return chat.id
+
+
+async def subscribe(update: Update, context: BriefingContext) -> None:
+    """/subscribe [HH:MM] [Area/City]: a daily digest (defaults: this chat's, else 08:00)."""
+    chat_id = _chat_id(update)
+    data = context.bot_data
+    current = await asyncio.to_thread(data.digests.get, chat_id)
+    at = current.at if current and current.active else DEFAULT_AT
+    zone = current.zone if current and current.active else data.default_timezone
+    try:
+        at, zone = parse_subscription(list(context.args or []), at, zone)
+    except ValueError as error:
+        await reply_html(update, f"{esc(error)}.\n{USAGE_SUBSCRIBE}")
+        return
+    now = data.digest_scheduler.now()
+    subscription = await asyncio.to_thread(data.digests.subscribe, chat_id, at, zone, now)
+    data.digest_scheduler.set(subscription)
+    following = local_label(next_slot(at, zone, now), zone)
+    await reply_html(
+        update,
+        f"Daily digest at <b>{esc(at)}</b> ({esc(zone)}). The next one: {esc(following)}.\n"
+        "/digest sends it now, /unsubscribe stops it.",
+    )
+
+
+async def unsubscribe(update: Update, context: BriefingContext) -> None:
+    """/unsubscribe: stop the daily digest (the next /subscribe continues where it ended)."""
+    chat_id = _chat_id(update)
+    stopped = await asyncio.to_thread(context.bot_data.digests.unsubscribe, chat_id)
+    context.bot_data.digest_scheduler.cancel(chat_id)
+    if stopped:
+        await reply_html(update, "Daily digest stopped. /subscribe starts it again.")
+    else:
+        await reply_html(update, "This chat has no daily digest. /subscribe starts one.")
+
+
+async def digest(update: Update, context: BriefingContext) -> None:
+    """/digest: the digest since the last one, now; /digest week: the last seven days."""
+    args = [a.lower() for a in context.args or []]
+    if args not in ([], ["week"]):
+        await reply_html(update, "Usage: /digest, or /digest week for the last seven days.")
+        return
+    await deliver_digest(context.app, _chat_id(update), "week" if args else "now")
+
+
+async def settings(update: Update, context: BriefingContext) -> None:
+    """/settings: the chat's digest time, zone and state."""
+    data = context.bot_data
+    current = await asyncio.to_thread(data.digests.get, _chat_id(update))
+    now = data.digest_scheduler.now()
+    if current is None or not current.active:
+        lines = [
+            "No daily digest in this chat.",
+            f"/subscribe [HH:MM] [Area/City] starts one (default {DEFAULT_AT},"
+            f" {esc(data.default_timezone)}).",
+        ]
+    else:
+        lines = [f"Daily digest at <b>{esc(current.at)}</b> ({esc(current.zone)})."]
+        if current.paused:
+            reason = esc(current.paused_reason or "unknown")
+            lines.append(f"<i>Paused: this chat could not be reached ({reason}).</i>")
+            lines.append("/subscribe resumes it.")
+        else:
+            upcoming = next_slot(current.at, current.zone, now)
+            lines.append(f"The next one: {esc(local_label(upcoming, current.zone))}.")
+    if current is not None and current.delivered_until is not None:
+        zone = current.zone if current.active else data.default_timezone
+        lines.append(
+            f"The last digest covered up to {esc(local_label(current.delivered_until, zone))}."
+        )
+    await reply_html(update, "\n".join(lines))
