@@ -11,12 +11,14 @@ from bot.console import CONSOLE_TOKEN
 from bot.scheduling import JobQueueScheduler, restore_schedules
 from bot.settings import Settings
 from briefing.access import AccessPolicy
+from briefing.actor_archive import ActorDigestExtras
 from briefing.fetch import FetchPolicy
 from briefing.ingest import Ingestor
 from handlers import COMMANDS, bot_commands, register
 from handlers.context import BotData, BriefingApp, BriefingContext
 from handlers.ingest import finish, spawn, wait_for_background
 from storage import Archive
+from storage.actors import ActorStore
 from storage.digests import DigestStore
 
 log = logging.getLogger(__name__)
@@ -30,12 +32,20 @@ async def on_startup(app: BriefingApp) -> None:
         spawn(app, finish(app, item))
     if pending:
         log.info("resuming %d item(s) left pending by the last run", len(pending))
+    spawn(app, _resume_analysis(app))
     await restore_schedules(app)
+
+
+async def _resume_analysis(app: BriefingApp) -> None:
+    done = await app.bot_data.ingestor.resume_analysis()
+    if done:
+        log.info("analysed %d article(s) left unanalysed by the last run", done)
 
 
 async def on_shutdown(app: BriefingApp) -> None:
     """Let background work finish, then close the archive."""
     await wait_for_background(app)
+    app.bot_data.ingestor.close()
     app.bot_data.archive.close()
 
 
@@ -56,9 +66,13 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     app = cast(BriefingApp, builder.build())
-    app.bot_data.archive = Archive.open(settings.briefing_db)
+    archive = Archive.open(settings.briefing_db)
+    actors = ActorStore(archive.database)
+    app.bot_data.archive = archive
+    app.bot_data.actors = actors
     policy = FetchPolicy(allow_hosts=settings.fetch_allow_hosts)
-    app.bot_data.ingestor = Ingestor(app.bot_data.archive, policy)
+    app.bot_data.ingestor = Ingestor(archive, actors, policy)
+    app.bot_data.digest_extras = ActorDigestExtras(actors)
     app.bot_data.access = AccessPolicy(settings.allowed_user_ids, settings.admin_user_ids)
     app.bot_data.digests = DigestStore(app.bot_data.archive.database)
     app.bot_data.default_timezone = settings.default_timezone

@@ -11,11 +11,13 @@ from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from briefing.actor_archive import analyse_article
 from briefing.extract import extract_article, extract_text_page
 from briefing.fetch import FetchError, FetchPolicy, fetch_page
 from briefing.importer import JSONL_SUFFIXES, SUPPORTED_SUFFIXES, ImportItem, read_inputs
 from briefing.ingest import import_article
 from storage import Archive
+from storage.actors import ActorStore
 
 
 @dataclass(frozen=True)
@@ -83,10 +85,13 @@ async def _read_url(url: str, policy: FetchPolicy) -> ImportItem:
     return ImportItem(url, parsed=replace(extracted.parsed, url=extracted.parsed.url or url))
 
 
-def _store(archive: Archive, chat_id: int, item: ImportItem) -> ImportResult:
+def _store(archive: Archive, actors: ActorStore, chat_id: int, item: ImportItem) -> ImportResult:
+    """Store one item and analyse it (actors, quotes, events) if it is new."""
     if item.parsed is None:
         return ImportResult(item.origin, "failed", reason=item.error)
     outcome = import_article(archive, chat_id, item.parsed)
+    if not outcome.duplicate:
+        analyse_article(archive, actors, chat_id, outcome.article.id)
     return ImportResult(
         item.origin,
         "duplicate" if outcome.duplicate else "imported",
@@ -104,6 +109,7 @@ async def run_import(
     workers: int = 4,
 ) -> AsyncIterator[ImportResult]:
     """Import every item of `inputs` (already expanded), yielding results in input order."""
+    actors = ActorStore(archive.database)
     window = max(1, workers) * 2
     limit = asyncio.Semaphore(max(1, workers))
 
@@ -117,7 +123,7 @@ async def run_import(
         if len(pending) >= window:
             head = pending.pop(0)
             item = await head if isinstance(head, asyncio.Task) else head
-            yield await asyncio.to_thread(_store, archive, chat_id, item)
+            yield await asyncio.to_thread(_store, archive, actors, chat_id, item)
     for head in pending:
         item = await head if isinstance(head, asyncio.Task) else head
-        yield await asyncio.to_thread(_store, archive, chat_id, item)
+        yield await asyncio.to_thread(_store, archive, actors, chat_id, item)

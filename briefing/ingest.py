@@ -7,9 +7,11 @@ a bounded number at a time; a page that cannot be read is still kept as a link w
 
 import asyncio
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from briefing.actor_archive import analyse_article, analyse_unanalysed
 from briefing.article import ParsedArticle, content_hash, parse_pasted, shorten
 from briefing.dedup import STORY_WINDOW_DAYS, Signature, find_story, signature
 from briefing.extract import ExtractedArticle, extract_article, extract_text_page
@@ -17,6 +19,7 @@ from briefing.fetch import FetchError, FetchPolicy, fetch_page
 from briefing.importer import parse_document
 from briefing.urls import canonical_url
 from storage import Archive, Incoming, NewArticle, PendingItem, StoredArticle
+from storage.actors import ActorStore
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +33,7 @@ class IngestOutcome:
     article: StoredArticle
     status: Status
     reason: str | None = None  # why a link could not be read
+    actors: tuple[str, ...] = ()  # the article's main actors, once analysed
 
     @property
     def duplicate(self) -> bool:
@@ -122,15 +126,55 @@ def parse_incoming(incoming: Incoming) -> ParsedArticle:
 
 
 class Ingestor:
-    """Finishes pending items: parses text, fetches and extracts links, stores the result."""
+    """Finishes pending items: parses text, fetches and extracts links, stores the result,
+    then finds the article's actors, quotes and events.
 
-    def __init__(self, archive: Archive, policy: FetchPolicy, max_fetches: int = 4) -> None:
+    Fetches run a bounded number at a time; the language analysis runs on one worker
+    thread of its own (the model is not shared between threads) and never on the event loop.
+    """
+
+    def __init__(
+        self, archive: Archive, actors: ActorStore, policy: FetchPolicy, max_fetches: int = 4
+    ) -> None:
         self.archive = archive
+        self.actors = actors
         self.policy = policy
         self._fetches = asyncio.Semaphore(max_fetches)
+        self._analysis = ThreadPoolExecutor(max_workers=1, thread_name_prefix="analysis")
+
+    def close(self) -> None:
+        """Stop the analysis thread once its work is done."""
+        self._analysis.shutdown(wait=True)
 
     async def process(self, item: PendingItem) -> IngestOutcome:
-        """Turn one pending row into an article (or a kept link, or a duplicate)."""
+        """Turn one pending row into an analysed article (or a kept link, or a duplicate)."""
+        outcome = await self._read(item)
+        if outcome.status in {"new", "same_story", "attached"}:
+            actors = await self.analyse(outcome.article.chat_id, outcome.article.id)
+            outcome = replace(outcome, actors=tuple(actors))
+        return outcome
+
+    async def analyse(self, chat_id: int, article_id: int) -> list[str]:
+        """Analyse a stored article on the analysis thread; an error leaves it for later."""
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(
+                self._analysis, analyse_article, self.archive, self.actors, chat_id, article_id
+            )
+        except Exception:
+            log.exception(
+                "analysis of article %s failed; it is retried at the next start", article_id
+            )
+            return []
+
+    async def resume_analysis(self) -> int:
+        """Analyse articles a stop left unanalysed."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(
+            self._analysis, analyse_unanalysed, self.archive, self.actors
+        )
+
+    async def _read(self, item: PendingItem) -> IngestOutcome:
         incoming = item.incoming
         if incoming.url:
             return await self._process_link(item)

@@ -10,6 +10,7 @@ from briefing.digest import DigestExtras
 from briefing.ingest import Ingestor
 from briefing.schedule import DigestScheduler, Unscheduled
 from storage import Archive
+from storage.actors import ActorStore
 from storage.digests import DigestStore
 
 
@@ -23,6 +24,7 @@ class BotData:
         self.commands: tuple[Any, ...] = ()
         self.background: set[asyncio.Task[Any]] = set()
         self._digests: DigestStore | None = None
+        self._actors: ActorStore | None = None
         self.default_timezone = "UTC"  # DEFAULT_TIMEZONE: the zone of a new subscription
         self.digest_scheduler: DigestScheduler = Unscheduled()  # the job queue, once built
         self.digest_extras: DigestExtras | None = None  # actors and quotes, when available
@@ -48,6 +50,17 @@ class BotData:
     @ingestor.setter
     def ingestor(self, ingestor: Ingestor) -> None:
         self._ingestor = ingestor
+
+    @property
+    def actors(self) -> ActorStore:
+        """Actors, quotes and events of the archive."""
+        if self._actors is None:
+            raise RuntimeError("the actor store has not been configured")
+        return self._actors
+
+    @actors.setter
+    def actors(self, actors: ActorStore) -> None:
+        self._actors = actors
 
     @property
     def digests(self) -> DigestStore:

@@ -61,6 +61,8 @@ def ingest_card(outcome: IngestOutcome) -> str:
     card = article_card(article, heading)
     if article.post_url and article.post_url != article.url:
         card += "\n" + link(article.post_url, "post")
+    if outcome.actors:
+        card += "\nActors: " + esc(", ".join(outcome.actors))
     if outcome.status == "same_story" and article.story_id:
         card += f"\nSame story as #{article.story_id}."
     if outcome.reason:

@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 
+from storage.actors import create_actor_tables
 from storage.digests import create_digest_tables
 
 Migration = Callable[[sqlite_utils.Database], None]
@@ -81,6 +82,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0002_provenance", _add_provenance),
     ("0003_story_keys", _create_story_keys),
     ("0004_digests", create_digest_tables),
+    ("0005_actors", create_actor_tables),
 ]
 
 

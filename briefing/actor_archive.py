@@ -1,0 +1,160 @@
+"""Actors across a chat's archive: resolving an article's actors to known ones, and storing
+its analysis (actors, quotes, events) under those actors.
+
+Resolution follows `briefing.actors.match_known_actor`; aliases a user split off with
+`/alias -NAME` only ever match exactly.
+"""
+
+import logging
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime, timedelta
+
+from briefing.actors import Actor, KnownActor, match_known_actor, normalise_name
+from briefing.analysis import Analysis, analyse
+from briefing.digest import DigestQuote
+from storage import Archive
+from storage.actors import (
+    ActorRecord,
+    ActorStore,
+    AliasForm,
+    FoundActor,
+    FoundEvent,
+    FoundQuote,
+)
+
+log = logging.getLogger(__name__)
+
+CARD_ACTORS = 5
+
+
+def alias_form(alias: str) -> AliasForm:
+    """The stored form of one alias with its lookup keys."""
+    norm = normalise_name(alias) or alias.casefold()
+    return AliasForm(alias, norm, norm.split()[-1] if norm.split() else norm)
+
+
+def _known(record: ActorRecord) -> KnownActor:
+    return KnownActor(record.name, record.type, record.aliases, record.id)
+
+
+def resolve(store: ActorStore, chat_id: int, actors: Sequence[Actor]) -> list[FoundActor]:
+    """Each actor of an article, matched to the chat's known actor or marked new."""
+    splits = store.split_norms(chat_id)
+    found: list[FoundActor] = []
+    for actor in actors:
+        forms = [alias_form(a) for a in dict.fromkeys([actor.name, *actor.aliases])]
+        norms = [f.norm for f in forms]
+        exact_only = bool(splits & set(norms))
+        last_words = [] if exact_only else [f.last_word for f in forms]
+        records = store.candidates(chat_id, norms, last_words)
+        if exact_only:
+            records = [r for r in records if {alias_form(a).norm for a in r.aliases} & set(norms)]
+        known = [_known(r) for r in records]
+        match = match_known_actor(actor.name, actor.type, known) if known else None
+        found.append(
+            FoundActor(
+                actor_id=match.id if match else None,
+                name=match.name if match else actor.name,
+                type=match.type if match else actor.type,
+                aliases=tuple(forms),
+                mentions=actor.mentions,
+            )
+        )
+    return found
+
+
+def store_analysis(
+    store: ActorStore, chat_id: int, article_id: int, analysis: Analysis
+) -> list[str]:
+    """Save an article's analysis under resolved actors; returns its main actors' names."""
+    found = resolve(store, chat_id, analysis.actors)
+    renamed = {a.name: f.name for a, f in zip(analysis.actors, found, strict=True)}
+    quotes = [
+        FoundQuote(renamed.get(q.speaker or "", q.speaker), q.text, q.sentence, q.direct)
+        for q in analysis.quotes
+    ]
+    events = [
+        FoundEvent(
+            renamed.get(e.subject, e.subject),
+            e.action,
+            tuple(renamed.get(o, o) for o in e.objects),
+            e.date,
+            e.sentence,
+        )
+        for e in analysis.events
+    ]
+    merged: dict[str, FoundActor] = {}
+    for actor in found:  # two surface actors may resolve to the same archive actor
+        if actor.name in merged:
+            first = merged[actor.name]
+            merged[actor.name] = FoundActor(
+                first.actor_id,
+                first.name,
+                first.type,
+                first.aliases + actor.aliases,
+                first.mentions + actor.mentions,
+            )
+        else:
+            merged[actor.name] = actor
+    store.save_analysis(chat_id, article_id, list(merged.values()), quotes, events)
+    return [a.name for a in list(merged.values())[:CARD_ACTORS]]
+
+
+def analyse_article(
+    archive: Archive, store: ActorStore, chat_id: int, article_id: int
+) -> list[str]:
+    """Analyse one stored article and save the result; returns its main actors' names."""
+    article = archive.get(chat_id, article_id)
+    if article is None or article.status != "ready":
+        return []
+    analysis = analyse(article.title, article.body, article.published_at)
+    return store_analysis(store, chat_id, article_id, analysis)
+
+
+def analyse_unanalysed(archive: Archive, store: ActorStore) -> int:
+    """Analyse ready articles left without analysis by a stop; returns how many were done."""
+    done = 0
+    for chat_id, article_id in store.unanalysed():
+        try:
+            analyse_article(archive, store, chat_id, article_id)
+            done += 1
+        except Exception:  # one bad article must not stop the rest
+            log.exception("could not analyse article %s", article_id)
+    return done
+
+
+class ActorDigestExtras:
+    """The digest's view of actors and quotes, read from the actor store."""
+
+    def __init__(self, store: ActorStore) -> None:
+        self.store = store
+
+    def actor_mentions(self, chat_id: int, since: datetime, until: datetime) -> Mapping[str, int]:
+        """Articles added in the window mentioning each actor."""
+        rows = self.store.top_actors(chat_id, _iso(since), _iso(until), limit=50)
+        return {name: count for _, name, _, count in rows}
+
+    def article_actors(
+        self, chat_id: int, article_ids: Sequence[int]
+    ) -> Mapping[int, Sequence[str]]:
+        """Each article's actors, most prominent first."""
+        return self.store.article_actor_names(chat_id, article_ids)
+
+    def quotes(self, chat_id: int, since: datetime, until: datetime) -> Sequence[DigestQuote]:
+        """Quotes with a known speaker from the window's articles."""
+        return [
+            DigestQuote(q.speaker, q.text, q.article_id)
+            for q in self.store.window_quotes(chat_id, _iso(since), _iso(until))
+            if q.speaker
+        ]
+
+
+def _iso(moment: datetime) -> str:
+    """The archive's form of a time: UTC, whole seconds, like `added_at`."""
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def week_window(now: datetime) -> tuple[str, str, str]:
+    """ISO bounds of the last seven days and the seven before: (before, since, until)."""
+    since = now - timedelta(days=7)
+    return _iso(since - timedelta(days=7)), _iso(since), _iso(now)
