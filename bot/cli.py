@@ -16,7 +16,7 @@ from typing import TextIO
 from pydantic import ValidationError
 from telegram import Update
 
-from bot import importing
+from bot import analysis_cli, importing
 from bot.app import build_application, on_shutdown, on_startup
 from bot.console import OutgoingPrinter, run_console
 from bot.offline import OfflineRequest
@@ -27,6 +27,7 @@ from briefing.fetch import FetchPolicy
 from briefing.schedule import continues_from, digest_window, parse_moment, utc_now
 from briefing.search import plain_snippet, search
 from storage import Archive
+from storage.database import Database
 from storage.digests import DigestStore
 
 DEFAULT_CLI_CHAT = 0
@@ -66,6 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_archive_options(digest)
     digest.add_argument("--since", help="ISO date or time (default: the chat's last digest)")
     digest.add_argument("--until", help="ISO date or time (default: now); no offset: chat's zone")
+    analysis_cli.add_parsers(commands)
+    backup = commands.add_parser("backup", help="copy the database safely, even while the bot runs")
+    backup.add_argument("--db", type=Path, help="database file (default: BRIEFING_DB)")
+    backup.add_argument("path", type=Path, metavar="PATH", help="where to write the copy")
     return parser
 
 
@@ -145,6 +150,23 @@ def cmd_digest(
     return 0
 
 
+def cmd_backup(source: Path, target: Path, out: TextIO, err: TextIO) -> int:
+    """Copy the database with SQLite's online backup: a consistent snapshot while the bot runs."""
+    if not source.is_file():
+        err.write(f"No database at {source}.\n")
+        return EXIT_BAD_INPUT
+    if target.exists() and target.resolve() == source.resolve():
+        err.write("The backup must not overwrite the database itself.\n")
+        return EXIT_BAD_INPUT
+    database = Database.open(source)
+    try:
+        database.backup(target)
+    finally:
+        database.close()
+    out.write(f"Backed up {source} to {target}.\n")
+    return 0
+
+
 async def _console(settings: Settings) -> int:
     request = OfflineRequest(on_call=OutgoingPrinter(sys.stdout))
     app = build_application(settings, request=request)
@@ -187,6 +209,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                        settings.telegram_bot_token else "WARNING")  # fmt: skip
     if args.command in {None, "run"}:
         return run_bot(settings)
+    if args.command == "backup":
+        return cmd_backup(args.db or settings.briefing_db, args.path, sys.stdout, sys.stderr)
+    if args.command in analysis_cli.KINDS:
+        return analysis_cli.run(args, sys.stdout, sys.stderr)
     archive = Archive.open(args.db or settings.briefing_db)
     try:
         if args.command == "import":

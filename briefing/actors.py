@@ -633,7 +633,12 @@ def match_known_actor(name: str, type: str, known: Sequence[KnownActor]) -> Know
         words = _person_key(key).split()
         scored: list[tuple[float, KnownActor]] = []
         for actor, keys in keyed:
-            score = max(_person_score(words, _person_key(k).split()) for k in keys)
+            split_keys = [_person_key(k).split() for k in keys]
+            if len(words) > 1 and any(len(k) > 1 for k in split_keys):
+                # A full name is compared with full names only: "Arno Dunn" must not join
+                # "Mirela Dunn" through her bare-surname alias "Dunn".
+                split_keys = [k for k in split_keys if len(k) > 1]
+            score = max(_person_score(words, k) for k in split_keys)
             scored.append((score, actor))
         return _unique_best(scored, WORD_SIMILARITY)
     scored = [(max(fuzz.ratio(key, k) for k in keys), actor) for actor, keys in keyed]

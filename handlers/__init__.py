@@ -1,9 +1,9 @@
 """Telegram handlers: thin adapters from updates to the briefing core. `register` adds them all."""
 
 from telegram import Update
-from telegram.ext import CommandHandler, MessageHandler, TypeHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, TypeHandler, filters
 
-from handlers import archive, ask, digest, fallback, ingest, start
+from handlers import actors, archive, ask, digest, fallback, ingest, start
 from handlers.access import guard
 from handlers.context import BriefingApp
 from handlers.errors import on_error
@@ -18,6 +18,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("forget", "delete an article", archive.forget, args="<ID>"),
     Command("retry", "read a link again", ingest.retry, args="<ID>"),
     Command("stats", "count the archive", archive.stats),
+    Command("actor", "who someone is in the archive", actors.actor, args="<NAME>"),
+    Command("quotes", "what someone said", actors.quotes, args="<NAME> [about <WORDS>]"),
+    Command("timeline", "dated events of an actor", actors.timeline_command, args="<NAME>"),
+    Command("actors", "top actors of the week", actors.actors_command),
+    Command("alias", "merge or split actors", actors.alias, args="<A> = <B> | -<B>"),
     Command("digest", "the digest since the last one, now", digest.digest, args="[week]"),
     Command("subscribe", "a daily digest", digest.subscribe, args="[HH:MM] [Area/City]"),
     Command("unsubscribe", "stop the daily digest", digest.unsubscribe),
@@ -36,6 +41,7 @@ def register(app: BriefingApp) -> None:
     for command in COMMANDS:
         app.add_handler(CommandHandler(command.name, command.callback), group=MAIN_GROUP)
     app.add_handler(MessageHandler(filters.COMMAND, fallback.unknown_command), group=MAIN_GROUP)
+    app.add_handler(CallbackQueryHandler(actors.on_callback, pattern=r"^(a|tl):"), group=MAIN_GROUP)
     app.add_handler(MessageHandler(filters.Document.ALL, ingest.on_document), group=MAIN_GROUP)
     app.add_handler(
         MessageHandler((filters.TEXT | filters.CAPTION) & ~filters.COMMAND, ingest.on_message),

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 from telegram import BotCommand, Update
@@ -36,5 +37,5 @@ def help_text(commands: Sequence[Command]) -> str:
     ]
     for command in commands:
         usage = f"/{command.name}" + (f" {command.args}" if command.args else "")
-        lines.append(f"{usage} — {command.description}")
-    return "\n".join(lines).replace("<ID>", "&lt;ID&gt;").replace("<WORDS>", "&lt;WORDS&gt;")
+        lines.append(f"{escape(usage)} — {escape(command.description)}")
+    return "\n".join(lines)

@@ -37,6 +37,24 @@ class Database:
         with self._lock:
             self.utils.close()
 
+    def backup(self, path: str | Path) -> None:
+        """Write a consistent copy to `path` with SQLite's online backup API.
+
+        Safe while other processes write (the copy is one snapshot); the copy appears at `path`
+        only once complete, replacing any file there.
+        """
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".partial")
+        partial.unlink(missing_ok=True)
+        copy = sqlite3.connect(str(partial))
+        try:
+            with self._lock:
+                self.utils.conn.backup(copy)
+        finally:
+            copy.close()
+        partial.replace(target)
+
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """A transaction: committed when the block ends, rolled back on an exception."""

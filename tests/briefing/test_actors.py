@@ -230,3 +230,10 @@ def test_different_people_stay_apart(name: str, other: str) -> None:
 
 def test_the_threshold_is_a_similarity_percentage() -> None:
     assert 80 <= WORD_SIMILARITY <= 95
+
+
+def test_full_name_does_not_join_another_person_through_a_surname_alias() -> None:
+    known = [KnownActor("Mirela Dunn", "person", ("Mirela Dunn", "Dunn"), 1)]
+    assert match_known_actor("Arno Dunn", "person", known) is None
+    assert match_known_actor("Dunn", "person", known) == known[0]
+    assert match_known_actor("M. Dunn", "person", known) == known[0]

@@ -1,0 +1,87 @@
+"""`python -m bot actors|quotes|events [--json] FILE|-` and `--batch FILE`: analysis only.
+
+Nothing is stored. A file may be in the pasted-article shape; a batch file has one JSON
+object a line with `title`, `text` and an optional `date`, and gets one JSON line back each,
+in order, with the model loaded once.
+"""
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from briefing.analysis import Analysis, actors_to_json, analyse_many, events_to_json, quotes_to_json
+from briefing.article import parse_pasted
+from briefing.dates import normalise_date
+
+KINDS: dict[str, Callable[[Analysis], list[dict[str, Any]]]] = {
+    "actors": lambda a: actors_to_json(a.actors),
+    "quotes": lambda a: quotes_to_json(a.quotes),
+    "events": lambda a: events_to_json(a.events),
+}
+HELP = {
+    "actors": "the actors of an article (nothing is stored)",
+    "quotes": "the quotes of an article (nothing is stored)",
+    "events": "the dated events of an article (nothing is stored)",
+}
+
+
+def add_parsers(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """Add the three analysis subcommands."""
+    for kind in KINDS:
+        parser = commands.add_parser(kind, help=HELP[kind])
+        parser.add_argument("--json", action="store_true", help="print JSON")
+        parser.add_argument("--batch", type=Path, help="JSON lines with title, text, date")
+        parser.add_argument("file", nargs="?", help="an article file, or - for standard input")
+
+
+def _batch_items(path: Path) -> Iterator[tuple[str, str, str | None]]:
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise ValueError(f"line {number} is not a JSON object")
+            yield (
+                str(record.get("title") or ""),
+                str(record.get("text") or record.get("body") or ""),
+                normalise_date(record.get("date")),
+            )
+
+
+def _text_line(kind: str, item: dict[str, Any]) -> str:
+    if kind == "actors":
+        return f"{item['name']} ({item['type']}) ×{item['mentions']}: {', '.join(item['aliases'])}"
+    if kind == "quotes":
+        return f"{item['speaker'] or '?'}: “{item['text']}”"
+    objects = ", ".join(item["objects"])
+    return f"{item['date']} {item['subject']} {item['action']} {objects}".rstrip()
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Analyse a file, standard input or a batch; returns the exit status."""
+    kind = args.command
+    to_json = KINDS[kind]
+    try:
+        if args.batch is not None:
+            for analysis in analyse_many(_batch_items(args.batch)):
+                out.write(json.dumps(to_json(analysis), ensure_ascii=False) + "\n")
+            return 0
+        if not args.file:
+            err.write("Give a file, - for standard input, or --batch FILE.\n")
+            return 2
+        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    except (OSError, ValueError, UnicodeDecodeError) as error:
+        err.write(f"Cannot read the input: {error}\n")
+        return 2
+    parsed = parse_pasted(text)
+    (analysis,) = analyse_many([(parsed.title, parsed.body, parsed.published_at)])
+    items = to_json(analysis)
+    if args.json:
+        out.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write("\n".join(_text_line(kind, item) for item in items) + "\n")
+    return 0

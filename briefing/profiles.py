@@ -1,0 +1,184 @@
+"""Looking actors up by name and describing them: profiles, quotes, timelines, top lists.
+
+Names are matched the way users type them: case, diacritics and "al-" are folded
+(`normalise_name`), then typos are tolerated with rapidfuzz over every alias of the chat.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from rapidfuzz import fuzz, process
+
+from briefing.actor_archive import alias_form
+from briefing.actors import normalise_name
+from storage import Archive, StoredArticle
+from storage.actors import ActorRecord, ActorStats, ActorStore, StoredEvent, StoredQuote
+
+MATCH_THRESHOLD = 80.0
+EXACT = 100.0
+SURNAME = 95.0
+CLEAR_WIN = 8.0  # a best match this far ahead of the next actor is taken without asking
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    """An actor found for a typed name, and how well it matched (0-100)."""
+
+    actor: ActorRecord
+    score: float
+
+
+@dataclass(frozen=True)
+class ActorProfile:
+    """Everything `/actor` shows."""
+
+    actor: ActorRecord
+    stats: ActorStats
+    co_mentioned: list[tuple[str, int]]
+    quotes: list[StoredQuote]
+    articles: list[StoredArticle]
+
+
+def find_actors(store: ActorStore, chat_id: int, name: str, limit: int = 5) -> list[ActorMatch]:
+    """Actors whose name or alias matches `name`, best first; exact matches alone if any."""
+    key = normalise_name(name) or name.casefold().strip()
+    if not key:
+        return []
+    aliases = store.all_aliases(chat_id)
+    scores: dict[int, float] = {}
+    for actor_id, _, norm in aliases:
+        if norm == key:
+            scores[actor_id] = EXACT
+        elif " " not in key and norm.split()[-1:] == [key]:
+            scores.setdefault(actor_id, SURNAME)  # "Dunn" may mean any known Dunn
+    if scores:
+        ranked_ids = sorted(scores, key=lambda i: -scores[i])[:limit]
+        records = [(store.get(chat_id, i), scores[i]) for i in ranked_ids]
+        return [ActorMatch(r, score) for r, score in records if r is not None]
+    best: dict[int, float] = {}
+    choices = [norm for _, _, norm in aliases]
+    for _, score, index in process.extract(
+        key, choices, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=MATCH_THRESHOLD
+    ):
+        actor_id = aliases[index][0]
+        best[actor_id] = max(best.get(actor_id, 0.0), float(score))
+    ranked = sorted(best.items(), key=lambda pair: -pair[1])[:limit]
+    matches = []
+    for actor_id, score in ranked:
+        record = store.get(chat_id, actor_id)
+        if record is not None:
+            matches.append(ActorMatch(record, score))
+    return matches
+
+
+def clear_choice(matches: Sequence[ActorMatch]) -> ActorMatch | None:
+    """The one match to take without asking, if there is one."""
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1 and matches[0].score - matches[1].score >= CLEAR_WIN:
+        return matches[0]
+    return None
+
+
+def profile(
+    archive: Archive, store: ActorStore, chat_id: int, actor_id: int
+) -> ActorProfile | None:
+    """The profile of one actor of this chat."""
+    actor = store.get(chat_id, actor_id)
+    if actor is None:
+        return None
+    articles = [archive.get(chat_id, i) for i in store.articles_of(chat_id, actor_id, 5)]
+    return ActorProfile(
+        actor=actor,
+        stats=store.stats(chat_id, actor_id),
+        co_mentioned=store.co_mentioned(chat_id, actor_id, 5),
+        quotes=store.quotes_by(chat_id, actor_id, 3),
+        articles=[a for a in articles if a is not None],
+    )
+
+
+def quotes_about(
+    store: ActorStore, chat_id: int, actor_id: int, words: str = "", limit: int = 10
+) -> list[StoredQuote]:
+    """The actor's quotes, newest first; with `words`, only those mentioning all of them."""
+    wanted = [normalise_name(w) for w in words.split() if normalise_name(w)]
+    found: list[StoredQuote] = []
+    offset = 0
+    while len(found) < limit:
+        batch = store.quotes_by(chat_id, actor_id, 100, offset)
+        if not batch:
+            break
+        offset += len(batch)
+        for quote in batch:
+            text = normalise_name(quote.text + " " + quote.sentence)
+            if all(_stem_in(word, text) for word in wanted):
+                found.append(quote)
+    return found[:limit]
+
+
+def _stem_in(word: str, text: str) -> bool:
+    """A word or its stem (first five letters) occurs in the text."""
+    return word in text or (len(word) > 5 and word[:5] in text)
+
+
+def timeline(
+    store: ActorStore, chat_id: int, actor_id: int, page: int, size: int = 8
+) -> tuple[list[StoredEvent], bool]:
+    """One page of the actor's dated events, newest first, and whether more follow."""
+    events = store.events_of(chat_id, actor_id, size + 1, page * size)
+    return events[:size], len(events) > size
+
+
+@dataclass(frozen=True)
+class Trend:
+    """An actor's articles in the last seven days against the seven before."""
+
+    name: str
+    type: str
+    count: int
+    previous: int
+
+
+def weekly_top(store: ActorStore, chat_id: int, now: datetime | None = None) -> list[Trend]:
+    """The archive's top actors of the last seven days, with the seven days before."""
+    now = now or datetime.now(UTC)
+    until = now.astimezone(UTC) + timedelta(seconds=1)  # include what was added this second
+    since = until - timedelta(days=7)
+    before = since - timedelta(days=7)
+    top = store.top_actors(chat_id, _iso(since), _iso(until), limit=10)
+    previous = store.mention_counts(chat_id, [t[0] for t in top], _iso(before), _iso(since))
+    return [Trend(name, type_, count, previous.get(i, 0)) for i, name, type_, count in top]
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+def merge(
+    store: ActorStore, chat_id: int, keep: str, other: str
+) -> tuple[ActorRecord, ActorRecord] | str:
+    """Merge the actor named `other` into the one named `keep`; an error message on failure."""
+    first, second = find_actors(store, chat_id, keep), find_actors(store, chat_id, other)
+    a, b = clear_choice(first), clear_choice(second)
+    if a is None or b is None:
+        missing = keep if a is None else other
+        return f"no single actor matches {missing!r}"
+    if a.actor.id == b.actor.id:
+        return f"{a.actor.name!r} and {other!r} are already the same actor"
+    store.merge(chat_id, a.actor.id, b.actor.id)
+    return a.actor, b.actor
+
+
+def split(store: ActorStore, chat_id: int, alias: str) -> ActorRecord | str:
+    """Split an alias off the actor it was joined to; an error message on failure."""
+    form = alias_form(alias)
+    owners = [m for m in find_actors(store, chat_id, alias) if m.score == EXACT]
+    if len(owners) != 1:
+        return f"no single actor has the alias {alias!r}"
+    owner = owners[0].actor
+    if normalise_name(owner.name) == form.norm:
+        return f"{alias!r} is the actor's own name; split off one of its other aliases"
+    new_id = store.split(chat_id, owner.id, form.norm, alias, owner.type)
+    created = store.get(chat_id, new_id) if new_id is not None else None
+    return created if created is not None else f"no single actor has the alias {alias!r}"
