@@ -16,17 +16,19 @@ from typing import TextIO
 from pydantic import ValidationError
 from telegram import Update
 
-from bot import analysis_cli, importing
+from bot import analysis_cli, importing, summarize_cli
 from bot.app import build_application, on_shutdown, on_startup
 from bot.console import OutgoingPrinter, run_console
 from bot.offline import OfflineRequest
 from bot.settings import Settings
+from briefing.actor_archive import ActorDigestExtras
 from briefing.dates import display_date
 from briefing.digest import compose_digest, digest_json, digest_text
 from briefing.fetch import FetchPolicy
 from briefing.schedule import continues_from, digest_window, parse_moment, utc_now
 from briefing.search import plain_snippet, search
 from storage import Archive
+from storage.actors import ActorStore
 from storage.database import Database
 from storage.digests import DigestStore
 
@@ -68,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     digest.add_argument("--since", help="ISO date or time (default: the chat's last digest)")
     digest.add_argument("--until", help="ISO date or time (default: now); no offset: chat's zone")
     analysis_cli.add_parsers(commands)
+    summarize_cli.add_parser(commands)
     backup = commands.add_parser("backup", help="copy the database safely, even while the bot runs")
     backup.add_argument("--db", type=Path, help="database file (default: BRIEFING_DB)")
     backup.add_argument("path", type=Path, metavar="PATH", help="where to write the copy")
@@ -142,7 +145,8 @@ def cmd_digest(
     if since >= until:
         err.write("--since must come before --until\n")
         return EXIT_BAD_INPUT
-    digest = compose_digest(store, args.chat, since, until)
+    extras = ActorDigestExtras(ActorStore(archive.database))
+    digest = compose_digest(store, args.chat, since, until, extras=extras)
     if args.json:
         _print_json(digest_json(digest), out)
     else:
@@ -213,6 +217,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_backup(args.db or settings.briefing_db, args.path, sys.stdout, sys.stderr)
     if args.command in analysis_cli.KINDS:
         return analysis_cli.run(args, sys.stdout, sys.stderr)
+    if args.command == "summarize":
+        return summarize_cli.run(args, sys.stdout, sys.stderr)
     archive = Archive.open(args.db or settings.briefing_db)
     try:
         if args.command == "import":

@@ -1,0 +1,59 @@
+"""`python -m bot summarize [--sentences N] [--json] FILE|-` and `--batch FILE`.
+
+Prints the extractive summary of one article, one sentence a line (or a JSON list); a batch
+file has JSON lines with `title` and `text` and gets `{"summary": [...]}` a line, in order.
+"""
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from briefing.article import parse_pasted
+from briefing.summarize import summarize, summarize_many
+
+
+def add_parser(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """Add the `summarize` subcommand."""
+    parser = commands.add_parser("summarize", help="the summary of an article (nothing stored)")
+    parser.add_argument("--sentences", type=int, default=3, help="sentences (default 3)")
+    parser.add_argument("--json", action="store_true", help="print a JSON list")
+    parser.add_argument("--batch", type=Path, help="JSON lines with title and text")
+    parser.add_argument("file", nargs="?", help="an article file, or - for standard input")
+
+
+def _batch(path: Path) -> Iterator[tuple[str, str]]:
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.strip():
+                record = json.loads(line)
+                if not isinstance(record, dict):
+                    raise ValueError(f"line {number} is not a JSON object")
+                yield str(record.get("title") or ""), str(record.get("text") or "")
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Summarize a file, standard input or a batch; returns the exit status."""
+    count = max(1, args.sentences)
+    try:
+        if args.batch is not None:
+            for summary in summarize_many(_batch(args.batch), count):
+                out.write(json.dumps({"summary": summary}, ensure_ascii=False) + "\n")
+            return 0
+        if not args.file:
+            err.write("Give a file, - for standard input, or --batch FILE.\n")
+            return 2
+        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    except (OSError, ValueError, UnicodeDecodeError) as error:
+        err.write(f"Cannot read the input: {error}\n")
+        return 2
+    parsed = parse_pasted(text)
+    sentences = summarize(parsed.title, parsed.body, count)
+    out.write(
+        json.dumps(sentences, ensure_ascii=False) + "\n"
+        if args.json
+        else "\n".join(sentences) + "\n"
+    )
+    return 0
