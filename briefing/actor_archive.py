@@ -141,12 +141,12 @@ class ActorDigestExtras:
         return self.store.article_actor_names(chat_id, article_ids)
 
     def quotes(self, chat_id: int, since: datetime, until: datetime) -> Sequence[DigestQuote]:
-        """Quotes with a known speaker from the window's articles."""
-        return [
-            DigestQuote(q.speaker, q.text, q.article_id)
-            for q in self.store.window_quotes(chat_id, _iso(since), _iso(until))
-            if q.speaker
+        """Quotes with a known speaker from the window's articles, direct quotes first."""
+        found = [
+            q for q in self.store.window_quotes(chat_id, _iso(since), _iso(until)) if q.speaker
         ]
+        found.sort(key=lambda q: not q.direct)
+        return [DigestQuote(q.speaker or "", q.text, q.article_id) for q in found]
 
 
 def _iso(moment: datetime) -> str:

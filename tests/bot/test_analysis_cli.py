@@ -30,10 +30,12 @@ def test_actors_quotes_events_of_a_pasted_article(tmp_path: Path) -> None:
 
 def test_batches_come_back_in_order(tmp_path: Path) -> None:
     batch = tmp_path / "in.jsonl"
+    glacier = "Glaciologist Tomas Berg measured twelve glaciers in Norway."
+    harbour = "Union leader Mirela Dunn said the strike in Valdoria would go on."
     rows = [
-        {"title": "Glacier survey", "text": "Glaciologist Tomas Berg measured twelve glaciers in Norway.", "date": "2023-05-12"},
-        {"title": "Harbour strike", "text": "Union leader Mirela Dunn said the strike in Valdoria would go on."},
-    ]  # fmt: skip
+        {"title": "Glacier survey", "text": glacier, "date": "2023-05-12"},
+        {"title": "Harbour strike", "text": harbour},
+    ]
     batch.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     out = run_bot("actors", "--batch", str(batch), db=tmp_path / "x.db").stdout.splitlines()
     names = [{a["name"] for a in json.loads(line)} for line in out]
