@@ -73,6 +73,33 @@ _CALENDAR = frozenset(
 _TRAILING = frozenset({"'s", "’s", "'", "’", "of", "and", "the", "in", "for", "at"})
 _MINOR_WORDS = frozenset({"of", "the", "and", "for", "de", "la", "du", "on", "in", "&"})
 _ARTICLE = re.compile(r"^(?:al|el|ul)$")
+# The last word of a contest or an award, not of an actor: "European Indoor Championships".
+_EVENT_WORDS = frozenset(
+    """championship championships prix award awards prize prizes olympics indoors trophy
+    tournament cup games marathon""".split()
+)
+# The last word of a piece of software named like a company: "the Bankash-A Trojan".
+_MALWARE_WORDS = frozenset({"virus", "worm", "trojan"})
+# A name right after one of these is the title of a work: "the film Ray", "comedy Meet ...".
+_WORK_NOUNS = frozenset(
+    """film films movie movies novel book books album albums single song songs show series
+    sitcom soap play musical comedy drama thriller documentary opera autobiography biography
+    memoir game""".split()
+)
+# A name qualifying one of these names a product, brand or contest, not an actor: "Malibu
+# rum", "the Zafi virus", "Workplace software", "the Commonwealth champion".
+_THING_HEADS = frozenset(
+    """software program programme version virus worm trojan browser rum vodka whisky whiskey
+    brandy wine beer lager gin cognac champagne cigarette champion medal medallist
+    medalist""".split()
+)
+_THING_DEPS = frozenset({"compound", "nmod", "amod", "poss"})
+# A plural a political party's members go by: "the Liberal Democrats" names the party.
+_PARTY_MEMBERS = frozenset(
+    """democrats republicans conservatives liberals socialists nationalists unionists
+    greens""".split()
+)
+_AMOUNT = re.compile(r"[\W\d_]*\d[\W\d_]*(?:bn|tn|m|k|s|st|nd|rd|th)?", re.IGNORECASE)
 _FEMININE_ENDING = "a"  # Slavic surnames: Ivanov / Ivanova are two people
 
 
@@ -205,6 +232,8 @@ def _gazetteer_entry(ent: Span, surface: str) -> gazetteer.Entry | None:
 def _is_junk(span: Span, surface: str, common: Callable[[str], bool]) -> bool:
     if len(surface) < 2 or len(span) > 6 or not any(c.isalpha() for c in surface):
         return True
+    if _AMOUNT.fullmatch(surface) or span[-1].lower_ in _EVENT_WORDS | _MALWARE_WORDS:
+        return True  # "280bn", "7:39.89"; "the Birmingham Grand Prix"
     if not (surface[0].isupper() or surface[0].isdigit()) or any(t.is_space for t in span):
         return True
     if surface.count("(") != surface.count(")"):
@@ -218,7 +247,43 @@ def _is_junk(span: Span, surface: str, common: Callable[[str], bool]) -> bool:
             return True  # "Defence" of "Defence Secretary Amina Wekesa"
         if span[0].is_sent_start and common(lower):
             return True
+        if span[0].pos_ == "ADJ" and span[0].dep_ == "amod" and span[0].ent_type_ != "ORG":
+            return True  # "the Olympic heptathlon champion", not "Labour campaign chiefs"
     return False
+
+
+def _before_possessive(doc: Doc, start: int, end: int) -> int:
+    """A person's name ends at a possessive inside the entity: "Joseph O'Connor's Star"."""
+    for i in range(start + 2, end - 1):
+        if doc[i].tag_ == "POS":
+            return i
+    return end
+
+
+def _names_a_work(ent: Span, start: int) -> bool:
+    """Right after a noun for a work ("the film Ray", "quirky movie Thumbsucker"), or a
+    title with its own capital "The" after an author's possessive ("Hale's The Long Road")."""
+    doc = ent.doc
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.lower_ in _WORK_NOUNS:
+        return True
+    first = ent[0]
+    return first.text == "The" and first.i > 0 and doc[first.i - 1].tag_ == "POS"
+
+
+def _names_a_thing(span: Span) -> bool:
+    """Qualifies a product or contest noun: "Malibu rum", "the Commonwealth champion"."""
+    root = span.root
+    return root.dep_ in _THING_DEPS and root.head.lemma_.lower() in _THING_HEADS
+
+
+def _without_things(found: list[_Mention], works: set[str], things: Counter[str]) -> list[_Mention]:
+    """Drop every mention of a work, and of a name used mostly for a product or contest."""
+    counts = Counter(m.key for m in found if m.canonical is None)
+    dropped = works | {key for key, n in things.items() if 2 * n >= counts[key]}
+    if not dropped:
+        return found
+    return [m for m in found if m.canonical is not None or m.key not in dropped]
 
 
 def _mentions(doc: Doc) -> list[_Mention]:
@@ -231,12 +296,16 @@ def _mentions(doc: Doc) -> list[_Mention]:
         return word in lowered
 
     found: list[_Mention] = []
+    works: set[str] = set()
+    things: Counter[str] = Counter()
     for ent in doc.ents:
         if ent.ent_id_ == gazetteer.BLOCKED:
             continue
         start, end = _trim(ent, ent.label_ == "PERSON")
         if start >= end:
             continue
+        if ent.label_ == "PERSON":
+            start, end = _trim(doc[start : _before_possessive(doc, start, end)], True)
         span = doc[start:end]
         surface = span.text
         entry = _gazetteer_entry(ent, surface)
@@ -249,12 +318,36 @@ def _mentions(doc: Doc) -> list[_Mention]:
             found.append(_Mention(start, end, surface, entry.type, normalise_name(name), name))
             continue
         kind = _UNSURE if ent.label_ == "NORP" else _TYPE_OF_LABEL.get(ent.label_)
+        if kind == _UNSURE and len(span) > 1:
+            kind, start = _norp_name(span)
+            span = doc[start:end]
+            surface = span.text
         if kind is None or _is_junk(span, surface, common):
             continue
         if kind == PERSON and _is_location(span):
             kind = PLACE
-        found.append(_Mention(start, end, surface, kind, normalise_name(surface), None))
-    return _repeated_names(doc, found)
+        key = normalise_name(surface)
+        if _names_a_work(ent, start):
+            works.add(key)
+        elif _names_a_thing(span):
+            things[key] += 1
+        found.append(_Mention(start, end, surface, kind, key, None))
+    return _repeated_names(doc, _without_things(found, works, things))
+
+
+def _norp_name(span: Span) -> tuple[str, int]:
+    """The type and start of a name inside a many-word NORP the gazetteer does not know:
+    "the Liberal Democrats" is a party, "Russian Irina Shevchenko" a person; else unsure."""
+    if span[-1].lower_ in _PARTY_MEMBERS:
+        return ORGANISATION, span.start
+    rest = span[1:]
+    if (
+        len(rest) > 1
+        and gazetteer.is_demonym(span[0].text)
+        and all(t.pos_ == "PROPN" and t.is_title for t in rest)
+    ):
+        return PERSON, rest.start
+    return _UNSURE, span.start
 
 
 def _repeated_names(doc: Doc, found: list[_Mention]) -> list[_Mention]:
@@ -295,6 +388,8 @@ class _Names:
     by_initials: dict[str, str] = field(default_factory=dict)  # "IWF" -> target
     by_first_word: dict[str, set[str]] = field(default_factory=dict)  # "tarsen" -> targets
     by_last_word: dict[str, set[str]] = field(default_factory=dict)  # "commission" -> targets
+    by_final_word: dict[str, set[str]] = field(default_factory=dict)  # "kluft" -> targets
+    by_content: dict[str, str] = field(default_factory=dict)  # key without minor words -> key
     organisations: set[str] = field(default_factory=set)  # keys of many-word names
 
     @classmethod
@@ -308,6 +403,9 @@ class _Names:
                 target = f"g:{m.canonical}" if m.canonical else f"n:{m.key}"
                 words = m.key.split()
                 names.by_first_word.setdefault(words[0], set()).add(target)
+                names.by_final_word.setdefault(words[-1], set()).add(target)
+                if m.canonical is None:
+                    names.by_content.setdefault(_content(m.key), m.key)
                 if m.type in (ORGANISATION, GROUP):
                     names.by_initials.setdefault(_initials(m.surface), target)
                     names.by_last_word.setdefault(words[-1], set()).add(target)
@@ -343,6 +441,22 @@ class _Names:
         return self.longer.get(key, key)
 
 
+def _content(key: str) -> str:
+    """A name's key without its minor words: "economic and social research council" and
+    "economic social research council" agree."""
+    return " ".join(w for w in key.split() if w not in _MINOR_WORDS)
+
+
+def _similar_surname(word: str, names: _Names) -> str | None:
+    """The one person whose surname is a spelling variant of this word ("Anderson" of
+    "Hans Christian Andersen"), when only one is."""
+    if len(word) < 5:
+        return None
+    alike = [s for s in names.by_surname if _word_similarity(word, s) >= WORD_SIMILARITY]
+    people = names.by_surname[alike[0]] if len(alike) == 1 else []
+    return people[0] if len(people) == 1 else None
+
+
 def _is_subsequence(short: list[str], long: list[str]) -> bool:
     remaining = iter(long)
     return all(word in remaining for word in short)
@@ -374,7 +488,7 @@ def _target(m: _Mention, names: _Names, previous: _Mention | None, gap: str) -> 
         longer = {k for k in names.organisations if k.startswith(f"{m.key} ")}
         if m.type == ORGANISATION and len(longer) == 1:
             return f"n:{longer.pop()}"  # "US Customs" after "US Customs Service"
-        return f"n:{m.key}"
+        return f"n:{names.by_content.get(_content(m.key), m.key)}"
     word = words[0]
     if word in names.by_surname:
         candidates = names.by_surname[word]
@@ -385,6 +499,8 @@ def _target(m: _Mention, names: _Names, previous: _Mention | None, gap: str) -> 
         return ""
     if m.type == PERSON and len(names.by_first_name.get(word, ())) == 1:
         return f"p:{next(iter(names.by_first_name[word]))}"  # "Michael" of "Michael Howard"
+    if m.type == PERSON and (similar := _similar_surname(word, names)) is not None:
+        return f"p:{similar}"
     if m.surface.isupper():
         if previous is not None and _defines(previous, gap):
             return previous.target  # "International Chess Federation (FIDE)"
@@ -394,6 +510,9 @@ def _target(m: _Mention, names: _Names, previous: _Mention | None, gap: str) -> 
     owners = names.by_first_word.get(word, set()) if m.type != PLACE else set()
     if len(owners) == 1:
         return next(iter(owners))  # "Tarsen" after "Tarsen Motors"
+    owners = names.by_final_word.get(word, set()) if word not in _GENERIC else set()
+    if len(owners) == 1:
+        return next(iter(owners))  # "Kluft" after "Carolina Kluft", whatever their labels
     if word in _GENERIC:
         owners = names.by_last_word.get(word, set())
         return next(iter(owners)) if len(owners) == 1 else ""  # "the Commission"
@@ -411,6 +530,15 @@ def _resolve(doc: Doc, mentions: list[_Mention]) -> None:
             gap = doc.text[last.idx + len(last) : doc[m.start].idx]
         m.target = _target(m, names, previous, gap)
         previous = m
+    # One word names one actor in an article: "Pernod" read once as a company of its own
+    # joins the "Pernod" that elsewhere joined "Pernod Ricard".
+    joined: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.canonical is None and " " not in m.key and m.target not in ("", f"n:{m.key}"):
+            joined.setdefault(m.surface, set()).add(m.target)
+    for m in mentions:
+        if m.target == f"n:{m.key}" and len(joined.get(m.surface, ())) == 1:
+            m.target = next(iter(joined[m.surface]))
 
 
 def _canonical(group: list[_Mention]) -> str:
@@ -431,6 +559,9 @@ def _canonical(group: list[_Mention]) -> str:
 def _actor_type(group: list[_Mention]) -> str:
     if group[0].target.startswith("p:"):
         return PERSON
+    surnames = {m.surface for m in group if m.type == PERSON and " " not in m.surface}
+    if any(" " in m.surface and m.surface.split()[-1] in surnames for m in group):
+        return PERSON  # "Ingrid Velde" read as a company, "Velde" as a person
     votes = Counter(m.type for m in group)
     return min(votes, key=lambda kind: (-votes[kind], _TYPE_ORDER[kind]))
 

@@ -478,8 +478,23 @@ def entries() -> tuple[Entry, ...]:
     for name, aliases in _rows(_GROUPS):
         found.append(Entry(name, GROUP, GROUP, (name, *_split(aliases)), label="ORG"))
     for name, aliases in _rows(_ORGANISATIONS):
-        found.append(Entry(name, ORGANISATION, ORGANISATION, (name, *_split(aliases)), label="ORG"))
+        names = _with_spellings((name, *_split(aliases)))
+        found.append(Entry(name, ORGANISATION, ORGANISATION, names, label="ORG"))
     return tuple(found)
+
+
+# British and American spellings of words in organisation names: either names the body.
+_SPELLINGS = (("Organisation", "Organization"), ("Centre", "Center"), ("Defence", "Defense"))
+
+
+def _with_spellings(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The names with each British or American spelling of a word also in the other one."""
+    found = list(names)
+    for name in names:
+        for british, american in _SPELLINGS:
+            found.append(name.replace(british, american))
+            found.append(name.replace(american, british))
+    return tuple(dict.fromkeys(found))
 
 
 def is_acronym(surface: str) -> bool:

@@ -84,3 +84,17 @@ def test_case_variants() -> None:
     assert gazetteer.case_variants("al-Qaeda") == ("al-Qaeda", "Al-Qaeda", "AL-QAEDA")
     assert gazetteer.case_variants("U.S.") == ("U.S.",)
     assert gazetteer.is_acronym("G7") and not gazetteer.is_acronym("Nato")
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("Food and Agriculture Organisation", "Food and Agriculture Organization"),
+        ("International Coffee Organisation", "International Coffee Organization"),
+        ("Collective Security Treaty Organisation", "Collective Security Treaty Organization"),
+        ("Shanghai Cooperation Organization", "Shanghai Cooperation Organisation"),
+    ],
+)
+def test_british_and_american_spellings_name_one_organisation(surface: str, name: str) -> None:
+    entry = gazetteer.lookup(surface)
+    assert entry is not None and entry.name == name
