@@ -7,11 +7,11 @@ in order, with the model loaded once.
 
 import argparse
 import json
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from bot.inputs import READ_ERRORS, json_lines, read_article
 from briefing.analysis import Analysis, actors_to_json, analyse_many, events_to_json, quotes_to_json
 from briefing.article import parse_pasted
 from briefing.dates import normalise_date
@@ -38,18 +38,12 @@ def add_parsers(commands: "argparse._SubParsersAction[argparse.ArgumentParser]")
 
 
 def _batch_items(path: Path) -> Iterator[tuple[str, str, str | None]]:
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            if not isinstance(record, dict):
-                raise ValueError(f"line {number} is not a JSON object")
-            yield (
-                str(record.get("title") or ""),
-                str(record.get("text") or record.get("body") or ""),
-                normalise_date(record.get("date")),
-            )
+    for record in json_lines(path):
+        yield (
+            str(record.get("title") or ""),
+            str(record.get("text") or record.get("body") or ""),
+            normalise_date(record.get("date")),
+        )
 
 
 def _text_line(kind: str, item: dict[str, Any]) -> str:
@@ -73,8 +67,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if not args.file:
             err.write("Give a file, - for standard input, or --batch FILE.\n")
             return 2
-        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
-    except (OSError, ValueError, UnicodeDecodeError) as error:
+        text = read_article(args.file)
+    except READ_ERRORS as error:
         err.write(f"Cannot read the input: {error}\n")
         return 2
     parsed = parse_pasted(text)

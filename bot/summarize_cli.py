@@ -6,11 +6,11 @@ file has JSON lines with `title` and `text` and gets `{"summary": [...]}` a line
 
 import argparse
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from bot.inputs import READ_ERRORS, json_lines, read_article
 from briefing.article import parse_pasted
 from briefing.summarize import summarize, summarize_many
 
@@ -25,13 +25,8 @@ def add_parser(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 
 
 def _batch(path: Path) -> Iterator[tuple[str, str]]:
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if line.strip():
-                record = json.loads(line)
-                if not isinstance(record, dict):
-                    raise ValueError(f"line {number} is not a JSON object")
-                yield str(record.get("title") or ""), str(record.get("text") or "")
+    for record in json_lines(path):
+        yield str(record.get("title") or ""), str(record.get("text") or "")
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -45,8 +40,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if not args.file:
             err.write("Give a file, - for standard input, or --batch FILE.\n")
             return 2
-        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
-    except (OSError, ValueError, UnicodeDecodeError) as error:
+        text = read_article(args.file)
+    except READ_ERRORS as error:
         err.write(f"Cannot read the input: {error}\n")
         return 2
     parsed = parse_pasted(text)
