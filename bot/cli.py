@@ -12,21 +12,24 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
+from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 from telegram import Update
 
 from bot import analysis_cli, importing, summarize_cli
 from bot.app import build_application, on_shutdown, on_startup
-from bot.console import OutgoingPrinter, run_console
+from bot.console import OutgoingPrinter, render_html, run_console
 from bot.offline import OfflineRequest
 from bot.settings import Settings
 from briefing.actor_archive import ActorDigestExtras
+from briefing.answer import answer_json, ask
 from briefing.dates import display_date
 from briefing.digest import compose_digest, digest_json, digest_text
 from briefing.fetch import FetchPolicy
+from briefing.ranking import Searcher
 from briefing.schedule import continues_from, digest_window, parse_moment, utc_now
-from briefing.search import plain_snippet, search
+from handlers.answers import answer_html
 from storage import Archive
 from storage.actors import ActorStore
 from storage.database import Database
@@ -58,10 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_archive_options(importer)
     importer.add_argument("--workers", type=int, default=4, help="URLs fetched at a time")
     importer.add_argument("paths", nargs="+", metavar="PATH|URL")
-    ask = commands.add_parser("ask", help="search the archive")
+    ask = commands.add_parser("ask", help="answer a question from the archive")
     _add_archive_options(ask)
     ask.add_argument("--limit", type=int, default=5, help="how many results (default 5)")
-    ask.add_argument("query", nargs="+", metavar="QUERY")
+    ask.add_argument("--now", help="reference time of relative dates (ISO; default: now)")
+    ask.add_argument("--batch", type=Path, help="questions, one a line; prints JSON lines")
+    ask.add_argument("query", nargs="*", metavar="QUERY")
     show = commands.add_parser("show", help="print one stored article")
     _add_archive_options(show)
     show.add_argument("id", type=int, metavar="ID")
@@ -81,31 +86,35 @@ def _print_json(value: object, out: TextIO) -> None:
     out.write(json.dumps(value, ensure_ascii=False) + "\n")
 
 
-def cmd_ask(archive: Archive, args: argparse.Namespace, out: TextIO) -> int:
-    """Search the chat's archive and print the ranked results."""
-    query = " ".join(args.query)
-    result = search(archive, args.chat, query, limit=max(1, args.limit))
-    if args.json:
-        results = [
-            {
-                "id": hit.article.id,
-                "title": hit.article.title,
-                "source": hit.article.source,
-                "url": hit.article.url,
-                "published_at": hit.article.published_at,
-                "snippet": plain_snippet(hit.snippet),
-                "score": round(hit.score, 4),
-            }
-            for hit in result.hits
-        ]
-        _print_json({"query": query, "results": results}, out)
+def cmd_ask(archive: Archive, args: argparse.Namespace, zone: str, out: TextIO, err: TextIO) -> int:
+    """Answer a question (or each line of `--batch`) as the chat would, as text or JSON."""
+    try:
+        now = parse_moment(args.now, zone) if args.now else utc_now()
+    except ValueError as error:
+        err.write(f"Invalid --now: {error}\n")
+        return EXIT_BAD_INPUT
+    now = now.astimezone(ZoneInfo(zone))
+    searcher = Searcher(archive)
+    limit = max(1, args.limit)
+    if args.batch is not None:
+        try:
+            lines = args.batch.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            err.write(f"{args.batch}: cannot read: {error}\n")
+            return EXIT_BAD_INPUT
+        for line in lines:
+            if line.strip():
+                _print_json(answer_json(ask(searcher, args.chat, line, now, limit=limit)), out)
         return 0
-    if not result.hits:
-        out.write(f"Nothing matches {query!r}.\n")
-    for rank, hit in enumerate(result.hits, start=1):
-        a = hit.article
-        out.write(f"{rank}. #{a.id} {a.title}\n   {display_date(a.published_at)} · {a.source}\n")
-        out.write(f"   {plain_snippet(hit.snippet)}\n")
+    query = " ".join(args.query)
+    if not query.strip():
+        err.write("Give a QUERY or --batch FILE.\n")
+        return EXIT_BAD_INPUT
+    answer = ask(searcher, args.chat, query, now, limit=limit)
+    if args.json:
+        _print_json(answer_json(answer), out)
+    else:
+        out.write(render_html(answer_html(answer, buttons=False)) + "\n")
     return 0
 
 
@@ -235,7 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             return 0 if complete else EXIT_BAD_INPUT
         if args.command == "ask":
-            return cmd_ask(archive, args, sys.stdout)
+            return cmd_ask(archive, args, settings.default_timezone, sys.stdout, sys.stderr)
         if args.command == "digest":
             return cmd_digest(archive, args, settings.default_timezone, sys.stdout, sys.stderr)
         return cmd_show(archive, args, sys.stdout, sys.stderr)

@@ -1,9 +1,16 @@
 """Telegram handlers: thin adapters from updates to the briefing core. `register` adds them all."""
 
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, TypeHandler, filters
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    InlineQueryHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 
-from handlers import actors, archive, ask, digest, fallback, ingest, start
+from handlers import actors, archive, ask, digest, fallback, ingest, inline, start
 from handlers.access import guard
 from handlers.context import BriefingApp
 from handlers.errors import on_error
@@ -42,6 +49,8 @@ def register(app: BriefingApp) -> None:
         app.add_handler(CommandHandler(command.name, command.callback), group=MAIN_GROUP)
     app.add_handler(MessageHandler(filters.COMMAND, fallback.unknown_command), group=MAIN_GROUP)
     app.add_handler(CallbackQueryHandler(actors.on_callback, pattern=r"^(a|tl):"), group=MAIN_GROUP)
+    app.add_handler(CallbackQueryHandler(ask.on_button, pattern=r"^q:"), group=MAIN_GROUP)
+    app.add_handler(InlineQueryHandler(inline.on_inline_query), group=MAIN_GROUP)
     app.add_handler(MessageHandler(filters.Document.ALL, ingest.on_document), group=MAIN_GROUP)
     app.add_handler(
         MessageHandler((filters.TEXT | filters.CAPTION) & ~filters.COMMAND, ingest.on_message),

@@ -8,6 +8,7 @@ from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 from briefing.access import AccessPolicy
 from briefing.digest import DigestExtras
 from briefing.ingest import Ingestor
+from briefing.ranking import Searcher
 from briefing.schedule import DigestScheduler, Unscheduled
 from storage import Archive
 from storage.actors import ActorStore
@@ -28,6 +29,7 @@ class BotData:
         self.default_timezone = "UTC"  # DEFAULT_TIMEZONE: the zone of a new subscription
         self.digest_scheduler: DigestScheduler = Unscheduled()  # the job queue, once built
         self.digest_extras: DigestExtras | None = None  # actors and quotes, when available
+        self._searcher: Searcher | None = None
 
     @property
     def archive(self) -> Archive:
@@ -61,6 +63,13 @@ class BotData:
     @actors.setter
     def actors(self, actors: ActorStore) -> None:
         self._actors = actors
+
+    @property
+    def searcher(self) -> Searcher:
+        """Questions over the archive, with actor names and vocabulary cached; made on first use."""
+        if self._searcher is None or self._searcher.archive is not self.archive:
+            self._searcher = Searcher(self.archive)
+        return self._searcher
 
     @property
     def digests(self) -> DigestStore:

@@ -7,7 +7,7 @@ from telegram import LinkPreviewOptions, Message, Update
 
 from briefing.dates import display_date
 from briefing.ingest import IngestOutcome
-from briefing.search import SearchResult, snippet_parts
+from briefing.search import snippet_parts
 from handlers.split import split_message
 from storage import ArchiveStats, StoredArticle
 
@@ -93,24 +93,6 @@ def snippet_html(snippet: str) -> str:
     return "".join(
         f"<b>{esc(text)}</b>" if matched else esc(text) for text, matched in snippet_parts(snippet)
     )
-
-
-def search_results(result: SearchResult) -> str:
-    """The ranked answer to a keyword question."""
-    words = esc(" ".join(result.terms))
-    if not result.hits:
-        return f"Nothing in this chat's archive matches <i>{words}</i>."
-    items = [f"Results for <i>{words}</i>:"]
-    for rank, hit in enumerate(result.hits, start=1):
-        article = hit.article
-        title = link(article.url, article.title)
-        item = f"{rank}. <b>{title}</b>\n{byline(article)} · #{article.id}"
-        if also := result.other_sources.get(article.id):
-            item += "\nalso: " + esc(", ".join(also))
-        if hit.snippet:
-            item += f"\n{snippet_html(hit.snippet)}"
-        items.append(item)
-    return "\n\n".join(items)
 
 
 def plural(count: int, noun: str) -> str:

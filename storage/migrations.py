@@ -7,6 +7,7 @@ import sqlite_utils
 
 from storage.actors import create_actor_tables
 from storage.digests import create_digest_tables
+from storage.search_schema import create_search_tables
 
 Migration = Callable[[sqlite_utils.Database], None]
 
@@ -83,6 +84,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0003_story_keys", _create_story_keys),
     ("0004_digests", create_digest_tables),
     ("0005_actors", create_actor_tables),
+    ("0006_search", create_search_tables),
 ]
 
 

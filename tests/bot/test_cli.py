@@ -33,7 +33,9 @@ def test_import_ask_show(tmp_path: Path) -> None:
     assert answer["query"] == "grain"
     assert {r["title"] for r in answer["results"]} == {"Wire One", "Wire Two"}
     first = answer["results"][0]
-    assert set(first) == {"id", "title", "source", "url", "published_at", "snippet", "score"}
+    assert set(first) == {
+        "id", "title", "source", "url", "published_at", "snippet", "score", "matched_actors"
+    }  # fmt: skip
 
     result = run_bot("show", "--db", str(db), "--json", "1", db=db)
     shown = json.loads(result.stdout)
