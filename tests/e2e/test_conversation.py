@@ -1,0 +1,248 @@
+"""A real conversation: the bot as a `python -m bot` process long-polling the Bot API emulator,
+users sending through the emulator's client API, each step asserting what the user sees."""
+
+import re
+from datetime import UTC, datetime, timedelta
+
+from storage.database import Database
+from storage.digests import DigestStore
+from tests.conftest import OTHER_ARTICLE, OWN_ARTICLE, StaticSite, article_page
+from tests.e2e.harness import Reply, Session, User
+from tests.e2e.telegram_html import html_problems
+
+OWN_TITLE = "Harbour Workers in Valdoria Strike Over Pay, Union Leader Mirela Dunn Says"
+OTHER_TITLE = "Glacier Survey Finds Faster Melting in Northern Range"
+TRAIN_TITLE = "Night Trains Return to the Varno Valley"
+TRAIN_PARAGRAPHS = [
+    "The overnight service between Varno and the coast restarted on Monday, eleven years"
+    " after the last sleeper carriage was withdrawn from the valley line.",
+    "Rail operator spokeswoman Adela Ruiz said the first train left almost full and that"
+    " bookings for the autumn had already passed the forecast for the whole year.",
+    "Local hoteliers welcomed the return, saying visitors from the coast had dwindled since"
+    " the bus became the only way to reach the valley after dark.",
+]
+
+
+def article_id(reply: Reply) -> int:
+    """The `#id` a card or acknowledgement names."""
+    match = re.search(r"#(\d+)", reply.plain)
+    assert match, reply.text
+    return int(match.group(1))
+
+
+def valid(replies: list[Reply]) -> list[Reply]:
+    """The replies, after checking each is valid Telegram HTML."""
+    for reply in replies:
+        assert html_problems(reply.text) == [], reply.text
+    return replies
+
+
+def channel_forward(text: str, message_id: int = 77) -> dict[str, object]:
+    """A post forwarded from the channel @valleywatch."""
+    return {
+        "text": text,
+        "forward_origin": {
+            "type": "channel",
+            "date": 1714550400,  # 2024-05-01 08:00 UTC
+            "chat": {"id": -1001234567, "type": "channel", "title": "Valley Watch",
+                     "username": "valleywatch"},
+            "message_id": message_id,
+        },
+    }  # fmt: skip
+
+
+def test_start_and_help_list_the_command_menu(telegram: Session) -> None:
+    telegram.bot()
+    user = telegram.user(501)
+    (hello,) = valid(user.say("/start"))
+    assert "I keep this chat's news archive" in hello.plain
+    (help_reply,) = valid(user.say("/help"))
+    (menu,) = list(telegram.sent("setMyCommands"))  # the menu Telegram shows
+    names = [c["command"] for c in __import__("json").loads(menu["commands"])]
+    assert {"start", "help", "ask", "article", "digest", "subscribe"} <= set(names)
+    for name in names:
+        assert re.search(rf"^/{name}\b", help_reply.plain, re.MULTILINE), name
+
+
+def test_pasted_article_is_archived_with_its_card_and_found(telegram: Session) -> None:
+    telegram.bot()
+    user = telegram.user(501)
+    (card,) = valid(user.say(OWN_ARTICLE))
+    assert card.plain.startswith("Saved #")
+    assert OWN_TITLE in card.plain and "3 Mar 2024" in card.plain
+    assert "The Coastal Courier" in card.plain and "courier.example.org" in card.plain
+    number = article_id(card)
+
+    (answer,) = valid(user.say("Mirela Dunn strike"))  # a short text is a question
+    assert OWN_TITLE in answer.plain and f"#{number}" in answer.plain
+    (answer,) = valid(user.say("/ask Valdoria port"))
+    assert OWN_TITLE in answer.plain
+    (nothing,) = valid(user.say("/ask Lavrov"))
+    assert "Nothing" in nothing.plain and OWN_TITLE not in nothing.plain
+
+    (full,) = valid(user.say(f"/article {number}"))
+    assert OWN_TITLE in full.plain and "We will not load a single ship" in full.plain
+    (again,) = valid(user.say(OWN_ARTICLE))
+    assert again.plain.startswith(f"Already archived as #{number}")
+    (recent,) = valid(user.say("/recent"))
+    assert OWN_TITLE in recent.plain
+    (stats,) = valid(user.say("/stats"))
+    assert stats.plain.startswith("1 article from 1 source")
+
+
+def test_link_is_fetched_from_the_local_site_and_shown_as_its_card(
+    telegram: Session, site: StaticSite
+) -> None:
+    site.routes["/trains"] = (200, "text/html", article_page(TRAIN_TITLE, TRAIN_PARAGRAPHS))
+    telegram.bot(fetch_allow_hosts="127.0.0.1")
+    user = telegram.user(501)
+    (card,) = valid(user.say(f"worth reading {site.url('/trains')}"))
+    # The user first saw the acknowledgement, then it was edited into the card.
+    acks = [p["text"] for p in telegram.sent() if "reading it" in p["text"]]
+    assert acks == [f"Saved <b>#{article_id(card)}</b>, reading it…"]
+    (edit,) = list(telegram.sent("editMessageText"))
+    assert int(edit["message_id"]) == card.message_id
+    assert TRAIN_TITLE in card.plain and "Valley Gazette" in card.plain
+    assert "2 Sep 2024" in card.plain and site.hits["/trains"] == 1
+
+    (answer,) = valid(user.say("night trains Varno"))
+    assert TRAIN_TITLE in answer.plain
+    (again,) = valid(user.say(site.url("/trains?utm_source=feed#top")))
+    assert again.plain.startswith("Already archived as #") and site.hits["/trains"] == 1
+
+
+def test_forwarded_channel_post_keeps_the_channel_and_its_date(telegram: Session) -> None:
+    telegram.bot()
+    user = telegram.user(501)
+    text = (
+        "Ferry crews on the northern route walked out this morning over new rosters.\n\n"
+        "The union said talks with the operator had broken down late on Tuesday night."
+    )
+    (card,) = valid(user.say_message(channel_forward(text)))
+    assert card.plain.startswith("Saved #")
+    assert "Valley Watch" in card.plain and "1 May 2024" in card.plain
+    (full,) = valid(user.say(f"/article {article_id(card)}"))
+    assert "Ferry crews on the northern route" in full.plain
+    (answer,) = valid(user.say("ferry crews rosters"))
+    assert "Valley Watch" in answer.plain
+
+
+def test_documents_are_archived_and_wrong_files_refused(telegram: Session) -> None:
+    telegram.bot()
+    user = telegram.user(501)
+    text = f"# {TRAIN_TITLE}\n\nMay 2, 2024\n\n" + "\n\n".join(TRAIN_PARAGRAPHS)
+    telegram.add_file("doc-md", text.encode())
+    (card,) = valid(user.say_message(document("trains.md", "doc-md", len(text))))
+    assert TRAIN_TITLE in card.plain and "2 May 2024" in card.plain
+
+    (refused,) = valid(user.say_message(document("report.pdf", "doc-pdf", 1000)))
+    assert "not report.pdf" in refused.plain
+    (refused,) = valid(user.say_message(document("big.txt", "doc-big", 6 * 1024 * 1024)))
+    assert "larger than 5 MB" in refused.plain
+    telegram.add_file("doc-bin", b"\x00\x01\x02\x03binary" * 100)
+    (refused,) = valid(user.say_message(document("fake.txt", "doc-bin", 1100)))
+    assert "not a text file" in refused.plain
+    (stats,) = user.say("/stats")
+    assert stats.plain.startswith("1 article")
+
+
+def document(name: str, file_id: str, size: int) -> dict[str, object]:
+    """A document message (its content is served by the adapter's getFile)."""
+    return {
+        "document": {
+            "file_id": file_id,
+            "file_unique_id": file_id,
+            "file_name": name,
+            "file_size": size,
+        }
+    }
+
+
+def test_two_chats_see_only_their_own_archives(telegram: Session) -> None:
+    telegram.bot()
+    alice = telegram.user(501)  # a private chat
+    team = telegram.user(502, chat_id=-2002, name="Team member")  # a group chat
+    (own,) = alice.say(OWN_ARTICLE)
+    (other,) = team.say(OTHER_ARTICLE)
+    mine, theirs = article_id(own), article_id(other)
+
+    (answer,) = valid(alice.say("glacier survey"))
+    assert OTHER_TITLE not in answer.plain
+    (answer,) = valid(team.say("glacier survey"))
+    assert OTHER_TITLE in answer.plain
+    (answer,) = valid(team.say("Valdoria strike"))
+    assert OWN_TITLE not in answer.plain
+
+    for command in ("article", "forget", "retry"):
+        (refused,) = valid(team.say(f"/{command} {mine}"))
+        assert OWN_TITLE not in refused.plain and f"#{mine}" in refused.plain
+        (refused,) = valid(alice.say(f"/{command} {theirs}"))
+        assert OTHER_TITLE not in refused.plain
+    for user, title in ((alice, OTHER_TITLE), (team, OWN_TITLE)):
+        for command in ("/recent", "/stats", "/digest week"):
+            for reply in valid(user.say(command)):
+                assert title not in reply.plain, command
+    (still,) = alice.say(f"/article {mine}")  # the other chat's /forget deleted nothing
+    assert OWN_TITLE in still.plain
+
+
+def digests_until(user: User, titles: set[str], timeout: float = 30) -> list[str]:
+    """Ask /digest until every title has been in one; returns each digest's text.
+
+    A digest covers `[last one, now)` to the second, so an article added in the very second of
+    a /digest is in the next one: asking again (never waiting) is how a user would see it."""
+    texts: list[str] = []
+    seen: set[str] = set()
+    deadline = datetime.now(UTC) + timedelta(seconds=timeout)
+    while not titles <= seen:
+        assert datetime.now(UTC) < deadline, f"digests never showed {titles - seen}: {texts}"
+        replies = valid(user.say("/digest", until=lambda r: bool(r)))
+        text = "\n".join(r.plain for r in replies)
+        texts.append(text)
+        seen |= {t for t in titles if t in text}
+    return texts
+
+
+def test_subscribe_and_receive_the_digest(telegram: Session) -> None:
+    """The digest asked for with /digest: the same delivery the daily job runs, at once."""
+    telegram.bot()
+    user = telegram.user(501)
+    (subscribed,) = valid(user.say("/subscribe 07:30 Europe/Berlin"))
+    assert "Daily digest at 07:30 (Europe/Berlin)" in subscribed.plain
+    user.say(OWN_ARTICLE)
+    user.say(OTHER_ARTICLE)
+    texts = digests_until(user, {OWN_TITLE, OTHER_TITLE})
+    joined = "\n".join(texts)
+    assert joined.count(OWN_TITLE) == 1 and joined.count(OTHER_TITLE) == 1  # none repeated
+    for text in texts:  # an article added in the second of a /digest waits for the next
+        has_news = OWN_TITLE in text or OTHER_TITLE in text
+        assert text.startswith("Digest for " if has_news else "No new articles since"), text
+    (empty,) = user.say("/digest")
+    assert empty.plain.startswith("No new articles since")
+    (settings,) = valid(user.say("/settings"))
+    assert "07:30" in settings.plain and "The last digest covered up to" in settings.plain
+
+
+def test_missed_digest_is_sent_when_the_bot_starts_again(telegram: Session) -> None:
+    """The daily job's own path, triggered without waiting for the clock: the bot is stopped
+    over the chat's digest time and sends the missed digest when it starts."""
+    bot = telegram.bot()
+    user = telegram.user(501)
+    (subscribed,) = user.say("/subscribe 08:00 UTC")
+    assert "Daily digest at 08:00 (UTC)" in subscribed.plain
+    user.say(OWN_ARTICLE)
+    mark = user.mark()
+    bot.stop()
+
+    # While it was down: the chat had subscribed an hour ago to a time two minutes ago.
+    now = datetime.now(UTC).replace(second=0, microsecond=0)
+    at = (now - timedelta(minutes=2)).strftime("%H:%M")
+    database = Database.open(telegram.db)
+    DigestStore(database).subscribe(user.chat_id, at, "UTC", now - timedelta(hours=1))
+    database.close()
+
+    telegram.bot()
+    (digest,) = valid(user.wait(lambda r: bool(r), mark, what="the missed digest"))
+    assert digest.plain.startswith("Digest for ") and OWN_TITLE in digest.plain
+    (empty,) = user.say("/digest")  # the catch-up moved the mark: nothing is repeated
+    assert empty.plain.startswith("No new articles since")
