@@ -8,6 +8,7 @@ from telegram.ext import AIORateLimiter, Application, ContextTypes
 from telegram.request import BaseRequest
 
 from bot.console import CONSOLE_TOKEN
+from bot.inbox import DurableApplication, DurableQueue, bot_id_of, replay_unfinished
 from bot.scheduling import JobQueueScheduler, restore_schedules
 from bot.settings import Settings
 from briefing.access import AccessPolicy
@@ -20,8 +21,11 @@ from handlers.ingest import finish, spawn, wait_for_background
 from storage import Archive
 from storage.actors import ActorStore
 from storage.digests import DigestStore
+from storage.inbox import Inbox
 
 log = logging.getLogger(__name__)
+
+RETRIES_AFTER_429 = 3  # Telegram's "retry after N seconds": wait and send again, this often
 
 
 async def on_startup(app: BriefingApp) -> None:
@@ -33,6 +37,7 @@ async def on_startup(app: BriefingApp) -> None:
     if pending:
         log.info("resuming %d item(s) left pending by the last run", len(pending))
     spawn(app, _resume_analysis(app))
+    await replay_unfinished(app)
     await restore_schedules(app)
 
 
@@ -42,8 +47,14 @@ async def _resume_analysis(app: BriefingApp) -> None:
         log.info("analysed %d article(s) left unanalysed by the last run", done)
 
 
+async def on_stop(app: BriefingApp) -> None:
+    """Let background work (reading links, editing their cards) finish while the bot can
+    still talk to Telegram: it is shut down next."""
+    await wait_for_background(app)
+
+
 async def on_shutdown(app: BriefingApp) -> None:
-    """Let background work finish, then close the archive."""
+    """Close the analysis thread and the archive."""
     await wait_for_background(app)
     app.bot_data.ingestor.close()
     app.bot_data.archive.close()
@@ -52,21 +63,28 @@ async def on_shutdown(app: BriefingApp) -> None:
 def build_application(settings: Settings, request: BaseRequest | None = None) -> BriefingApp:
     """The bot: settings, archive, handlers; `request` replaces the HTTP transport (console)."""
     context_types = ContextTypes(context=BriefingContext, bot_data=BotData)
+    archive = Archive.open(settings.briefing_db)
     builder = (
         Application.builder()
+        .application_class(DurableApplication)
         .token(settings.telegram_bot_token or CONSOLE_TOKEN)
         .context_types(context_types)
-        .rate_limiter(AIORateLimiter())
+        .rate_limiter(AIORateLimiter(max_retries=RETRIES_AFTER_429))
         .post_init(on_startup)
+        .post_stop(on_stop)
         .post_shutdown(on_shutdown)
     )
+    inbox = None
+    if settings.telegram_bot_token:  # polling Telegram: updates are stored before confirmed
+        inbox = Inbox(archive.database, bot_id_of(settings.telegram_bot_token))
+        builder = builder.update_queue(DurableQueue(inbox))
     if settings.telegram_api_base_url:
         base = settings.telegram_api_base_url.rstrip("/")
         builder = builder.base_url(f"{base}/bot").base_file_url(f"{base}/file/bot")
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     app = cast(BriefingApp, builder.build())
-    archive = Archive.open(settings.briefing_db)
+    app.bot_data.inbox = inbox
     actors = ActorStore(archive.database)
     app.bot_data.archive = archive
     app.bot_data.actors = actors

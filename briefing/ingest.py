@@ -41,6 +41,10 @@ class IngestOutcome:
         return self.status == "duplicate"
 
 
+class NotAnArticle(ValueError):
+    """What was sent has no article in it (an empty page or file); nothing was kept."""
+
+
 def to_new_article(parsed: ParsedArticle, author: str | None = None) -> NewArticle:
     """The storable form of a parsed article, with its canonical URL and content hash."""
     sig = signature(parsed.title, parsed.body)
@@ -178,7 +182,11 @@ class Ingestor:
         incoming = item.incoming
         if incoming.url:
             return await self._process_link(item)
-        parsed = await asyncio.to_thread(parse_incoming, incoming)
+        try:
+            parsed = await asyncio.to_thread(parse_incoming, incoming)
+        except ValueError as error:
+            await asyncio.to_thread(self.archive.delete, incoming.chat_id, item.article_id)
+            raise NotAnArticle(str(error)) from error
         return await asyncio.to_thread(
             store_parsed, self.archive, incoming.chat_id, item.article_id, parsed, None
         )

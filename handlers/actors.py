@@ -19,7 +19,7 @@ from briefing.profiles import (
     weekly_top,
 )
 from handlers.context import BriefingContext
-from handlers.formatting import NO_PREVIEW, article_line, esc, plural, reply_html
+from handlers.formatting import NO_PREVIEW, article_line, edit_html, esc, plural, reply_html
 from storage.actors import StoredEvent, StoredQuote
 
 ACTOR_DATA = re.compile(r"^a:(\d{1,18})$")
@@ -254,11 +254,4 @@ async def on_callback(update: Update, context: BriefingContext) -> None:
         text, markup = await _timeline_page(
             context, chat_id, int(match.group(1)), int(match.group(2))
         )
-        await context.bot.edit_message_text(
-            text,
-            chat_id=chat_id,
-            message_id=query.message.message_id,
-            parse_mode="HTML",
-            reply_markup=markup,
-            link_preview_options=NO_PREVIEW,
-        )
+        await edit_html(context.bot, chat_id, query.message.message_id, text, markup)

@@ -9,13 +9,12 @@ from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from telegram import InlineKeyboardMarkup, Message, Update
-from telegram.error import BadRequest
 
 from briefing.answer import Answer
 from briefing.answer import ask as answer_question
 from handlers.answers import answer_html, answer_keyboard, parse_button
 from handlers.context import BriefingContext
-from handlers.formatting import NO_PREVIEW, reply_html
+from handlers.formatting import NO_PREVIEW, edit_html, reply_html
 from handlers.split import split_message
 
 EXPIRED = "This button has expired; ask again."
@@ -105,13 +104,10 @@ async def on_button(update: Update, context: BriefingContext) -> None:
     if button.kind == "page" and result.pages > 1:
         question_id = int(button.value)  # keep paging the saved question
     await query.answer()
-    try:
-        await message.edit_text(
-            split_message(answer_html(result))[0],
-            parse_mode="HTML",
-            link_preview_options=NO_PREVIEW,
-            reply_markup=answer_keyboard(result, question_id),
-        )
-    except BadRequest as error:
-        if "not modified" not in str(error).lower():
-            raise
+    await edit_html(
+        context.bot,
+        chat.id,
+        message.message_id,
+        answer_html(result),
+        answer_keyboard(result, question_id),
+    )

@@ -13,6 +13,7 @@ from briefing.schedule import DigestScheduler, Unscheduled
 from storage import Archive
 from storage.actors import ActorStore
 from storage.digests import DigestStore
+from storage.inbox import Inbox
 
 
 class BotData:
@@ -30,6 +31,8 @@ class BotData:
         self.digest_scheduler: DigestScheduler = Unscheduled()  # the job queue, once built
         self.digest_extras: DigestExtras | None = None  # actors and quotes, when available
         self._searcher: Searcher | None = None
+        self.inbox: Inbox | None = None  # received updates, when polling Telegram
+        self.replayed: set[int] = set()  # update ids handled again after a crash
 
     @property
     def archive(self) -> Archive:

@@ -3,7 +3,8 @@
 from html import escape
 from urllib.parse import urlsplit
 
-from telegram import LinkPreviewOptions, Message, Update
+from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions, Message, Update
+from telegram.error import BadRequest
 
 from briefing.dates import display_date
 from briefing.ingest import IngestOutcome
@@ -12,6 +13,8 @@ from handlers.split import split_message
 from storage import ArchiveStats, StoredArticle
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+MAX_HREF = 2000  # longer links are shown as text only: they would crowd out the message
+MAX_LINK_TEXT = 80
 
 
 def esc(value: object) -> str:
@@ -19,11 +22,18 @@ def esc(value: object) -> str:
     return escape(str(value), quote=True)
 
 
+def shorten_text(text: str, limit: int = MAX_LINK_TEXT) -> str:
+    """`text` cut to `limit` characters with an ellipsis, so a huge link stays one line."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def link(url: str | None, text: str) -> str:
-    """An <a> element for an http(s) URL, or plain escaped text when there is none."""
-    if url and urlsplit(url).scheme in {"http", "https"}:
-        return f'<a href="{esc(url)}">{esc(text)}</a>'
-    return esc(text)
+    """An <a> element for an http(s) URL, or plain escaped text when there is none (or when
+    the URL is too long to be worth a link)."""
+    shown = esc(text)
+    if url and len(url) <= MAX_HREF and urlsplit(url).scheme in {"http", "https"}:
+        return f'<a href="{esc(url)}">{shown}</a>'
+    return shown
 
 
 def byline(article: StoredArticle) -> str:
@@ -54,7 +64,7 @@ def ingest_card(outcome: IngestOutcome) -> str:
     if outcome.status == "failed":
         return (
             f"Saved <b>#{article.id}</b> as a link only: {esc(outcome.reason or 'unreadable')}.\n"
-            f"{link(article.url, article.url or '')}\n"
+            f"{link(article.url, shorten_text(article.url or ''))}\n"
             f"/retry {article.id} tries again, or paste the article's text to attach it."
         )
     heading = "Added the text to" if outcome.status == "attached" else "Saved"
@@ -112,6 +122,31 @@ def stats_text(stats: ArchiveStats) -> str:
     if stats.pending or stats.failed:
         lines.append(f"{stats.pending} waiting for analysis, {stats.failed} failed")
     return "\n".join(lines)
+
+
+async def edit_html(
+    bot: Bot,
+    chat_id: int,
+    message_id: int,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> bool:
+    """Edit a message into the first part of `text`; False when the message already shows
+    exactly that (a button pressed twice), which Telegram reports as an error."""
+    try:
+        await bot.edit_message_text(
+            split_message(text)[0],
+            chat_id=chat_id,
+            message_id=message_id,
+            parse_mode="HTML",
+            reply_markup=markup,
+            link_preview_options=NO_PREVIEW,
+        )
+    except BadRequest as error:
+        if "not modified" in str(error).lower():
+            return False
+        raise
+    return True
 
 
 async def reply_html(update: Update, text: str) -> list[Message]:

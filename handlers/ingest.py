@@ -14,14 +14,15 @@ from telegram import Message, MessageEntity, Update
 from telegram.error import TelegramError
 
 from briefing.importer import SUPPORTED_DOCUMENTS, decode_text, looks_binary
-from briefing.ingest import IngestOutcome, known_link
+from briefing.ingest import IngestOutcome, NotAnArticle, Status, known_link
 from briefing.messages import is_question
 from briefing.urls import find_urls
 from handlers.archive import parse_article_id
 from handlers.ask import answer
 from handlers.context import BriefingApp, BriefingContext
-from handlers.formatting import NO_PREVIEW, esc, ingest_card, reply_html
+from handlers.formatting import NO_PREVIEW, edit_html, esc, ingest_card, reply_html
 from handlers.origin import forward_details
+from handlers.split import split_message
 from storage import Incoming, PendingItem
 
 log = logging.getLogger(__name__)
@@ -108,6 +109,8 @@ async def on_document(update: Update, context: BriefingContext) -> None:
 async def accept(update: Update, context: BriefingContext, incoming: Incoming) -> None:
     """Save the item first; text is read at once, a link is acknowledged and read later."""
     archive = context.archive
+    if update.update_id in context.bot_data.replayed and await _stored_before(context, incoming):
+        return
     if incoming.url and (known := await asyncio.to_thread(known_link, archive, incoming)):
         await reply_html(update, ingest_card(IngestOutcome(known, "duplicate")))
         return
@@ -119,6 +122,25 @@ async def accept(update: Update, context: BriefingContext, incoming: Incoming) -
     await asyncio.to_thread(archive.set_ack, incoming.chat_id, article_id, ack.message_id)
     item = PendingItem(article_id, incoming, ack.message_id, 0)
     spawn(context.app, finish(context.app, item))
+
+
+async def _stored_before(context: BriefingContext, incoming: Incoming) -> bool:
+    """For an update handled again after a crash: True when its item was stored by the run
+    that crashed. A finished item's card is shown (again, at worst); a pending one is left to
+    the start-up resume."""
+    if incoming.message_id is None:
+        return False
+    stored = await asyncio.to_thread(
+        context.archive.find_by_message, incoming.chat_id, incoming.message_id, incoming.url
+    )
+    if stored is None:
+        return False
+    if stored.status != "pending":
+        status: Status = "failed" if stored.status == "failed" else "new"
+        outcome = IngestOutcome(stored, status, stored.reason if status == "failed" else None)
+        item = PendingItem(stored.id, incoming, stored.ack_message_id, stored.attempts or 0)
+        await show(context.app, item, ingest_card(outcome))
+    return True
 
 
 def spawn(app: BriefingApp, coroutine: Coroutine[Any, Any, None]) -> None:
@@ -158,28 +180,33 @@ async def finish(app: BriefingApp, item: PendingItem) -> None:
         text = ingest_card(outcome)
     except LookupError:
         return  # the user deleted it meanwhile
+    except NotAnArticle as error:
+        what = esc(item.incoming.filename or "that message")
+        text = f"Nothing saved from {what}: {esc(error)}."
     except Exception:
         log.exception("could not archive item %s", item.article_id)
         await asyncio.to_thread(
             app.bot_data.archive.fail, item.incoming.chat_id, item.article_id, "analysis failed"
         )
         text = f"Sorry, #{item.article_id} could not be read. /retry {item.article_id} tries again."
-    await show(app, item, text)
+    try:
+        await show(app, item, text)
+    except TelegramError as error:  # the article is archived; only its card is not shown
+        log.warning("could not show the card of #%s: %s", item.article_id, error)
 
 
 async def show(app: BriefingApp, item: PendingItem, text: str) -> None:
-    """Edit the acknowledgement into `text`, or send it when there is none to edit."""
+    """Edit the acknowledgement into `text` (its first part, when long), or send it when
+    there is none to edit; the rest of a long text follows as new messages."""
     chat_id = item.incoming.chat_id
+    parts = split_message(text)
     if item.ack_message_id is not None:
         try:
-            await app.bot.edit_message_text(
-                text,
-                chat_id=chat_id,
-                message_id=item.ack_message_id,
-                parse_mode="HTML",
-                link_preview_options=NO_PREVIEW,
-            )
-            return
+            await edit_html(app.bot, chat_id, item.ack_message_id, text)
+            parts = parts[1:]
         except TelegramError as error:
             log.info("could not edit acknowledgement of #%s: %s", item.article_id, error)
-    await app.bot.send_message(chat_id, text, parse_mode="HTML", link_preview_options=NO_PREVIEW)
+    for part in parts:
+        await app.bot.send_message(
+            chat_id, part, parse_mode="HTML", link_preview_options=NO_PREVIEW
+        )

@@ -345,6 +345,19 @@ class Archive:
         )
         return _article(rows[0]) if rows else None
 
+    def find_by_message(
+        self, chat_id: int, message_id: int, url: str | None
+    ) -> StoredArticle | None:
+        """The article already stored from this message (and link, for a message of several
+        links): finds what a replayed update stored before a crash."""
+        sql = f"SELECT {_COLUMNS} FROM articles WHERE chat_id = ? AND message_id = ?"
+        params: tuple[object, ...] = (chat_id, message_id)
+        if url is not None:
+            sql += " AND url = ?"
+            params += (url,)
+        rows = self._query(sql + " ORDER BY id LIMIT 1", params)
+        return _article(rows[0]) if rows else None
+
     def story_candidates(
         self,
         chat_id: int,

@@ -7,6 +7,7 @@ import sqlite_utils
 
 from storage.actors import create_actor_tables
 from storage.digests import create_digest_tables
+from storage.inbox import create_inbox_table
 from storage.search_schema import create_search_tables
 
 Migration = Callable[[sqlite_utils.Database], None]
@@ -85,6 +86,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0004_digests", create_digest_tables),
     ("0005_actors", create_actor_tables),
     ("0006_search", create_search_tables),
+    ("0007_inbox", create_inbox_table),
 ]
 
 

@@ -17,8 +17,9 @@ API call is passed on to the emulator, and the emulator's gaps are bridged on th
   on Telegram, so the updates a killed bot fetched but never confirmed are delivered again.
 - File downloads (`/file/bot<token>/<path>`) are served from files the test registered.
 - It accepts any text: here a message Telegram would refuse (HTML it cannot parse, an empty
-  text, more than 4,096 characters, an edit that changes nothing) gets Telegram's 400 and is
-  listed in `refused`.
+  text, more than 4,096 characters) gets Telegram's 400 and is listed in `refused`; an edit
+  that changes neither text nor buttons gets Telegram's "message is not modified" and is
+  listed in `unchanged`. An edit without buttons removes them, as on Telegram.
 
 Faults the tests inject: an error for the next calls of a method (`fail_next`, for example a
 429 with `retry_after`), and the API going away (every connection dropped without an answer)
@@ -88,7 +89,8 @@ class BotState:
     """What the adapter keeps per bot token (it outlives the bot's restarts)."""
 
     updates: list[dict[str, Any]] = field(default_factory=list)  # fetched, not yet confirmed
-    messages: dict[tuple[int, int], str] = field(default_factory=dict)  # (chat, id) -> text
+    # (chat, id) -> the message's text and its buttons (JSON, "" for none)
+    messages: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
     commands: list[Any] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)  # file_id -> content
     polls: int = 0  # getUpdates calls received
@@ -99,6 +101,18 @@ def seconds(value: Any) -> Any:
     if isinstance(value, int | float) and value > 10**11:
         return int(value // 1000)
     return value
+
+
+NO_BUTTONS: dict[str, Any] = {"inline_keyboard": []}
+
+
+def _buttons(message: dict[str, Any]) -> str:
+    """A message's (or a request's) inline buttons as canonical JSON, "" when it has none."""
+    markup = message.get("reply_markup") or {}
+    if isinstance(markup, str):
+        markup = json.loads(markup)
+    keyboard = markup.get("inline_keyboard") or []
+    return json.dumps(keyboard, sort_keys=True) if any(keyboard) else ""
 
 
 def _chat(chat_id: int) -> dict[str, Any]:
@@ -120,6 +134,7 @@ class TelegramAdapter(ThreadingHTTPServer):
         self.failures: list[Failure] = []
         self.unsupported: list[str] = []
         self.refused: list[str] = []  # messages Telegram would not have accepted, and why
+        self.unchanged: list[str] = []  # edits Telegram answered "message is not modified"
         self.errors: list[str] = []  # the adapter's own failures
         self.dropped = 0  # connections dropped while away
         self.away = False
@@ -328,10 +343,10 @@ class TelegramAdapter(ThreadingHTTPServer):
     def _remember(self, state: BotState, message: dict[str, Any]) -> None:
         with self.lock:
             key = (int(message["chat"]["id"]), int(message["message_id"]))
-            state.messages[key] = str(message.get("text", ""))
+            state.messages[key] = (str(message.get("text", "")), _buttons(message))
 
     def _refusal(
-        self, params: dict[str, str], current: str | None = None
+        self, params: dict[str, str], current: tuple[str, str] | None = None
     ) -> tuple[int, Any] | None:
         """Telegram's 400 for a text it would not accept, or None."""
         text = params.get("text", "")
@@ -344,12 +359,13 @@ class TelegramAdapter(ThreadingHTTPServer):
             problem = "message text is empty"
         elif utf16_len(shown) > LIMIT:
             problem = "message is too long"
-        elif current is not None and current == text and "reply_markup" not in params:
+        elif current is not None and current == (text, _buttons(params)):
             problem = "message is not modified"
         if problem is None:
             return None
-        with self.lock:
-            self.refused.append(f"{problem}: {text[:200]!r}")
+        with self.lock:  # an edit that changes nothing is an answer bots handle, not a fault
+            listed = self.unchanged if problem == "message is not modified" else self.refused
+            listed.append(f"{problem}: {text[:200]!r}")
         return 400, {"ok": False, "error_code": 400, "description": f"Bad Request: {problem}"}
 
     def _send_message(self, token: str, state: BotState, params: dict[str, str]) -> tuple[int, Any]:
@@ -375,20 +391,24 @@ class TelegramAdapter(ThreadingHTTPServer):
     def _edit(
         self, token: str, state: BotState, method: str, params: dict[str, str]
     ) -> tuple[int, Any]:
+        """An edit; one without buttons removes the message's buttons, as on Telegram (the
+        emulator would keep them)."""
+        params = {"reply_markup": json.dumps(NO_BUTTONS), **params}
         if "inline_message_id" in params:
             self._forward(token, method, params)
             return 200, {"ok": True, "result": True}
         key = (int(params.get("chat_id", 0)), int(params.get("message_id", 0)))
         with self.lock:
             known = key in state.messages
-            old_text = state.messages.get(key, "")
+            old_text, old_buttons = state.messages.get(key, ("", ""))
         if not known:
             return 400, {
                 "ok": False,
                 "error_code": 400,
                 "description": "Bad Request: message to edit not found",
             }
-        if method == "editMessageText" and (refusal := self._refusal(params, old_text)):
+        current = (old_text, old_buttons)
+        if method == "editMessageText" and (refusal := self._refusal(params, current)):
             return refusal
         status, body = self._forward(token, method, params)
         if status != 200:
@@ -402,8 +422,7 @@ class TelegramAdapter(ThreadingHTTPServer):
             "from": BOT_USER,
             "text": text,
         }
-        if "reply_markup" in params:
-            message["reply_markup"] = json.loads(params["reply_markup"])
+        message["reply_markup"] = json.loads(params["reply_markup"])
         self._remember(state, message)
         return 200, {"ok": True, "result": message}
 

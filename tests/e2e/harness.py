@@ -117,6 +117,13 @@ class Reply:
 
     message_id: int
     text: str  # the HTML the bot sent
+    buttons: tuple[tuple[str, str], ...] = ()  # (label, callback data) of its inline buttons
+
+    def button(self, label: str) -> str:
+        """The callback data of the button whose label contains `label`."""
+        found = [data for text, data in self.buttons if label in text]
+        assert found, f"no button {label!r} under {self.plain[:200]!r}: {self.buttons}"
+        return found[0]
 
     @property
     def plain(self) -> str:
@@ -193,7 +200,8 @@ class User:
         for entry in self.session.emulator.history(self.session.token):
             message = entry.get("message", {})
             if "chat_id" in message and str(message["chat_id"]) == str(self.chat_id):
-                found.append(Reply(int(entry["messageId"]), str(message.get("text", ""))))
+                text = str(message.get("text", ""))
+                found.append(Reply(int(entry["messageId"]), text, _buttons(message)))
         return sorted(found, key=lambda r: r.message_id)
 
     def mark(self) -> int:
@@ -238,9 +246,36 @@ class User:
         return self.wait(settled(count), mark, timeout, "a reply")
 
 
+def _buttons(message: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    markup = message.get("reply_markup") or {}
+    if isinstance(markup, str):
+        markup = json.loads(markup)
+    rows = markup.get("inline_keyboard") or []
+    return tuple(
+        (str(b.get("text", "")), str(b.get("callback_data", ""))) for row in rows for b in row
+    )
+
+
 def settled(count: int) -> Callable[[list[Reply]], bool]:
     """At least `count` replies and no acknowledgement still reading its link."""
     return lambda replies: len(replies) >= count and not any(r.reading for r in replies)
+
+
+def press(telegram: "Session", user: User, data: str, message_id: int) -> None:
+    """Press a button with `data` under the bot's message and wait until it is answered."""
+    before = len(telegram.adapter.calls_of(telegram.token, "answerCallbackQuery"))
+    user.press(data, message_id=message_id)
+
+    def answered() -> bool:
+        return len(telegram.adapter.calls_of(telegram.token, "answerCallbackQuery")) > before
+
+    telegram.adapter.wait_until(answered, 10, f"the answer to the button {data!r}")
+
+
+def greeting(user: User) -> Reply:
+    """The bot's answer to /start, once everything sent before it has been answered."""
+    replies = user.say("/start", until=lambda r: any("news archive" in x.plain for x in r))
+    return next(r for r in replies if "news archive" in r.plain)
 
 
 # --- the bot process -----------------------------------------------------------------------------

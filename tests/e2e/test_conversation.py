@@ -2,12 +2,15 @@
 users sending through the emulator's client API, each step asserting what the user sees."""
 
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from storage.database import Database
 from storage.digests import DigestStore
+from tests.bot.test_actors_chat import OTHER_DUNN, SECOND_DAY
+from tests.bot.test_questions import HARBOUR_NOTES
 from tests.conftest import OTHER_ARTICLE, OWN_ARTICLE, StaticSite, article_page
-from tests.e2e.harness import Reply, Session, User
+from tests.e2e.harness import Reply, Session, User, press
 from tests.e2e.telegram_html import html_problems
 
 OWN_TITLE = "Harbour Workers in Valdoria Strike Over Pay, Union Leader Mirela Dunn Says"
@@ -246,3 +249,72 @@ def test_missed_digest_is_sent_when_the_bot_starts_again(telegram: Session) -> N
     assert digest.plain.startswith("Digest for ") and OWN_TITLE in digest.plain
     (empty,) = user.say("/digest")  # the catch-up moved the mark: nothing is repeated
     assert empty.plain.startswith("No new articles since")
+
+
+def test_a_question_with_typos_is_answered_and_says_what_it_searched(telegram: Session) -> None:
+    telegram.bot()
+    user = telegram.user(501)
+    user.say(OWN_ARTICLE)
+    (answer,) = valid(user.say("what did Mirela Dun say"))
+    assert "Searched for “Mirela Dunn” instead of “Mirela Dun”." in answer.plain, answer.plain
+    assert "We will not load a single ship" in answer.plain
+    (answer,) = valid(user.say("Valdorai harbor strike"))
+    assert "instead of" in answer.plain and "valdorai" in answer.plain.lower(), answer.plain
+    assert OWN_TITLE in answer.plain
+
+
+def current(user: User, message_id: int) -> Reply:
+    """The bot's message `message_id` as the user sees it now."""
+    (reply,) = [r for r in user.replies() if r.message_id == message_id]
+    return reply
+
+
+def test_more_and_back_buttons_page_through_an_answer(telegram: Session) -> None:
+    telegram.bot()
+    user = telegram.user(501)
+    for note in HARBOUR_NOTES:
+        user.say(note)
+    (first,) = valid(user.say("/ask harbour office"))
+    assert first.plain.count("Harbour Note") == 5 and "Page 1" in first.plain
+    assert [label for label, _ in first.buttons] == ["More ›"]
+
+    def shows(page: str) -> Callable[[list[Reply]], bool]:
+        return lambda _: page in current(user, first.message_id).plain
+
+    press(telegram, user, first.button("More"), first.message_id)
+    user.wait(shows("Page 2"), what="the second page")
+    second = current(user, first.message_id)
+    assert second.plain.count("Harbour Note") == 2 and "6. " in second.plain
+    assert [label for label, _ in second.buttons] == ["‹ Back"]
+    press(telegram, user, second.button("Back"), first.message_id)
+    user.wait(shows("Page 1"), what="the first page again")
+    again = current(user, first.message_id)
+    assert again.plain == first.plain and again.buttons == first.buttons
+    assert user.mark() == first.message_id  # paging edited the answer, it sent nothing new
+
+
+def test_actor_profile_ambiguous_name_and_timeline(telegram: Session) -> None:
+    telegram.bot()
+    user = telegram.user(501)
+    (card,) = valid(user.say(OWN_ARTICLE))
+    assert "Actors: Mirela Dunn" in card.plain
+    user.say(SECOND_DAY)
+    user.say(OTHER_DUNN)
+    (profile,) = valid(user.say("/actor mirela dun"))
+    assert profile.plain.startswith("Mirela Dunn (person)"), profile.plain
+    assert "2 articles" in profile.plain and "We will not load a single ship" in profile.plain
+    assert "first seen 3 Mar 2024, last seen 4 Mar 2024" in profile.plain
+
+    (which,) = valid(user.say("/actor Dunn"))
+    assert "Which one do you mean" in which.plain
+    assert {label for label, _ in which.buttons} == {"Mirela Dunn (person)", "Arno Dunn (person)"}
+    mark = user.mark()
+    press(telegram, user, which.button("Arno"), which.message_id)
+    (arno,) = valid(user.wait(lambda r: bool(r), mark, what="Arno Dunn's profile"))
+    assert arno.plain.startswith("Arno Dunn (person)") and "Coastal Tour" in arno.plain
+    assert "Mirela" not in arno.plain
+
+    (timeline,) = valid(user.say("/timeline Mirela Dunn"))
+    assert timeline.plain.startswith("Mirela Dunn: timeline") and "4 Mar 2024" in timeline.plain
+    (quotes,) = valid(user.say("/quotes Mirela Dunn about ship"))
+    assert "We will not load a single ship" in quotes.plain

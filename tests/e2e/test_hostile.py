@@ -16,7 +16,6 @@ import json
 import logging
 import socket
 import time
-from collections import Counter
 from collections.abc import Callable, Coroutine, Iterator
 from typing import Any
 
@@ -32,8 +31,10 @@ from handlers.access import REFUSAL
 from handlers.errors import APOLOGY
 from handlers.ingest import wait_for_background
 from storage import Archive
+from storage.database import Database
+from tests.bot.test_actors_chat import SECOND_DAY
 from tests.conftest import OWN_ARTICLE, BotHarness, StaticSite, article_page
-from tests.e2e.harness import Reply, Session, User
+from tests.e2e.harness import Session, greeting, press
 from tests.e2e.telegram_html import html_problems, utf16_len
 from tests.e2e.test_conversation import (
     OWN_TITLE,
@@ -235,6 +236,9 @@ class NoRateLimit(BaseRateLimiter[None]):
     """Sends at once: the in-process run tests what the bot says, not Telegram's flood limits
     (which would hold a few thousand replies for minutes)."""
 
+    def __init__(self, **_: Any) -> None:
+        super().__init__()
+
     async def initialize(self) -> None:
         """Nothing to set up."""
 
@@ -301,31 +305,6 @@ def loopback_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     yield tried
 
 
-# Problems the run has found in the bot and that are not fixed yet: each has a test of its own
-# below, marked xfail(strict), so the allowance goes as soon as the bug is fixed. Everything
-# else fails the run.
-CARD_TOO_LONG = "card over 4,096 characters"
-FILE_WITHOUT_ARTICLE = "file without an article logged as an error"
-
-
-def known_bug(problem: str, name: str, text: str) -> str | None:
-    """The known bug a problem is, or None."""
-    card = text.startswith(("Saved <b>#", "Added the text to", "Already archived as"))
-    if card and "characters, over" in problem and name in {"sendMessage", "editMessageText"}:
-        return CARD_TOO_LONG
-    return None
-
-
-def known_error(record: logging.LogRecord) -> str | None:
-    """The known bug an error log record is, or None."""
-    error = record.exc_info[1] if record.exc_info else None
-    if record.getMessage().startswith("could not archive item") and str(error) == (
-        "no article text found"
-    ):
-        return FILE_WITHOUT_ARTICLE
-    return None
-
-
 def _check_reply(name: str, params: dict[str, Any]) -> list[str]:
     text = str(params.get("text", ""))
     problems = []
@@ -362,7 +341,6 @@ def test_hostile_messages_never_break_the_bot(
     sent: list[int] = [0]
     bad: list[str] = []
     unknown: list[logging.LogRecord] = []
-    known: Counter[str] = Counter()
     with asyncio.Runner() as runner:
         harness: BotHarness = runner.run(make_bot())
         _files(harness)
@@ -379,12 +357,9 @@ def test_hostile_messages_never_break_the_bot(
                     continue
                 text = str(params.get("text"))
                 for problem in _check_reply(name, params):
-                    if bug := known_bug(problem, name, text):
-                        known[bug] += 1
-                    else:
-                        bad.append(
-                            f"{problem} in {name} {text[:300]!r} answering {json.dumps(data)[:300]}"
-                        )
+                    bad.append(
+                        f"{problem} in {name} {text[:300]!r} answering {json.dumps(data)[:300]}"
+                    )
 
         @settings(
             max_examples=EXAMPLES,
@@ -397,11 +372,7 @@ def test_hostile_messages_never_break_the_bot(
             for data in updates:
                 runner.run(deliver(data))
                 sent[0] += 1
-            for record in errors.records:
-                if bug := known_error(record):
-                    known[bug] += 1
-                else:
-                    unknown.append(record)
+            unknown.extend(errors.records)
             errors.records.clear()
             assert not bad, bad[:5]
             assert not unknown, [errors.format(r) for r in unknown[:3]]
@@ -415,7 +386,7 @@ def test_hostile_messages_never_break_the_bot(
     assert loopback_only == [], loopback_only[:5]
     print(
         f"\nhostile messages: {sent[0]} through the application; no unhandled error, every"
-        f" reply valid; known bugs hit: {dict(known) or 'none'}"
+        " reply valid"
     )
 
 
@@ -501,23 +472,6 @@ def test_a_user_not_allowed_is_refused_everything_and_nothing_is_stored(
         archive.close()
 
 
-def press(telegram: Session, user: User, data: str, message_id: int) -> None:
-    """Press a button with `data` under the bot's message and wait until it is answered."""
-    before = len(telegram.adapter.calls_of(telegram.token, "answerCallbackQuery"))
-    user.press(data, message_id=message_id)
-
-    def answered() -> bool:
-        return len(telegram.adapter.calls_of(telegram.token, "answerCallbackQuery")) > before
-
-    telegram.adapter.wait_until(answered, 10, f"the answer to the button {data!r}")
-
-
-def greeting(user: User) -> Reply:
-    """The bot's answer to /start, once everything sent before it has been answered."""
-    replies = user.say("/start", until=lambda r: any("news archive" in x.plain for x in r))
-    return next(r for r in replies if "news archive" in r.plain)
-
-
 def test_a_chat_cannot_reach_another_chats_articles_or_buttons(telegram: Session) -> None:
     telegram.bot()
     owner = telegram.user(501)
@@ -545,15 +499,9 @@ def test_a_chat_cannot_reach_another_chats_articles_or_buttons(telegram: Session
     assert OWN_TITLE in still.plain
 
 
-# --- the known bugs, one deterministic case each -----------------------------------------------
+# --- problems earlier runs found, one deterministic case each -----------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: handlers.ingest.show() sends the card unsplit; a link of 4,000 characters or"
-    " a long title with many actors makes it longer than Telegram's 4,096 characters, Telegram"
-    " refuses the edit and the new message, and the acknowledgement says 'reading it…' for good",
-)
 def test_a_very_long_link_still_gets_its_card(telegram: Session) -> None:
     telegram.bot()
     user = telegram.user(501)
@@ -575,31 +523,32 @@ def test_a_very_long_link_still_gets_its_card(telegram: Session) -> None:
     assert "as a link only" in card.plain and "private network" in card.plain
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a .txt/.md/.html file without article text is logged as an unexpected error"
-    " (traceback) and answered 'could not be read. /retry N tries again', which cannot help",
-)
 def test_a_file_without_an_article_is_refused_plainly(telegram: Session) -> None:
     bot = telegram.bot()
     user = telegram.user(501)
     telegram.add_file("empty", b"<html><body><nav>Home</nav></body></html>")
     (reply,) = valid(user.say_message(document("empty.html", "empty", 41)))
-    assert "/retry" not in reply.plain, reply.plain
+    assert reply.plain == "Nothing saved from empty.html: no article text found.", reply.plain
+    (stats,) = user.say("/stats")
+    assert stats.plain.startswith("The archive of this chat is empty"), stats.plain
     assert bot.tracebacks() == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: handlers.actors.on_callback edits the message even when the page is the one"
-    " shown; Telegram answers 'message is not modified' and the user gets the apology",
-)
 def test_pressing_the_same_timeline_button_twice(telegram: Session) -> None:
     telegram.bot()
     user = telegram.user(501)
-    message = greeting(user)
-    for _ in range(2):
-        press(telegram, user, "tl:1:0", message.message_id)
+    user.say(OWN_ARTICLE)
+    user.say(SECOND_DAY)  # Dunn "warned that the walkout would continue": a dated event
+    (timeline,) = valid(user.say("/timeline Mirela Dunn"))
+    assert timeline.plain.startswith("Mirela Dunn: timeline"), timeline.plain
+    database = Database.open(telegram.db)  # the id the timeline's buttons carry
+    try:
+        ((actor_id,),) = database.query("SELECT id FROM actors WHERE name = 'Mirela Dunn'")
+    finally:
+        database.close()
+    for _ in range(2):  # the page shown already: Telegram answers "message is not modified"
+        press(telegram, user, f"tl:{actor_id}:0", timeline.message_id)
     greeting(user)  # handled after the presses: any apology has come by its answer
-    replies = [r.plain for r in user.replies() if message.message_id < r.message_id]
+    replies = [r.plain for r in user.replies() if timeline.message_id < r.message_id]
     assert APOLOGY not in replies and telegram.adapter.refused == []
+    assert len(telegram.adapter.unchanged) == 2  # both were answered "not modified", quietly

@@ -1,0 +1,94 @@
+"""The inbox: every update from Telegram, written down before Telegram is told it arrived.
+
+Telegram forgets an update once the bot asks for the next ones, which happens while earlier
+updates are still queued inside the process. So each update is stored here when it is
+received and marked done once it has been handled; updates a crash left unfinished are handled
+again at the next start. The key `(bot_id, update_id)` also recognises an update Telegram
+delivers a second time.
+"""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+import sqlite_utils
+
+if TYPE_CHECKING:  # storage.database imports the migrations, which import this module
+    from storage.database import Database
+
+TABLE = "inbox"
+KEEP_DONE = timedelta(days=2)  # long enough to recognise any redelivery
+
+
+def create_inbox_table(db: sqlite_utils.Database) -> None:
+    """Migration 0007: received updates, and the index that finds a message's articles."""
+    db.table(TABLE).create(
+        {
+            "bot_id": int,
+            "update_id": int,
+            "data": str,  # the update as Telegram sent it (JSON)
+            "received_at": str,
+            "done_at": str,  # NULL until the update has been handled
+        },
+        pk=("bot_id", "update_id"),
+        not_null={"data", "received_at"},
+    )
+    db.table(TABLE).create_index(["bot_id", "done_at"])
+    db.table("articles").create_index(["chat_id", "message_id"])
+
+
+@dataclass(frozen=True)
+class InboxUpdate:
+    """An update received but not yet handled."""
+
+    update_id: int
+    data: str
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+class Inbox:
+    """Received updates of one bot, until they have been handled."""
+
+    def __init__(self, database: "Database", bot_id: int) -> None:
+        self.database = database
+        self.bot_id = bot_id
+
+    def receive(self, update_id: int, data: str) -> bool:
+        """Store a received update; False when it was received before (a redelivery)."""
+        with self.database.write() as conn:
+            cursor = conn.execute(
+                f"INSERT OR IGNORE INTO {TABLE} (bot_id, update_id, data, received_at)"
+                " VALUES (?, ?, ?, ?)",
+                (self.bot_id, update_id, data, _now()),
+            )
+            return cursor.rowcount == 1
+
+    def done(self, update_id: int) -> None:
+        """Mark an update handled."""
+        with self.database.write() as conn:
+            conn.execute(
+                f"UPDATE {TABLE} SET done_at = ? WHERE bot_id = ? AND update_id = ?",
+                (_now(), self.bot_id, update_id),
+            )
+
+    def unfinished(self) -> list[InboxUpdate]:
+        """Updates received but never handled (a crash came first), oldest first."""
+        rows = self.database.query(
+            f"SELECT update_id, data FROM {TABLE} WHERE bot_id = ? AND done_at IS NULL"
+            " ORDER BY update_id",
+            (self.bot_id,),
+        )
+        return [InboxUpdate(int(update_id), str(data)) for update_id, data in rows]
+
+    def prune(self, now: datetime | None = None) -> int:
+        """Forget handled updates older than KEEP_DONE; returns how many."""
+        cutoff = ((now or datetime.now(UTC)) - KEEP_DONE).isoformat(timespec="milliseconds")
+        with self.database.write() as conn:
+            cursor = conn.execute(
+                f"DELETE FROM {TABLE} WHERE bot_id = ? AND done_at IS NOT NULL AND done_at < ?",
+                (self.bot_id, cutoff),
+            )
+            return cursor.rowcount
