@@ -41,7 +41,7 @@ class IngestOutcome:
         return self.status == "duplicate"
 
 
-class NotAnArticle(ValueError):
+class NotAnArticleError(ValueError):
     """What was sent has no article in it (an empty page or file); nothing was kept."""
 
 
@@ -186,7 +186,7 @@ class Ingestor:
             parsed = await asyncio.to_thread(parse_incoming, incoming)
         except ValueError as error:
             await asyncio.to_thread(self.archive.delete, incoming.chat_id, item.article_id)
-            raise NotAnArticle(str(error)) from error
+            raise NotAnArticleError(str(error)) from error
         return await asyncio.to_thread(
             store_parsed, self.archive, incoming.chat_id, item.article_id, parsed, None
         )

@@ -14,7 +14,7 @@ from telegram import Message, MessageEntity, Update
 from telegram.error import TelegramError
 
 from briefing.importer import SUPPORTED_DOCUMENTS, decode_text, looks_binary
-from briefing.ingest import IngestOutcome, NotAnArticle, Status, known_link
+from briefing.ingest import IngestOutcome, NotAnArticleError, Status, known_link
 from briefing.messages import is_question
 from briefing.urls import find_urls
 from handlers.archive import parse_article_id
@@ -180,7 +180,7 @@ async def finish(app: BriefingApp, item: PendingItem) -> None:
         text = ingest_card(outcome)
     except LookupError:
         return  # the user deleted it meanwhile
-    except NotAnArticle as error:
+    except NotAnArticleError as error:
         what = esc(item.incoming.filename or "that message")
         text = f"Nothing saved from {what}: {esc(error)}."
     except Exception:
