@@ -17,7 +17,7 @@ from briefing.fetch import FetchPolicy
 from briefing.ingest import Ingestor
 from handlers import COMMANDS, bot_commands, register
 from handlers.context import BotData, BriefingApp, BriefingContext
-from handlers.ingest import finish, spawn, wait_for_background
+from handlers.ingest import finish, show_unshown, spawn, wait_for_background
 from storage import Archive
 from storage.actors import ActorStore
 from storage.digests import DigestStore
@@ -36,6 +36,7 @@ async def on_startup(app: BriefingApp) -> None:
         spawn(app, finish(app, item))
     if pending:
         log.info("resuming %d item(s) left pending by the last run", len(pending))
+    spawn(app, show_unshown(app))
     spawn(app, _resume_analysis(app))
     await replay_unfinished(app)
     await restore_schedules(app)

@@ -60,6 +60,8 @@ class DurableApplication(
 ):
     """The application, marking each update done in the inbox once it has been handled."""
 
+    PRUNE_EVERY = 1000  # updates between two clean-ups of long-handled ones
+
     async def process_update(self, update: object) -> None:
         """Handle the update, then mark it done (even when a handler failed: the error
         handler has answered it, and handling it again would fail again)."""
@@ -70,6 +72,8 @@ class DurableApplication(
             if inbox is not None and isinstance(update, Update):
                 await asyncio.to_thread(inbox.done, update.update_id)
                 self.bot_data.replayed.discard(update.update_id)
+                if update.update_id % self.PRUNE_EVERY == 0:
+                    await asyncio.to_thread(inbox.prune)
 
 
 async def replay_unfinished(app: BriefingApp) -> int:

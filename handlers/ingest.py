@@ -13,6 +13,7 @@ from typing import Any
 from telegram import Message, MessageEntity, Update
 from telegram.error import TelegramError
 
+from briefing.actor_archive import CARD_ACTORS
 from briefing.importer import SUPPORTED_DOCUMENTS, decode_text, looks_binary
 from briefing.ingest import IngestOutcome, NotAnArticleError, Status, known_link
 from briefing.messages import is_question
@@ -210,3 +211,25 @@ async def show(app: BriefingApp, item: PendingItem, text: str) -> None:
         await app.bot.send_message(
             chat_id, part, parse_mode="HTML", link_preview_options=NO_PREVIEW
         )
+    await asyncio.to_thread(app.bot_data.archive.mark_shown, chat_id, item.article_id)
+
+
+async def show_unshown(app: BriefingApp) -> None:
+    """At start-up: show the cards of acknowledged articles a stop left unshown (read, but
+    the process ended before their acknowledgement was edited)."""
+    for article in await asyncio.to_thread(app.bot_data.archive.unshown):
+        names = await asyncio.to_thread(
+            app.bot_data.actors.article_actor_names, article.chat_id, [article.id]
+        )
+        outcome = IngestOutcome(
+            article,
+            "failed" if article.status == "failed" else "new",
+            article.reason if article.status == "failed" else None,
+            tuple(names.get(article.id, [])[:CARD_ACTORS]),
+        )
+        incoming = Incoming(chat_id=article.chat_id, raw="", message_id=article.message_id)
+        item = PendingItem(article.id, incoming, article.ack_message_id, article.attempts or 0)
+        try:
+            await show(app, item, ingest_card(outcome))
+        except TelegramError as error:
+            log.warning("could not show the card of #%s: %s", article.id, error)

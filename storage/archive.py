@@ -184,6 +184,22 @@ class Archive:
                 (ack_message_id, article_id, chat_id),
             )
 
+    def mark_shown(self, chat_id: int, article_id: int) -> None:
+        """Remember that the article's card has been shown to the chat."""
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE articles SET shown_at = ? WHERE id = ? AND chat_id = ?",
+                (_now(), article_id, chat_id),
+            )
+
+    def unshown(self) -> list[StoredArticle]:
+        """Acknowledged articles of every chat, read but never shown (a stop came between)."""
+        rows = self._query(
+            f"SELECT {_COLUMNS} FROM articles WHERE status IN ('ready', 'failed')"
+            " AND ack_message_id IS NOT NULL AND shown_at IS NULL ORDER BY id"
+        )
+        return [_article(row) for row in rows]
+
     def complete(self, chat_id: int, article_id: int, article: NewArticle) -> None:
         """Fill a row with its analysed fields and mark it ready."""
         with self._write() as conn:

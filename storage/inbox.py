@@ -21,7 +21,8 @@ KEEP_DONE = timedelta(days=2)  # long enough to recognise any redelivery
 
 
 def create_inbox_table(db: sqlite_utils.Database) -> None:
-    """Migration 0007: received updates, and the index that finds a message's articles."""
+    """Migration 0007: received updates, the index that finds a message's articles, and when
+    each article's card was shown."""
     db.table(TABLE).create(
         {
             "bot_id": int,
@@ -35,6 +36,10 @@ def create_inbox_table(db: sqlite_utils.Database) -> None:
     )
     db.table(TABLE).create_index(["bot_id", "done_at"])
     db.table("articles").create_index(["chat_id", "message_id"])
+    # When the article's card was shown: an acknowledged link read after its update was done
+    # and stopped before its card is shown again at the next start. Earlier rows were shown.
+    db.table("articles").add_column("shown_at", str)
+    db.execute("UPDATE articles SET shown_at = added_at WHERE status != 'pending'")
 
 
 @dataclass(frozen=True)
