@@ -18,7 +18,7 @@ from briefing.ingest import Ingestor
 from handlers import COMMANDS, bot_commands, register
 from handlers.context import BotData, BriefingApp, BriefingContext
 from handlers.ingest import finish, show_unshown, spawn, wait_for_background
-from storage import Archive
+from storage import Archive, Database
 from storage.actors import ActorStore
 from storage.digests import DigestStore
 from storage.inbox import Inbox
@@ -59,6 +59,8 @@ async def on_shutdown(app: BriefingApp) -> None:
     await wait_for_background(app)
     app.bot_data.ingestor.close()
     app.bot_data.archive.close()
+    if app.bot_data.inbox is not None:
+        app.bot_data.inbox.database.close()
 
 
 def build_application(settings: Settings, request: BaseRequest | None = None) -> BriefingApp:
@@ -77,7 +79,8 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
     )
     inbox = None
     if settings.telegram_bot_token:  # polling Telegram: updates are stored before confirmed
-        inbox = Inbox(archive.database, bot_id_of(settings.telegram_bot_token))
+        # A connection of its own: recording updates never waits behind the analysis' writes.
+        inbox = Inbox(Database.open(settings.briefing_db), bot_id_of(settings.telegram_bot_token))
         builder = builder.update_queue(DurableQueue(inbox))
     if settings.telegram_api_base_url:
         base = settings.telegram_api_base_url.rstrip("/")

@@ -70,10 +70,17 @@ class DurableApplication(
         finally:
             inbox = self.bot_data.inbox
             if inbox is not None and isinstance(update, Update):
-                await asyncio.to_thread(inbox.done, update.update_id)
-                self.bot_data.replayed.discard(update.update_id)
-                if update.update_id % self.PRUNE_EVERY == 0:
-                    await asyncio.to_thread(inbox.prune)
+                # Written in the background so the next update need not wait for it; a crash
+                # in between only means this update is handled again (harmlessly) at the start.
+                task = asyncio.get_running_loop().create_task(self._done(inbox, update.update_id))
+                self.bot_data.background.add(task)
+                task.add_done_callback(self.bot_data.background.discard)
+
+    async def _done(self, inbox: Inbox, update_id: int) -> None:
+        await asyncio.to_thread(inbox.done, update_id)
+        self.bot_data.replayed.discard(update_id)
+        if update_id % self.PRUNE_EVERY == 0:
+            await asyncio.to_thread(inbox.prune)
 
 
 async def replay_unfinished(app: BriefingApp) -> int:
