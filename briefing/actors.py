@@ -238,6 +238,8 @@ def _is_junk(span: Span, surface: str, common: Callable[[str], bool]) -> bool:
         return True
     if surface.count("(") != surface.count(")"):
         return True  # cut off inside a parenthesis
+    if re.search(r"[A-Za-z0-9]:\s", surface):
+        return True  # a headline's label: "Bulletin 083: Pellow Oakum", "Live: Kyiv"
     if len(span) == 1:
         lower = span[0].lower_.rstrip(".")
         if lower in STOP_WORDS or lower in _CALENDAR or lower in _TIME_ZONES:

@@ -106,6 +106,18 @@ def test_an_all_capitals_headline_is_read_like_the_body() -> None:
     assert names["Olek Brandt"].mentions == 2
 
 
+def test_a_headline_label_is_not_part_of_a_name() -> None:
+    found = extract_actors(
+        parse_article(
+            "Bulletin 083: Pellow Oakum votes",
+            "The council of Pellow Oakum voted 12 to 3 to reopen the old market hall, Defence"
+            " Minister Olek Brandt said in Tallinn on Monday.",
+        )
+    )
+    names = {a.name for a in found}
+    assert "Olek Brandt" in names and not any(":" in n for n in names), names
+
+
 def test_plain_text_is_parsed_too() -> None:
     (iwf,) = extract_actors("The IWF said on Friday it had fined a lifter.")
     assert (iwf.name, iwf.type) == ("IWF", "organisation")
