@@ -9,12 +9,10 @@ once handled, and the next start handles what was left, recognising work already
 import asyncio
 import json
 import logging
-from typing import Any
 
 from telegram import Update
-from telegram.ext import Application, ExtBot, JobQueue
 
-from handlers.context import BotData, BriefingApp, BriefingContext
+from handlers.context import BriefingApp
 from storage.inbox import Inbox
 
 log = logging.getLogger(__name__)
@@ -48,16 +46,7 @@ class DurableQueue(asyncio.Queue[object]):
         await super().put(update)
 
 
-class DurableApplication(
-    Application[
-        ExtBot[None],
-        BriefingContext,
-        dict[Any, Any],
-        dict[Any, Any],
-        BotData,
-        JobQueue[BriefingContext],
-    ]
-):
+class DurableApplication(BriefingApp):
     """The application, marking each update done in the inbox once it has been handled."""
 
     PRUNE_EVERY = 1000  # updates between two clean-ups of long-handled ones

@@ -6,7 +6,7 @@ happens in the background and the acknowledgement is edited into the article's c
 
 import asyncio
 import logging
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ from telegram.error import TelegramError
 
 from briefing.actor_archive import CARD_ACTORS
 from briefing.importer import SUPPORTED_DOCUMENTS, decode_text, looks_binary
-from briefing.ingest import IngestOutcome, NotAnArticleError, Status, known_link
+from briefing.ingest import IngestOutcome, NotAnArticleError, known_link
 from briefing.messages import is_question
 from briefing.urls import find_urls
 from handlers.archive import parse_article_id
@@ -24,7 +24,7 @@ from handlers.context import BriefingApp, BriefingContext
 from handlers.formatting import NO_PREVIEW, edit_html, esc, ingest_card, reply_html
 from handlers.origin import forward_details
 from handlers.split import split_message
-from storage import Incoming, PendingItem
+from storage import Incoming, PendingItem, StoredArticle
 
 log = logging.getLogger(__name__)
 
@@ -137,11 +137,21 @@ async def _stored_before(context: BriefingContext, incoming: Incoming) -> bool:
     if stored is None:
         return False
     if stored.status != "pending":
-        status: Status = "failed" if stored.status == "failed" else "new"
-        outcome = IngestOutcome(stored, status, stored.reason if status == "failed" else None)
         item = PendingItem(stored.id, incoming, stored.ack_message_id, stored.attempts or 0)
-        await show(context.app, item, ingest_card(outcome))
+        await show(context.app, item, stored_card(stored))
     return True
+
+
+def stored_card(article: StoredArticle, actors: Sequence[str] = ()) -> str:
+    """The card of an article read earlier (shown again after a restart)."""
+    failed = article.status == "failed"
+    outcome = IngestOutcome(
+        article,
+        "failed" if failed else "new",
+        article.reason if failed else None,
+        tuple(actors[:CARD_ACTORS]),
+    )
+    return ingest_card(outcome)
 
 
 def spawn(app: BriefingApp, coroutine: Coroutine[Any, Any, None]) -> None:
@@ -221,15 +231,9 @@ async def show_unshown(app: BriefingApp) -> None:
         names = await asyncio.to_thread(
             app.bot_data.actors.article_actor_names, article.chat_id, [article.id]
         )
-        outcome = IngestOutcome(
-            article,
-            "failed" if article.status == "failed" else "new",
-            article.reason if article.status == "failed" else None,
-            tuple(names.get(article.id, [])[:CARD_ACTORS]),
-        )
         incoming = Incoming(chat_id=article.chat_id, raw="", message_id=article.message_id)
         item = PendingItem(article.id, incoming, article.ack_message_id, article.attempts or 0)
         try:
-            await show(app, item, ingest_card(outcome))
+            await show(app, item, stored_card(article, names.get(article.id, [])))
         except TelegramError as error:
             log.warning("could not show the card of #%s: %s", article.id, error)
