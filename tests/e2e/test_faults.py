@@ -146,6 +146,46 @@ def test_sigkill_in_the_middle_of_a_burst_loses_nothing(
     assert {article_id(r) for r in orphans} <= cards
 
 
+def test_a_stop_in_the_middle_of_a_burst_loses_nothing(telegram: Session, site: StaticSite) -> None:
+    """SIGTERM, as a deploy restarts the bot: what was received is handled before it exits
+    (links read, cards shown), and the next start handles nothing a second time."""
+    burst = 80
+    messages = []
+    for n in range(burst):
+        if n % 4 == 1:
+            title, paragraphs = bulletin(n)
+            site.routes[f"/b/{n}"] = (200, "text/html", article_page(title, paragraphs))
+            messages.append(site.url(f"/b/{n}"))
+        else:
+            messages.append(pasted(n))
+    bot = telegram.bot(fetch_allow_hosts="127.0.0.1")
+    user = telegram.user(501)
+    for text in messages:
+        user.send(text)
+    user.wait(lambda r: len(r) >= burst // 4, timeout=120, what="a quarter")
+    assert bot.stop() == 0
+    stopped_with = len(titles_in(user.replies()))
+
+    telegram.bot(fetch_allow_hosts="127.0.0.1")
+    stats = settle(user)
+    replies = user.replies()
+    telegram.bots[-1].stop()
+    archive = Archive.open(telegram.db)
+    try:
+        stored = archive.recent(user.chat_id, 10 * burst)
+    finally:
+        archive.close()
+    print(
+        f"\nstop (SIGTERM) during a burst of {burst}: {stopped_with} answered before it,"
+        f" {len(stored)} archived after the restart"
+    )
+    assert sorted(a.title for a in stored) == sorted(bulletin(n)[0] for n in range(burst))
+    assert stats.plain.startswith(f"{burst} articles"), stats.plain
+    assert not [r.plain for r in replies if r.reading]  # a clean stop finishes what it began
+    assert not [r.plain for r in replies if r.plain.startswith("Already archived")]
+    assert "left unfinished" not in telegram.bots[-1].log()  # every update was marked done
+
+
 @pytest.mark.tracebacks_expected  # PTB's rate limiter logs each 429 with a traceback
 def test_telegram_asks_to_wait_and_the_bot_delivers_the_digest(telegram: Session) -> None:
     telegram.bot()
