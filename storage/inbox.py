@@ -2,9 +2,9 @@
 
 Telegram forgets an update once the bot asks for the next ones, which happens while earlier
 updates are still queued inside the process. So each update is stored here when it is
-received and marked done once it has been handled; updates a crash left unfinished are handled
-again at the next start. The key `(bot_id, update_id)` also recognises an update Telegram
-delivers a second time.
+received and marked done once it has been handled (its content is dropped then); updates a
+crash left unfinished are handled again at the next start. The key `(bot_id, update_id)` also
+recognises an update Telegram delivers a second time.
 """
 
 from dataclasses import dataclass
@@ -72,10 +72,11 @@ class Inbox:
             return cursor.rowcount == 1
 
     def done(self, update_id: int) -> None:
-        """Mark an update handled."""
+        """Mark an update handled and drop its content: only its key is kept (to recognise a
+        redelivery), so nothing a user sent outlives /forget here."""
         with self.database.write() as conn:
             conn.execute(
-                f"UPDATE {TABLE} SET done_at = ? WHERE bot_id = ? AND update_id = ?",
+                f"UPDATE {TABLE} SET done_at = ?, data = '' WHERE bot_id = ? AND update_id = ?",
                 (_now(), self.bot_id, update_id),
             )
 

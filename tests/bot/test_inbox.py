@@ -55,10 +55,14 @@ def test_inbox_stores_each_update_once_and_forgets_old_handled_ones(tmp_path: Pa
     assert inbox.receive(10, "{}") and inbox.receive(11, "{}")
     assert not inbox.receive(10, "{}")  # delivered again by Telegram
     assert other_bot.receive(10, "{}")  # another bot's update 10 is another update
+    assert inbox.receive(12, '{"message": {"text": "private words"}}')
     inbox.done(10)
+    inbox.done(12)
     assert [u.update_id for u in inbox.unfinished()] == [11]
+    kept = database.query("SELECT data FROM inbox WHERE done_at IS NOT NULL")
+    assert kept == [("",), ("",)]  # a handled update's content is not kept
     assert inbox.prune(datetime.now(UTC)) == 0
-    assert inbox.prune(datetime.now(UTC) + timedelta(days=3)) == 1
+    assert inbox.prune(datetime.now(UTC) + timedelta(days=3)) == 2
     assert inbox.receive(10, "{}")  # forgotten once long handled
     database.close()
 
