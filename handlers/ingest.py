@@ -221,7 +221,8 @@ async def show(app: BriefingApp, item: PendingItem, text: str) -> None:
         await app.bot.send_message(
             chat_id, part, parse_mode="HTML", link_preview_options=NO_PREVIEW
         )
-    await asyncio.to_thread(app.bot_data.archive.mark_shown, chat_id, item.article_id)
+    if item.ack_message_id is not None:  # only acknowledged cards are looked for at start-up
+        await asyncio.to_thread(app.bot_data.archive.mark_shown, chat_id, item.article_id)
 
 
 async def show_unshown(app: BriefingApp) -> None:

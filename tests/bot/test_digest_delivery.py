@@ -11,7 +11,6 @@ import re
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Coroutine
 from datetime import UTC, datetime, timedelta
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -35,6 +34,7 @@ from storage import Archive, Incoming, NewArticle
 from storage.digests import iso
 from tests.bot.test_console import run_bot
 from tests.conftest import OWN_ARTICLE, Chat, make_settings
+from tests.handlers.test_split import visible
 
 BODY = (
     "Dock workers in the port walked out on Sunday over pay. "
@@ -512,29 +512,9 @@ async def test_a_digest_does_not_close_its_window_past_an_article_being_read(sta
 # --- splitting ------------------------------------------------------------------------------
 
 
-class _Checker(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[str] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: object) -> None:
-        self.stack.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        assert self.stack and self.stack[-1] == tag, f"unbalanced </{tag}>"
-        self.stack.pop()
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
 def _visible(part: str) -> str:
-    checker = _Checker()
-    checker.feed(part)
-    checker.close()
-    assert checker.stack == [], "tag left open"
-    return re.sub(r"\s+", "", "".join(checker.text))
+    """The part's text without whitespace, after checking its tags are balanced."""
+    return re.sub(r"\s+", "", visible(part))
 
 
 def _check_parts(html: str) -> list[str]:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from storage.database import Database
 from storage.digests import DigestStore
 from tests.bot.test_actors_chat import OTHER_DUNN, SECOND_DAY
+from tests.bot.test_links import TRAIN_PARAGRAPHS, TRAIN_TITLE
 from tests.bot.test_questions import HARBOUR_NOTES
 from tests.conftest import OTHER_ARTICLE, OWN_ARTICLE, StaticSite, article_page
 from tests.e2e.harness import Reply, Session, User, press
@@ -15,15 +16,6 @@ from tests.e2e.telegram_html import html_problems
 
 OWN_TITLE = "Harbour Workers in Valdoria Strike Over Pay, Union Leader Mirela Dunn Says"
 OTHER_TITLE = "Glacier Survey Finds Faster Melting in Northern Range"
-TRAIN_TITLE = "Night Trains Return to the Varno Valley"
-TRAIN_PARAGRAPHS = [
-    "The overnight service between Varno and the coast restarted on Monday, eleven years"
-    " after the last sleeper carriage was withdrawn from the valley line.",
-    "Rail operator spokeswoman Adela Ruiz said the first train left almost full and that"
-    " bookings for the autumn had already passed the forecast for the whole year.",
-    "Local hoteliers welcomed the return, saying visitors from the coast had dwindled since"
-    " the bus became the only way to reach the valley after dark.",
-]
 
 
 def article_id(reply: Reply) -> int:

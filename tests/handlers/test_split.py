@@ -27,7 +27,8 @@ class _Checker(HTMLParser):
         self.text.append(data)
 
 
-def _visible(part: str) -> str:
+def visible(part: str) -> str:
+    """The visible text of an HTML part, after checking its tags are balanced."""
     checker = _Checker()
     checker.feed(part)
     checker.close()
@@ -61,8 +62,8 @@ def test_parts_fit_are_valid_and_lose_nothing(pieces: list[tuple[str, str]], lim
     parts = split_message(html, limit)
     for part in parts:
         assert utf16_len(part) <= limit
-    original = re.sub(r"\s+", "", _visible(html))
-    joined = re.sub(r"\s+", "", "".join(_visible(part) for part in parts))
+    original = re.sub(r"\s+", "", visible(html))
+    joined = re.sub(r"\s+", "", "".join(visible(part) for part in parts))
     assert joined == original
 
 
