@@ -11,6 +11,13 @@ another name on the same address.
 
 Proxy settings from the environment and `.netrc` are ignored: a proxy would resolve names itself
 and undo the address check.
+
+The body is read raw and decompressed here, not by httpx: httpx inflates each network chunk whole,
+so a few kilobytes of stacked gzip grow to gigabytes before any size check. Here every
+decompression step yields at most `_DECODE_STEP` bytes, the compressed bytes, each layer's output
+and the decoded page are all capped at `max_bytes`, and the event loop (and with it the deadline)
+runs between steps. Only gzip and deflate are asked for and decoded; stacked codings ("gzip,
+gzip") are decoded layer by layer under the same caps, up to `_MAX_CODINGS` layers.
 """
 
 import asyncio
@@ -20,7 +27,8 @@ import ipaddress
 import re
 import socket
 import ssl
-from collections.abc import Awaitable, Callable
+import zlib
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass
 from http import HTTPStatus
 
@@ -36,6 +44,12 @@ _SNIFF_BYTES = 1024
 _CHARSET_SCAN_BYTES = 4096
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]+)""", re.I)
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+ACCEPT_ENCODING = "gzip, deflate"  # exactly the codings decoded below
+_CODINGS = {"gzip": "gzip", "x-gzip": "gzip", "deflate": "deflate"}
+_MAX_CODINGS = 3  # stacked content codings decoded at most; more is refused
+_DECODE_STEP = 64 * 1024  # the most bytes one decompression step takes in or gives out
+_CODING_NAME_RE = re.compile(r"[a-z0-9._+, -]{1,40}")
 
 # Ranges that are not reachable public hosts, beyond what the `ipaddress` flags cover in every
 # Python version (the standard library's lists changed between patch releases).
@@ -87,8 +101,8 @@ class FetchPolicy:
 
 class FetchError(Exception):
     """A page could not be fetched: `reason` is a short sentence for the user, `kind` is for
-    code ("blocked", "timeout", "http_status", "too_large", "content_type", "redirects",
-    "scheme", "invalid_url", "dns", "network")."""
+    code ("blocked", "timeout", "http_status", "too_large", "content_type", "encoding",
+    "redirects", "scheme", "invalid_url", "dns", "network")."""
 
     def __init__(self, kind: str, reason: str) -> None:
         super().__init__(reason)
@@ -216,6 +230,7 @@ def _request(target: _Target, address: IPAddress, policy: FetchPolicy) -> httpx.
         "Host": target.url.netloc.decode("ascii"),
         "User-Agent": policy.user_agent,
         "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
+        "Accept-Encoding": ACCEPT_ENCODING,
     }
     extensions = {"sni_hostname": target.host} if target.url.scheme == "https" else {}
     return httpx.Request("GET", url, headers=headers, extensions=extensions)
@@ -282,15 +297,114 @@ def _require_html(head: bytes) -> None:
         raise FetchError("content_type", "not a web page (no content type)")
 
 
+def _unsupported_coding(codings: Sequence[str]) -> FetchError:
+    named = ", ".join(codings)
+    detail = f" ({named})" if _CODING_NAME_RE.fullmatch(named) else ""
+    return FetchError("encoding", f"the page uses an unsupported compression{detail}")
+
+
+def _undecodable() -> FetchError:
+    return FetchError("encoding", "the site sent a response that could not be decoded")
+
+
+def _is_zlib_header(head: bytes) -> bool:
+    """True when two bytes open a zlib-wrapped deflate stream (RFC 1950), not raw deflate."""
+    return head[0] & 0x0F == 8 and head[0] >> 4 <= 7 and (head[0] << 8 | head[1]) % 31 == 0
+
+
+class _Inflater:
+    """One gzip or deflate layer of a body, decoded in bounded steps.
+
+    Each step gives out at most `_DECODE_STEP` bytes, and the layer's whole output is capped at
+    `max_bytes`, so a tiny body that would inflate to gigabytes costs at most that much work.
+    "deflate" is zlib-wrapped or raw as sites send it, told apart by its first two bytes. Bytes
+    after the end of the compressed stream are ignored, as browsers do.
+    """
+
+    def __init__(self, coding: str, policy: FetchPolicy) -> None:
+        self._inflate = zlib.decompressobj(16 + zlib.MAX_WBITS) if coding == "gzip" else None
+        self._head = b""  # deflate: the first bytes, until the stream's kind is known
+        self._policy = policy
+        self._produced = 0
+
+    def _started(self, data: bytes) -> bytes:
+        """The input to decode now: for deflate, nothing until its first two bytes are here."""
+        if self._inflate is None:
+            self._head += data
+            if len(self._head) < 2:
+                return b""
+            data, self._head = self._head, b""
+            wbits = zlib.MAX_WBITS if _is_zlib_header(data) else -zlib.MAX_WBITS
+            self._inflate = zlib.decompressobj(wbits)
+        return data
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        """Decode `data`, yielding each step's output (possibly empty) as soon as it is made."""
+        pending = self._started(data)
+        full = False  # the last step filled its output: zlib may hold more without new input
+        while (pending or full) and self._inflate is not None and not self._inflate.eof:
+            try:
+                out = self._inflate.decompress(pending, _DECODE_STEP)
+            except zlib.error:
+                raise _undecodable() from None
+            pending = self._inflate.unconsumed_tail
+            full = len(out) == _DECODE_STEP
+            self._produced += len(out)
+            if self._produced > self._policy.max_bytes:
+                raise _too_large(self._policy)
+            yield out
+
+
+def _layers(response: httpx.Response, policy: FetchPolicy) -> list[_Inflater]:
+    """Decoders for the response's content codings, the last applied (outermost) first;
+    unknown codings (br, zstd, ...) and too many layers are refused."""
+    listed = response.headers.get_list("content-encoding", split_commas=True)
+    codings = [name.strip().lower() for name in listed]
+    codings = [name for name in codings if name and name != "identity"]
+    unknown = [name for name in codings if name not in _CODINGS]
+    if unknown or len(codings) > _MAX_CODINGS:
+        raise _unsupported_coding(unknown or codings)
+    return [_Inflater(_CODINGS[name], policy) for name in reversed(codings)]
+
+
+def _decode_steps(layers: Sequence[_Inflater], data: bytes) -> Iterator[bytes]:
+    """`data` decoded through every layer in bounded steps: yields the decoded page in pieces,
+    and at least once per step of any layer (empty pieces too), so the caller can let the event
+    loop run after each step."""
+    if not layers:
+        yield data
+        return
+    for piece in layers[0].feed(data):
+        yield b""
+        if piece:
+            yield from _decode_steps(layers[1:], piece)
+
+
+async def _once(content: bytes) -> AsyncIterator[bytes]:
+    """A body that was read (and decoded) before it reached us, as one chunk."""
+    yield content
+
+
 async def _read_body(response: httpx.Response, policy: FetchPolicy, sniff: bool) -> bytes:
-    """The decompressed body, stopping as soon as it passes `max_bytes`."""
+    """The decoded body, stopping as soon as the bytes received or the bytes decoded pass
+    `max_bytes`; the event loop runs after every bounded decompression step."""
+    pre_read = response.is_stream_consumed  # a test's transport built it read and decoded
+    layers = [] if pre_read else _layers(response, policy)
+    chunks = _once(response.content) if pre_read else response.aiter_raw()
     body = bytearray()
-    async for chunk in response.aiter_bytes():
-        body += chunk
-        if len(body) > policy.max_bytes:
+    received = 0
+    async for chunk in chunks:
+        received += len(chunk)
+        if received > policy.max_bytes:
             raise _too_large(policy)
+        for start in range(0, len(chunk), _DECODE_STEP):
+            for piece in _decode_steps(layers, chunk[start : start + _DECODE_STEP]):
+                body += piece
+                if len(body) > policy.max_bytes:
+                    raise _too_large(policy)
+                await asyncio.sleep(0)
         if sniff and len(body) >= _SNIFF_BYTES:
-            _require_html(bytes(body))
+            _require_html(bytes(body[:_SNIFF_BYTES]))
             sniff = False
     if sniff:
         _require_html(bytes(body))

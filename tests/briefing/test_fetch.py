@@ -6,12 +6,18 @@ starts on 127.0.0.1 (allowed by the policy); no test connects anywhere else.
 """
 
 import asyncio
+import contextlib
+import functools
+import gzip
 import ipaddress
 import socket
 import ssl
+import struct
 import threading
 import time
-from collections.abc import Callable, Iterator
+import tracemalloc
+import zlib
+from collections.abc import AsyncIterator, Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -62,6 +68,58 @@ The island ferry will run two extra crossings each evening from July, the port s
 """
 
 
+MIB = 1 << 20
+BOMB_SIZE = 128 * MIB  # what each bomb decodes to: 25 times the 5 MB cap
+EMPTY_STORED_BLOCK = b"\x00\x00\x00\xff\xff"  # a raw deflate block holding nothing
+
+
+def raw_deflate(data: bytes) -> bytes:
+    packer = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    return packer.compress(data) + packer.flush()
+
+
+def gzip_frame(deflated: bytes, crc: int = 0, size: int = 0) -> bytes:
+    """A gzip member around a raw deflate stream (RFC 1952)."""
+    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"
+    return header + deflated + struct.pack("<II", crc, size & 0xFFFFFFFF)
+
+
+@functools.cache
+def gzip_of_zeros(size: int) -> bytes:
+    """A valid gzip of `size` zero bytes (whole MiB), quick to make: after a full flush the
+    compressor forgets its history, so every MiB of zeros compresses to the same block."""
+    zeros = bytes(MIB)
+    packer = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    block = packer.compress(zeros) + packer.flush(zlib.Z_FULL_FLUSH)
+    crc = 0
+    for _ in range(size // MIB):
+        crc = zlib.crc32(zeros, crc)
+    return gzip_frame(block * (size // MIB) + packer.flush(), crc, size)
+
+
+def compressed_routes(reply: Callable[..., None]) -> dict[str, Callable[[], None]]:
+    """Pages sent with a content coding: real ones, bombs and broken ones."""
+    page = ARTICLE_HTML.encode()
+    html = "text/html; charset=utf-8"
+    return {
+        "/gzip": lambda: reply(200, gzip.compress(page), html, Content_Encoding="gzip"),
+        "/x-gzip": lambda: reply(200, gzip.compress(page), html, Content_Encoding="x-gzip"),
+        "/deflate": lambda: reply(200, zlib.compress(page), html, Content_Encoding="deflate"),
+        "/raw-deflate": lambda: reply(200, raw_deflate(page), html, Content_Encoding="deflate"),
+        "/gzip-gzip": lambda: reply(
+            200, gzip.compress(gzip.compress(page)), html, Content_Encoding="gzip, gzip"
+        ),
+        "/bomb": lambda: reply(200, gzip_of_zeros(BOMB_SIZE), Content_Encoding="gzip"),
+        "/nested-bomb": lambda: reply(
+            200, gzip.compress(gzip_of_zeros(BOMB_SIZE)), Content_Encoding="gzip, gzip"
+        ),
+        "/brotli": lambda: reply(200, b"\x1b\x03\x00\xf8", Content_Encoding="br"),
+        "/zstd": lambda: reply(200, b"\x28\xb5\x2f\xfd", Content_Encoding="zstd"),
+        "/gzip-x4": lambda: reply(200, page, Content_Encoding="gzip, gzip, gzip, gzip"),
+        "/corrupt-gzip": lambda: reply(200, b"\x1f\x8b" + bytes(64), Content_Encoding="gzip"),
+    }
+
+
 class LocalSite(ThreadingHTTPServer):
     """A test web server on 127.0.0.1 serving pages this project wrote."""
 
@@ -72,6 +130,7 @@ class LocalSite(ThreadingHTTPServer):
         self.release = threading.Event()  # set at teardown: slow responses stop waiting
         self.stream_done = threading.Event()
         self.streamed = 0
+        self.accept_encodings: list[str] = []
 
     @property
     def base(self) -> str:
@@ -129,7 +188,31 @@ class _Pages(BaseHTTPRequestHandler):
         except OSError:
             pass
 
+    def _stream_nothing(self) -> None:
+        """A gzip body of 6 MB that decodes to nothing, sent without a declared length."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Encoding", "gzip")
+        self.end_headers()
+        with contextlib.suppress(OSError):
+            self.wfile.write(gzip_frame(EMPTY_STORED_BLOCK * (6_000_000 // 5)))
+
+    def _trickle_gzip(self) -> None:
+        """A gzip body flushed one decodable piece every 50 ms until the test ends."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Encoding", "gzip")
+        self.end_headers()
+        packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+        try:
+            self.wfile.write(packer.compress(b"<html>") + packer.flush(zlib.Z_SYNC_FLUSH))
+            while not self.server.release.wait(0.05):
+                self.wfile.write(packer.compress(b"<p>more</p>") + packer.flush(zlib.Z_SYNC_FLUSH))
+        except OSError:
+            pass
+
     def do_GET(self) -> None:
+        self.server.accept_encodings.append(self.headers.get("Accept-Encoding", ""))
         port = self.server.server_address[1]
         path = self.path
         routes: dict[str, Callable[[], None]] = {
@@ -155,6 +238,9 @@ class _Pages(BaseHTTPRequestHandler):
             "/huge-undeclared": lambda: self._stream(declared=False),
             "/slow": lambda: self.server.release.wait(10) or self._reply(200, b"<html>late"),
             "/trickle": self._trickle,
+            "/gzip-trickle": self._trickle_gzip,
+            "/gzip-of-nothing": self._stream_nothing,
+            **compressed_routes(self._reply),
         }
         if path.startswith("/hops/"):
             left = int(path.rsplit("/", 1)[1])
@@ -562,3 +648,107 @@ def test_decoding_falls_back_to_utf8_with_replacement() -> None:
     assert decode_body(b"caf\xe9", "iso-8859-1") == "café"
     assert decode_body(b"caf\xe9", "no-such-charset") == "caf\ufffd"
     assert decode_body("hello".encode("utf-16"), "utf-8") == "hello"
+
+
+# --- compressed pages -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/gzip", "/x-gzip", "/deflate", "/raw-deflate", "/gzip-gzip"])
+async def test_compressed_pages_are_decoded(site: LocalSite, path: str) -> None:
+    page = await fetch_page(f"{site.base}{path}", LOCAL)
+    assert page.text == ARTICLE_HTML
+    extracted = extract_article(page.text, page.final_url)
+    assert extracted is not None
+    assert extracted.parsed.title == "Night Trains Return to the Varno Valley"
+
+
+async def test_only_the_codings_we_decode_are_asked_for(site: LocalSite) -> None:
+    await fetch_page(f"{site.base}/article", LOCAL)
+    assert site.accept_encodings == ["gzip, deflate"]
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/brotli", "the page uses an unsupported compression (br)"),
+        ("/zstd", "the page uses an unsupported compression (zstd)"),
+        ("/gzip-x4", "the page uses an unsupported compression (gzip, gzip, gzip, gzip)"),
+        ("/corrupt-gzip", "the site sent a response that could not be decoded"),
+    ],
+)
+async def test_compression_we_cannot_decode_is_refused(
+    site: LocalSite, path: str, reason: str
+) -> None:
+    with pytest.raises(FetchError) as caught:
+        await fetch_page(f"{site.base}{path}", LOCAL)
+    assert (caught.value.kind, caught.value.reason) == ("encoding", reason)
+
+
+@pytest.mark.parametrize("path", ["/bomb", "/nested-bomb", "/gzip-of-nothing"])
+async def test_a_decompression_bomb_is_refused_quickly_in_little_memory(
+    site: LocalSite, path: str
+) -> None:
+    """128 MiB of zeros in 130 kB (one gzip layer) or 1 kB (two layers); 6 MB of gzip that
+    decodes to nothing. Each stops at the 5 MB cap, decoded or received."""
+    gzip_of_zeros(BOMB_SIZE)  # made before measuring
+    started = time.monotonic()
+    tracemalloc.start()
+    try:
+        with pytest.raises(FetchError) as caught:
+            await fetch_page(f"{site.base}{path}", LOCAL)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert (caught.value.kind, caught.value.reason) == ("too_large", "the page is larger than 5 MB")
+    assert peak < 30 * MIB
+    assert time.monotonic() - started < 5
+
+
+class OneRead(httpx.AsyncByteStream):
+    """A body that arrives in a single read, so the fetch never waits for the network."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        yield self._data
+
+
+async def test_the_event_loop_runs_between_decompression_steps() -> None:
+    """Decoding a bomb that came in one read still lets another task run once per 64 kB."""
+    bomb = gzip.compress(gzip_of_zeros(BOMB_SIZE))
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        headers = {"Content-Type": "text/html", "Content-Encoding": "gzip, gzip"}
+        return httpx.Response(200, headers=headers, stream=OneRead(bomb))
+
+    turns = 0
+
+    async def other_task() -> None:
+        nonlocal turns
+        while True:
+            await asyncio.sleep(0)
+            turns += 1
+
+    ticker = asyncio.create_task(other_task())
+    try:
+        with pytest.raises(FetchError) as caught:
+            await fetch_page(
+                "http://news.example/",
+                FetchPolicy(),
+                resolver=fake_resolver({"news.example": ["93.184.215.14"]}),
+                transport=httpx.MockTransport(respond),
+            )
+    finally:
+        ticker.cancel()
+    assert caught.value.kind == "too_large"
+    assert turns >= FetchPolicy().max_bytes // (64 * 1024)
+
+
+async def test_a_compressed_trickle_is_cut_at_the_deadline(site: LocalSite) -> None:
+    policy = FetchPolicy(allow_hosts=LOCAL.allow_hosts, total_timeout=0.3)
+    started = time.monotonic()
+    with pytest.raises(FetchError) as caught:
+        await fetch_page(f"{site.base}/gzip-trickle", policy)
+    assert (caught.value.kind, caught.value.reason) == ("timeout", "timed out after 0.3 s")
+    assert time.monotonic() - started < 2
