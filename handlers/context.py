@@ -6,6 +6,7 @@ from typing import Any, TypeAlias, cast
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from briefing.access import AccessPolicy
+from briefing.delivery import DigestDelivery
 from briefing.digest import DigestExtras
 from briefing.ingest import Ingestor
 from briefing.ranking import Searcher
@@ -73,6 +74,13 @@ class BotData:
         if self._searcher is None or self._searcher.archive is not self.archive:
             self._searcher = Searcher(self.archive)
         return self._searcher
+
+    @property
+    def delivery(self) -> DigestDelivery:
+        """Digest delivery with this bot's subscriptions, scheduler, extras and default zone."""
+        return DigestDelivery(
+            self.digests, self.digest_scheduler, self.digest_extras, self.default_timezone
+        )
 
     @property
     def digests(self) -> DigestStore:

@@ -1,12 +1,8 @@
-"""/subscribe, /unsubscribe, /digest, /settings, and delivering a digest to a chat.
+"""/subscribe, /unsubscribe, /digest, /settings, and the digest as Telegram messages.
 
-`deliver_digest` is the one path every digest takes (scheduled, caught up at start-up, asked
-for): build the window, send it in parts, and only then record it as delivered. A chat that
-blocked the bot or no longer exists has its subscription paused instead; a `RetryAfter` waits.
-
-`/digest` is the next digest delivered early: it covers the time since the last one and moves
-the mark, so the scheduled digest that follows does not repeat it. `/digest week` is a
-look-back over seven days that leaves the mark alone.
+Delivery itself is the use case `briefing.delivery`; here the digest becomes HTML parts, sent
+in order (a `RetryAfter` waits), and Telegram's refusals become the use case's errors: a chat
+that blocked the bot or no longer exists has its subscription paused.
 """
 
 import asyncio
@@ -14,31 +10,27 @@ import logging
 import warnings
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
-from typing import Literal
 
 from telegram import Bot, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.warnings import PTBDeprecationWarning
 
-from briefing.digest import Digest, Story, actor_line, compose_digest, headline, local_label
-from briefing.schedule import (
-    DEFAULT_AT,
-    MAX_WINDOW,
-    continues_from,
-    digest_window,
-    due_slot,
-    next_slot,
-    parse_subscription,
+from briefing.delivery import (
+    ChatUnreachableError,
+    DigestNotSentError,
+    Mode,
+    Outcome,
+    SendDigest,
 )
+from briefing.digest import Digest, Story, actor_line, headline, local_label
+from briefing.schedule import DEFAULT_AT, next_slot, parse_subscription
 from handlers.context import BriefingApp, BriefingContext
 from handlers.formatting import NO_PREVIEW, esc, link, reply_html
 from handlers.split import split_message
 
 log = logging.getLogger(__name__)
 
-Mode = Literal["scheduled", "now", "week"]
-Outcome = Literal["sent", "skipped", "paused", "failed"]
 Sleep = Callable[[float], Awaitable[None]]
 
 RETRY_ATTEMPTS = 5  # sends of one part while Telegram answers "retry after"
@@ -129,50 +121,28 @@ async def send_parts(
                 await sleep(_seconds(error))
 
 
-async def deliver_digest(
-    app: BriefingApp, chat_id: int, mode: Mode, sleep: Sleep = asyncio.sleep
-) -> Outcome:
-    """Build and send the chat's digest; record it only once sent.
+def telegram_sender(bot: Bot, chat_id: int, sleep: Sleep = asyncio.sleep) -> SendDigest:
+    """The `send` callback of digest delivery: the digest as HTML parts through Telegram,
+    with Telegram's refusals told apart (the chat is gone, or it may work later)."""
 
-    `scheduled` sends only when a slot is due (see `briefing.schedule.due_slot`), so a job and
-    the start-up catch-up never send the same slot twice.
-    """
-    data = app.bot_data
-    store, scheduler = data.digests, data.digest_scheduler
-    async with scheduler.lock(chat_id):
-        now = scheduler.now()
-        subscription = await asyncio.to_thread(store.get, chat_id)
-        if mode == "scheduled" and (subscription is None or due_slot(subscription, now) is None):
-            return "skipped"
-        zone = subscription.zone if subscription else data.default_timezone
-        if mode == "week":
-            until = now.replace(microsecond=0)
-            since = until - MAX_WINDOW
-        else:
-            mark = continues_from(subscription)
-            since, until = digest_window(mark, now)
-            pending = await asyncio.to_thread(store.oldest_pending, chat_id, since, until)
-            since, until = digest_window(mark, now, pending)
-        digest = await asyncio.to_thread(
-            compose_digest, store, chat_id, since, until, data.digest_extras
-        )
+    async def send(digest: Digest, zone: str) -> None:
         try:
-            await send_parts(app.bot, chat_id, split_message(digest_html(digest, zone)), sleep)
+            await send_parts(bot, chat_id, split_message(digest_html(digest, zone)), sleep)
         except TelegramError as error:
             reason = unreachable(error)
             if reason is None:
-                log.warning("digest for chat %s not sent (window kept open): %s", chat_id, error)
-                return "failed"
-            await asyncio.to_thread(store.pause, chat_id, reason)
-            scheduler.cancel(chat_id)
-            log.warning("digest of chat %s paused: %s", chat_id, reason)
-            return "paused"
-        if mode != "week":
-            await asyncio.to_thread(
-                store.mark_delivered, chat_id, until, now, data.default_timezone
-            )
-        log.info("digest sent to chat %s: %d article(s)", chat_id, digest.articles)
-        return "sent"
+                raise DigestNotSentError(str(error)) from error
+            raise ChatUnreachableError(reason) from error
+
+    return send
+
+
+async def deliver_digest(
+    app: BriefingApp, chat_id: int, mode: Mode, sleep: Sleep = asyncio.sleep
+) -> Outcome:
+    """Deliver the chat's digest (see `briefing.delivery`) through Telegram."""
+    send = telegram_sender(app.bot, chat_id, sleep)
+    return await app.bot_data.delivery.deliver(chat_id, mode, send)
 
 
 # --- commands -------------------------------------------------------------------------------
