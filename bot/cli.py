@@ -1,15 +1,18 @@
 """`python -m bot`: run the bot (or the console chat) and the archive commands.
 
 Exit status: 0 on success, 1 when an asked-for article does not exist, 2 for bad input
-(missing or unreadable files, invalid settings or arguments).
+(missing or unreadable files, invalid settings or arguments, a database that is missing for a
+command that only reads, damaged or unusable).
 """
 
 import argparse
 import asyncio
 import json
 import logging
+import sqlite3
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
@@ -17,7 +20,7 @@ from zoneinfo import ZoneInfo
 from pydantic import ValidationError
 from telegram import Update
 
-from bot import analysis_cli, importing, summarize_cli
+from bot import analysis_cli, arguments, importing, summarize_cli
 from bot.app import build_application, on_shutdown, on_startup
 from bot.console import OutgoingPrinter, render_html, run_console
 from bot.offline import OfflineRequest
@@ -28,21 +31,36 @@ from briefing.dates import display_date
 from briefing.digest import compose_digest, digest_json, digest_text
 from briefing.fetch import FetchPolicy
 from briefing.ranking import Searcher
-from briefing.schedule import continues_from, digest_window, parse_moment, utc_now
+from briefing.schedule import continues_from, digest_window, utc_now
 from handlers.answers import answer_html
 from storage import Archive
 from storage.actors import ActorStore
-from storage.database import Database
+from storage.database import (
+    Database,
+    DatabaseMissingError,
+    DatabaseUnusableError,
+    is_unusable,
+    unusable,
+)
 from storage.digests import DigestStore
 
 DEFAULT_CLI_CHAT = 0
 EXIT_NOT_FOUND = 1
 EXIT_BAD_INPUT = 2
+MAX_LIMIT = 10_000
+MAX_WORKERS = 64
+CREATING_COMMANDS = {"import"}  # the others only read: a mistyped --db must not create a file
+
+
+class UsageError(Exception):
+    """Bad input found after parsing; its text is printed as it is, exit status 2."""
 
 
 def _add_archive_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", type=Path, help="database file (default: BRIEFING_DB)")
-    parser.add_argument("--chat", type=int, default=DEFAULT_CLI_CHAT, help="chat id (default 0)")
+    parser.add_argument(
+        "--chat", type=arguments.chat_id, default=DEFAULT_CLI_CHAT, help="chat id (default 0)"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
 
 
@@ -59,17 +77,21 @@ def build_parser() -> argparse.ArgumentParser:
         "import", help="archive .txt, .md, .html and .jsonl files, folders of them, and URLs"
     )
     _add_archive_options(importer)
-    importer.add_argument("--workers", type=int, default=4, help="URLs fetched at a time")
+    importer.add_argument(
+        "--workers", type=arguments.bounded_int(1, MAX_WORKERS), default=4, help="URLs at a time"
+    )
     importer.add_argument("paths", nargs="+", metavar="PATH|URL")
     ask = commands.add_parser("ask", help="answer a question from the archive")
     _add_archive_options(ask)
-    ask.add_argument("--limit", type=int, default=5, help="how many results (default 5)")
+    ask.add_argument(
+        "--limit", type=arguments.bounded_int(1, MAX_LIMIT), default=5, help="results (default 5)"
+    )
     ask.add_argument("--now", help="reference time of relative dates (ISO; default: now)")
     ask.add_argument("--batch", type=Path, help="questions, one a line; prints JSON lines")
     ask.add_argument("query", nargs="*", metavar="QUERY")
     show = commands.add_parser("show", help="print one stored article")
     _add_archive_options(show)
-    show.add_argument("id", type=int, metavar="ID")
+    show.add_argument("id", type=arguments.article_id, metavar="ID")
     digest = commands.add_parser("digest", help="print a chat's digest for a window, unsent")
     _add_archive_options(digest)
     digest.add_argument("--since", help="ISO date or time (default: the chat's last digest)")
@@ -88,14 +110,10 @@ def _print_json(value: object, out: TextIO) -> None:
 
 def cmd_ask(archive: Archive, args: argparse.Namespace, zone: str, out: TextIO, err: TextIO) -> int:
     """Answer a question (or each line of `--batch`) as the chat would, as text or JSON."""
-    try:
-        now = parse_moment(args.now, zone) if args.now else utc_now()
-    except ValueError as error:
-        err.write(f"Invalid --now: {error}\n")
-        return EXIT_BAD_INPUT
+    now = _option_moment("now", args.now, zone) if args.now else utc_now()
     now = now.astimezone(ZoneInfo(zone))
     searcher = Searcher(archive)
-    limit = max(1, args.limit)
+    limit = args.limit
     if args.batch is not None:
         try:
             lines = args.batch.read_text(encoding="utf-8").splitlines()
@@ -144,13 +162,11 @@ def cmd_digest(
     store = DigestStore(archive.database)
     current = store.get(args.chat)
     zone = current.zone if current and current.active else zone
-    try:
-        until = parse_moment(args.until, zone) if args.until else utc_now()
-        mark = continues_from(current)
-        since = parse_moment(args.since, zone) if args.since else digest_window(mark, until)[0]
-    except ValueError as error:
-        err.write(f"Invalid --since or --until: {error}\n")
-        return EXIT_BAD_INPUT
+    until = _option_moment("until", args.until, zone) if args.until else utc_now()
+    mark = continues_from(current)
+    since = (
+        _option_moment("since", args.since, zone) if args.since else digest_window(mark, until)[0]
+    )
     if since >= until:
         err.write("--since must come before --until\n")
         return EXIT_BAD_INPUT
@@ -163,20 +179,35 @@ def cmd_digest(
     return 0
 
 
+def _option_moment(name: str, text: str, zone: str) -> datetime:
+    """The date or time given as `--name`, or a UsageError naming the option."""
+    try:
+        return arguments.moment(text, zone)
+    except ValueError as error:
+        raise UsageError(f"Invalid --{name}: {error}") from None
+
+
 def cmd_backup(source: Path, target: Path, out: TextIO, err: TextIO) -> int:
-    """Copy the database with SQLite's online backup: a consistent snapshot while the bot runs."""
-    if not source.is_file():
-        err.write(f"No database at {source}.\n")
+    """Copy the database with SQLite's online backup: a consistent snapshot while the bot runs,
+    checked with `PRAGMA integrity_check` before it is kept."""
+    if target.is_dir():
+        err.write(f"{target} is a folder: give the backup's file name.\n")
         return EXIT_BAD_INPUT
-    if target.exists() and target.resolve() == source.resolve():
+    if target.exists() and source.exists() and target.resolve() == source.resolve():
         err.write("The backup must not overwrite the database itself.\n")
         return EXIT_BAD_INPUT
-    database = Database.open(source)
+    database = Database.open(source, create=False)
     try:
         database.backup(target)
+    except DatabaseUnusableError as error:
+        err.write(f"Backup failed, nothing was written to {target}. {error}\n")
+        return EXIT_BAD_INPUT
+    except (OSError, sqlite3.Error) as error:
+        err.write(f"Backup failed: cannot write {target} ({error}).\n")
+        return EXIT_BAD_INPUT
     finally:
         database.close()
-    out.write(f"Backed up {source} to {target}.\n")
+    out.write(f"Backed up {source} to {target} (integrity check passed).\n")
     return 0
 
 
@@ -208,27 +239,21 @@ def _configure_logging(level: str) -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Parse arguments, build settings, run the command; returns the exit status."""
-    args = build_parser().parse_args(argv)
+def _settings() -> Settings | None:
+    """The settings, or None after printing what is wrong with them."""
     try:
-        settings = Settings()
+        return Settings()
     except ValidationError as error:
         for problem in error.errors():
             name = ".".join(str(part) for part in problem["loc"]).upper()
             sys.stderr.write(f"Invalid setting {name}: {problem['msg']}\n")
-        return EXIT_BAD_INPUT
-    _configure_logging(settings.log_level if args.command not in {None, "run"} or
-                       settings.telegram_bot_token else "WARNING")  # fmt: skip
-    if args.command in {None, "run"}:
-        return run_bot(settings)
-    if args.command == "backup":
-        return cmd_backup(args.db or settings.briefing_db, args.path, sys.stdout, sys.stderr)
-    if args.command in analysis_cli.KINDS:
-        return analysis_cli.run(args, sys.stdout, sys.stderr)
-    if args.command == "summarize":
-        return summarize_cli.run(args, sys.stdout, sys.stderr)
-    archive = Archive.open(args.db or settings.briefing_db)
+        return None
+
+
+def _run_archive_command(args: argparse.Namespace, settings: Settings) -> int:
+    """import, ask, digest and show: open the archive (only `import` may create it) and run."""
+    path = args.db or settings.briefing_db
+    archive = Archive(Database.open(path, create=args.command in CREATING_COMMANDS))
     try:
         if args.command == "import":
             policy = FetchPolicy(allow_hosts=settings.fetch_allow_hosts)
@@ -250,3 +275,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_show(archive, args, sys.stdout, sys.stderr)
     finally:
         archive.close()
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    """Run the command asked for."""
+    if args.command in {None, "run"}:
+        return run_bot(settings)
+    if args.command == "backup":
+        return cmd_backup(args.db or settings.briefing_db, args.path, sys.stdout, sys.stderr)
+    if args.command in analysis_cli.KINDS:
+        return analysis_cli.run(args, sys.stdout, sys.stderr)
+    if args.command == "summarize":
+        return summarize_cli.run(args, sys.stdout, sys.stderr)
+    return _run_archive_command(args, settings)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse arguments, build settings, run the command; returns the exit status.
+
+    Bad input found late and a database that is missing (for a command that only reads),
+    damaged or unusable end with one line on stderr and status 2, never a traceback.
+    """
+    args = build_parser().parse_args(argv)
+    settings = _settings()
+    if settings is None:
+        return EXIT_BAD_INPUT
+    _configure_logging(settings.log_level if args.command not in {None, "run"} or
+                       settings.telegram_bot_token else "WARNING")  # fmt: skip
+    try:
+        return _run(args, settings)
+    except UsageError as error:
+        sys.stderr.write(f"{error}\n")
+    except DatabaseMissingError as error:
+        sys.stderr.write(f"{error} (set BRIEFING_DB or pass --db)\n")
+    except DatabaseUnusableError as error:
+        sys.stderr.write(f"{error}\n")
+    except sqlite3.DatabaseError as error:
+        if not is_unusable(error):
+            raise
+        path = getattr(args, "db", None) or settings.briefing_db
+        sys.stderr.write(f"{unusable(path, error)}\n")
+    return EXIT_BAD_INPUT

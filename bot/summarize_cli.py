@@ -10,15 +10,20 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from bot.arguments import bounded_int
 from bot.inputs import READ_ERRORS, json_lines, read_article
 from briefing.article import parse_pasted
 from briefing.summarize import summarize, summarize_many
+
+MAX_SENTENCES = 100
 
 
 def add_parser(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Add the `summarize` subcommand."""
     parser = commands.add_parser("summarize", help="the summary of an article (nothing stored)")
-    parser.add_argument("--sentences", type=int, default=3, help="sentences (default 3)")
+    parser.add_argument(
+        "--sentences", type=bounded_int(1, MAX_SENTENCES), default=3, help="sentences (default 3)"
+    )
     parser.add_argument("--json", action="store_true", help="print a JSON list")
     parser.add_argument("--batch", type=Path, help="JSON lines with title and text")
     parser.add_argument("file", nargs="?", help="an article file, or - for standard input")
@@ -31,7 +36,7 @@ def _batch(path: Path) -> Iterator[tuple[str, str]]:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Summarize a file, standard input or a batch; returns the exit status."""
-    count = max(1, args.sentences)
+    count = int(args.sentences)
     try:
         if args.batch is not None:
             for summary in summarize_many(_batch(args.batch), count):

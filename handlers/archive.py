@@ -6,20 +6,29 @@ from telegram import Update
 
 from handlers.context import BriefingContext
 from handlers.formatting import article_full, article_line, esc, reply_html, stats_text
+from storage import StoredArticle
+from storage.database import SQLITE_MAX_INT
 
 RECENT_LIMIT = 10
-MAX_ID = 2**63 - 1
+MAX_ID = SQLITE_MAX_INT
+SHOWN_DIGITS = 24  # a longer number asked for is cut short in the answer
 
 
-def parse_article_id(args: list[str] | None) -> int | None:
-    """The article id in a command's arguments ("12" or "#12"), or None if there is none."""
+def _number(args: list[str] | None) -> int | None:
+    """The number a command's arguments start with ("12" or "#12"), of any size."""
     if not args:
         return None
     text = args[0].lstrip("#")
     if not text.isdigit() or not text.isascii():
         return None
-    value = int(text)
-    return value if 0 < value <= MAX_ID else None
+    return int(text)
+
+
+def parse_article_id(args: list[str] | None) -> int | None:
+    """The article id in a command's arguments, or None if there is none or the number is one
+    no article can have (0, or beyond SQLite's 64-bit range)."""
+    value = _number(args)
+    return value if value is not None and 0 < value <= MAX_ID else None
 
 
 def _chat_id(update: Update) -> int:
@@ -30,10 +39,24 @@ def _chat_id(update: Update) -> int:
 
 
 async def _id_or_usage(update: Update, context: BriefingContext, command: str) -> int | None:
-    article_id = parse_article_id(context.args)
-    if article_id is None:
+    """The number asked for (possibly one no article has), or None after a usage reply."""
+    number = _number(context.args)
+    if number is None:
         await reply_html(update, f"Usage: /{command} ID, for example <code>/{command} 12</code>.")
-    return article_id
+    return number
+
+
+async def _lookup(context: BriefingContext, chat_id: int, article_id: int) -> StoredArticle | None:
+    """The chat's article, or None; an id no article can have is not looked up."""
+    if not 0 < article_id <= MAX_ID:
+        return None
+    return await asyncio.to_thread(context.archive.get, chat_id, article_id)
+
+
+def _no_article(article_id: int) -> str:
+    digits = str(article_id)
+    shown = digits if len(digits) <= SHOWN_DIGITS else f"{digits[:SHOWN_DIGITS]}…"
+    return f"There is no article #{shown} in this chat's archive."
 
 
 async def show_article(update: Update, context: BriefingContext) -> None:
@@ -41,9 +64,9 @@ async def show_article(update: Update, context: BriefingContext) -> None:
     article_id = await _id_or_usage(update, context, "article")
     if article_id is None:
         return
-    article = await asyncio.to_thread(context.archive.get, _chat_id(update), article_id)
+    article = await _lookup(context, _chat_id(update), article_id)
     if article is None:
-        await reply_html(update, f"There is no article #{article_id} in this chat's archive.")
+        await reply_html(update, _no_article(article_id))
         return
     await reply_html(update, article_full(article))
 
@@ -64,9 +87,9 @@ async def forget(update: Update, context: BriefingContext) -> None:
     if article_id is None:
         return
     chat_id = _chat_id(update)
-    article = await asyncio.to_thread(context.archive.get, chat_id, article_id)
+    article = await _lookup(context, chat_id, article_id)
     if article is None or not await asyncio.to_thread(context.archive.delete, chat_id, article_id):
-        await reply_html(update, f"There is no article #{article_id} in this chat's archive.")
+        await reply_html(update, _no_article(article_id))
         return
     await reply_html(update, f"Deleted #{article_id} <b>{esc(article.title)}</b>.")
 

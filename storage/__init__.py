@@ -10,12 +10,14 @@ from storage.archive import (
     StoredArticle,
     StoryCandidate,
 )
-from storage.database import Database
+from storage.database import Database, DatabaseMissingError, DatabaseUnusableError
 
 __all__ = [
     "Archive",
     "ArchiveStats",
     "Database",
+    "DatabaseMissingError",
+    "DatabaseUnusableError",
     "FtsHit",
     "Incoming",
     "NewArticle",
