@@ -14,7 +14,7 @@ from bot.settings import Settings
 from briefing.access import AccessPolicy
 from briefing.actor_archive import ActorDigestExtras
 from briefing.fetch import FetchPolicy
-from briefing.ingest import Ingestor
+from briefing.ingest import Ingestor, ReadLimits
 from handlers import COMMANDS, bot_commands, register
 from handlers.context import BotData, BriefingApp, BriefingContext
 from handlers.ingest import finish, show_unshown, spawn, wait_for_background
@@ -26,6 +26,7 @@ from storage.inbox import Inbox
 log = logging.getLogger(__name__)
 
 RETRIES_AFTER_429 = 3  # Telegram's "retry after N seconds": wait and send again, this often
+STOP_GRACE = 10.0  # seconds a stop lets pages being read finish before their reading is cut
 
 
 async def on_startup(app: BriefingApp) -> None:
@@ -50,12 +51,17 @@ async def _resume_analysis(app: BriefingApp) -> None:
 
 async def on_stop(app: BriefingApp) -> None:
     """Let background work (reading links, editing their cards) finish while the bot can
-    still talk to Telegram: it is shut down next."""
+    still talk to Telegram: it is shut down next. Pages still being read after STOP_GRACE
+    seconds are cut short (their workers killed): those items stay pending and are read at
+    the next start, so a stop never waits on slow pages."""
+    if not await wait_for_background(app, within=STOP_GRACE):
+        log.info("stopping: reading of unfinished links and files resumes at the next start")
+    app.bot_data.ingestor.stop_reading()
     await wait_for_background(app)
 
 
 async def on_shutdown(app: BriefingApp) -> None:
-    """Close the analysis thread and the archive."""
+    """Close the reading workers, the analysis thread and the archive."""
     await wait_for_background(app)
     app.bot_data.ingestor.close()
     app.bot_data.archive.close()
@@ -93,7 +99,10 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
     app.bot_data.archive = archive
     app.bot_data.actors = actors
     policy = FetchPolicy(allow_hosts=settings.fetch_allow_hosts)
-    app.bot_data.ingestor = Ingestor(archive, actors, policy)
+    limits = ReadLimits(
+        seconds=settings.extract_timeout, memory=settings.extract_memory_mb * 1024 * 1024
+    )
+    app.bot_data.ingestor = Ingestor(archive, actors, policy, limits=limits)
     app.bot_data.digest_extras = ActorDigestExtras(actors)
     app.bot_data.access = AccessPolicy(settings.allowed_user_ids, settings.admin_user_ids)
     app.bot_data.digests = DigestStore(app.bot_data.archive.database)

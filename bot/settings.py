@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     telegram_api_base_url: str = ""
     fetch_allow_hosts: HostList = Field(default=frozenset())
+    extract_timeout: float = Field(default=20.0, gt=0, description="Seconds to read one page.")
+    extract_memory_mb: int = Field(default=1024, ge=256, description="Per reading worker.")
 
     @field_validator("allowed_user_ids", "admin_user_ids", mode="before")
     @classmethod

@@ -3,7 +3,8 @@
 HTML goes through trafilatura with the options that scored best on the project's extraction
 benchmark (`bench/extraction.py --variants`): its fast single pass without the fallback
 extractors, leaving out tables and reader comments.
-Extraction is CPU work; callers on the event loop should run it with `asyncio.to_thread`.
+Extraction is CPU work on untrusted input; the bot and the import run it in isolated worker
+processes (`briefing.isolation`) with a time and memory limit.
 """
 
 from dataclasses import dataclass, replace
@@ -126,3 +127,13 @@ def extract_text_page(text: str, url: str) -> ExtractedArticle | None:
     return ExtractedArticle(
         parsed=replace(parsed, url=article_url, source=parsed.source or site_of(article_url))
     )
+
+
+def extract_page(text: str, url: str, content_type: str) -> ExtractedArticle | None:
+    """The article in a fetched page of either kind (`content_type` from its response).
+
+    Module-level and light to import, so that it can run in an isolated worker process.
+    """
+    if content_type.startswith("text/plain"):
+        return extract_text_page(text, url)
+    return extract_article(text, url)

@@ -3,27 +3,55 @@
 Every message is saved raw (status "pending") before anything else happens, so a crash or a
 restart loses nothing: `pending()` rows are finished at the next start. Links are fetched with
 a bounded number at a time; a page that cannot be read is still kept as a link with its reason.
+Pages and files are read in worker processes with a time limit, so a page that is slow to parse
+ends as a failed link ("took too long to read") instead of holding the bot or staying pending.
 """
 
 import asyncio
 import logging
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from briefing.actor_archive import analyse_article, analyse_unanalysed
 from briefing.article import ParsedArticle, content_hash, parse_pasted, shorten
 from briefing.dedup import STORY_WINDOW_DAYS, Signature, find_story, signature
-from briefing.extract import ExtractedArticle, extract_article, extract_text_page
+from briefing.extract import ExtractedArticle, extract_page
 from briefing.fetch import FetchError, FetchPolicy, fetch_page
 from briefing.importer import parse_document
+from briefing.isolation import (
+    DEFAULT_MEMORY_LIMIT,
+    DEFAULT_WORKERS,
+    IsolatedRunner,
+    MemoryLimitError,
+    PerKeyLimit,
+    RunnerClosedError,
+    TimeLimitError,
+)
 from briefing.urls import canonical_url
 from storage import Archive, Incoming, NewArticle, PendingItem, StoredArticle
 from storage.actors import ActorStore
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 Status = Literal["new", "same_story", "duplicate", "attached", "failed"]
+
+PAGE_TOO_SLOW = "the page took too long to read"
+PAGE_TOO_COMPLEX = "the page is too complex to read"
+FILE_TOO_SLOW = "the file took too long to read"
+FILE_TOO_COMPLEX = "the file is too complex to read"
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """Bounds on reading untrusted pages and files, so no page or chat can stall the rest."""
+
+    seconds: float = 20.0  # one page's or file's extraction, in a worker process
+    memory: int = DEFAULT_MEMORY_LIMIT  # bytes of address space of each worker process
+    workers: int = DEFAULT_WORKERS  # worker processes reading pages and files
+    per_chat: int = 2  # links (fetch and extraction) or files of one chat read at once
 
 
 @dataclass(frozen=True)
@@ -133,25 +161,47 @@ class Ingestor:
     """Finishes pending items: parses text, fetches and extracts links, stores the result,
     then finds the article's actors, quotes and events.
 
-    Fetches run a bounded number at a time; the language analysis runs on one worker
-    thread of its own (the model is not shared between threads) and never on the event loop.
+    Fetches run a bounded number at a time, and at most `limits.per_chat` of one chat, so one
+    chat's links cannot hold every slot. Pages and files are untrusted: they are read in worker
+    processes with a time and memory limit (`briefing.isolation`), and one chat uses at most all
+    but one of those workers while others may need one. The language analysis runs on one
+    worker thread of its own (the model is not shared between threads), never on the event loop.
     """
 
     def __init__(
-        self, archive: Archive, actors: ActorStore, policy: FetchPolicy, max_fetches: int = 4
+        self,
+        archive: Archive,
+        actors: ActorStore,
+        policy: FetchPolicy,
+        max_fetches: int = 4,
+        limits: ReadLimits | None = None,
     ) -> None:
         self.archive = archive
         self.actors = actors
         self.policy = policy
+        self.limits = limits or ReadLimits()
         self._fetches = asyncio.Semaphore(max_fetches)
+        self._chat_reads = PerKeyLimit(self.limits.per_chat)
+        self._chat_workers = PerKeyLimit(self.limits.workers - 1)
+        self._reader = IsolatedRunner(self.limits.workers, self.limits.memory)
         self._analysis = ThreadPoolExecutor(max_workers=1, thread_name_prefix="analysis")
 
+    def stop_reading(self) -> None:
+        """Stop reading pages and files (the bot is stopping): busy workers are killed, and
+        the items they were reading stay pending for the next start (`RunnerClosedError`)."""
+        self._reader.close()
+
     def close(self) -> None:
-        """Stop the analysis thread once its work is done."""
+        """End the reading workers, and the analysis thread once its work is done."""
+        self._reader.close()
         self._analysis.shutdown(wait=True)
 
     async def process(self, item: PendingItem) -> IngestOutcome:
-        """Turn one pending row into an analysed article (or a kept link, or a duplicate)."""
+        """Turn one pending row into an analysed article (or a kept link, or a duplicate).
+
+        Raises `RunnerClosedError` when the bot stopped while the item was being read: the row
+        stays pending and is read again at the next start.
+        """
         outcome = await self._read(item)
         if outcome.status in {"new", "same_story", "attached"}:
             actors = await self.analyse(outcome.article.chat_id, outcome.article.id)
@@ -183,13 +233,31 @@ class Ingestor:
         if incoming.url:
             return await self._process_link(item)
         try:
-            parsed = await asyncio.to_thread(parse_incoming, incoming)
+            if incoming.kind == "document" and incoming.filename:
+                parsed = await self._read_document(incoming)
+            else:  # pasted text is short (a message) and cheap to parse
+                parsed = await asyncio.to_thread(parse_incoming, incoming)
         except ValueError as error:
             await asyncio.to_thread(self.archive.delete, incoming.chat_id, item.article_id)
             raise NotAnArticleError(str(error)) from error
+        except TimeLimitError:
+            return await asyncio.to_thread(self._keep_file, item, FILE_TOO_SLOW)
+        except MemoryLimitError:
+            return await asyncio.to_thread(self._keep_file, item, FILE_TOO_COMPLEX)
         return await asyncio.to_thread(
             store_parsed, self.archive, incoming.chat_id, item.article_id, parsed, None
         )
+
+    async def _read_document(self, incoming: Incoming) -> ParsedArticle:
+        """A sent file's article, parsed in a worker process (ValueError: none in it)."""
+        async with self._chat_reads.hold(incoming.chat_id):
+            data = incoming.raw.encode("utf-8")
+            return await self._isolated(incoming.chat_id, parse_document, incoming.filename, data)
+
+    async def _isolated(self, chat_id: int, func: Callable[..., T], *args: Any) -> T:
+        """`func(*args)` on a reading worker, within the time limit and the chat's share."""
+        async with self._chat_workers.hold(chat_id):
+            return await self._reader.run(func, *args, time_limit=self.limits.seconds)
 
     async def _process_link(self, item: PendingItem) -> IngestOutcome:
         incoming = item.incoming
@@ -201,13 +269,7 @@ class Ingestor:
             await asyncio.to_thread(self.archive.delete, chat_id, article_id)
             return IngestOutcome(known, "duplicate")
         try:
-            async with self._fetches:
-                page = await fetch_page(url, self.policy)
-            extracted = await asyncio.to_thread(
-                _extract, page.text, page.final_url, page.content_type
-            )
-            if extracted is None:
-                raise FetchError("no_article", "no article text was found on the page")
+            extracted = await self._read_page(chat_id, url)
         except FetchError as error:
             return await asyncio.to_thread(self._keep_link, item, key, error.reason)
         parsed = replace(extracted.parsed, url=url)
@@ -216,6 +278,24 @@ class Ingestor:
         return await asyncio.to_thread(
             store_parsed, self.archive, chat_id, article_id, parsed, extracted.author
         )
+
+    async def _read_page(self, chat_id: int, url: str) -> ExtractedArticle:
+        """Fetch and extract a linked page; FetchError says why it could not be read."""
+        async with self._chat_reads.hold(chat_id), self._fetches:
+            if self._reader.closed:  # stopping: leave the link pending, unfetched
+                raise RunnerClosedError("the bot is stopping")
+            page = await fetch_page(url, self.policy)
+            try:
+                extracted = await self._isolated(
+                    chat_id, extract_page, page.text, page.final_url, page.content_type
+                )
+            except TimeLimitError as error:
+                raise FetchError("too_slow", PAGE_TOO_SLOW) from error
+            except MemoryLimitError as error:
+                raise FetchError("too_complex", PAGE_TOO_COMPLEX) from error
+        if extracted is None:
+            raise FetchError("no_article", "no article text was found on the page")
+        return extracted
 
     def _keep_link(self, item: PendingItem, key: str, reason: str) -> IngestOutcome:
         """A link whose page could not be read: a forwarded post keeps its own text instead."""
@@ -230,11 +310,14 @@ class Ingestor:
             _get(self.archive, incoming.chat_id, item.article_id), "failed", reason
         )
 
-
-def _extract(text: str, url: str, content_type: str) -> ExtractedArticle | None:
-    if content_type.startswith("text/plain"):
-        return extract_text_page(text, url)
-    return extract_article(text, url)
+    def _keep_file(self, item: PendingItem, reason: str) -> IngestOutcome:
+        """A file that could not be read in time or memory: kept, failed, with the reason."""
+        incoming = item.incoming
+        title = shorten(incoming.filename or "file", 120)
+        self.archive.fail(incoming.chat_id, item.article_id, reason, title=title)
+        return IngestOutcome(
+            _get(self.archive, incoming.chat_id, item.article_id), "failed", reason
+        )
 
 
 def import_article(archive: Archive, chat_id: int, parsed: ParsedArticle) -> IngestOutcome:

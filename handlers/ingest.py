@@ -16,6 +16,7 @@ from telegram.error import TelegramError
 from briefing.actor_archive import CARD_ACTORS
 from briefing.importer import SUPPORTED_DOCUMENTS, decode_text, looks_binary
 from briefing.ingest import IngestOutcome, NotAnArticleError, known_link
+from briefing.isolation import RunnerClosedError
 from briefing.messages import is_question
 from briefing.urls import find_urls
 from handlers.archive import parse_article_id
@@ -108,7 +109,8 @@ async def on_document(update: Update, context: BriefingContext) -> None:
 
 
 async def accept(update: Update, context: BriefingContext, incoming: Incoming) -> None:
-    """Save the item first; text is read at once, a link is acknowledged and read later."""
+    """Save the item first; text is read at once, a link or a file is acknowledged and read
+    in the background (reading a page or file can take up to its time limit)."""
     archive = context.archive
     if update.update_id in context.bot_data.replayed and await _stored_before(context, incoming):
         return
@@ -116,7 +118,7 @@ async def accept(update: Update, context: BriefingContext, incoming: Incoming) -
         await reply_html(update, ingest_card(IngestOutcome(known, "duplicate")))
         return
     article_id = await asyncio.to_thread(archive.save_pending, incoming)
-    if incoming.url is None:
+    if incoming.url is None and incoming.kind != "document":
         await finish(context.app, PendingItem(article_id, incoming, None, 0))
         return
     (ack,) = await reply_html(update, f"Saved <b>#{article_id}</b>, reading it…")
@@ -151,6 +153,17 @@ def stored_card(article: StoredArticle, actors: Sequence[str] = ()) -> str:
         article.reason if failed else None,
         tuple(actors[:CARD_ACTORS]),
     )
+    return outcome_card(outcome)
+
+
+def outcome_card(outcome: IngestOutcome) -> str:
+    """The card of an archived item; a file that could not be read is named as a file."""
+    article = outcome.article
+    if outcome.status == "failed" and article.kind == "document":
+        return (
+            f"Could not read {esc(article.title)}: {esc(outcome.reason or 'unreadable')}."
+            f" It is kept as <b>#{article.id}</b>; /retry {article.id} tries again."
+        )
     return ingest_card(outcome)
 
 
@@ -161,10 +174,20 @@ def spawn(app: BriefingApp, coroutine: Coroutine[Any, Any, None]) -> None:
     task.add_done_callback(app.bot_data.background.discard)
 
 
-async def wait_for_background(app: BriefingApp) -> None:
-    """Wait until every background task (reading links, resuming) has finished."""
+async def wait_for_background(app: BriefingApp, within: float | None = None) -> bool:
+    """Wait until every background task (reading links, resuming) has finished, or at most
+    `within` seconds (the tasks go on); True when they all finished."""
+    loop = asyncio.get_running_loop()
+    deadline = None if within is None else loop.time() + within
     while app.bot_data.background:
-        await asyncio.gather(*list(app.bot_data.background), return_exceptions=True)
+        remaining = None if deadline is None else deadline - loop.time()
+        if remaining is not None and remaining <= 0:
+            return False
+        done, _ = await asyncio.wait(list(app.bot_data.background), timeout=remaining)
+        for task in done:  # their errors were logged where they happened
+            if not task.cancelled():
+                task.exception()
+    return True
 
 
 async def retry(update: Update, context: BriefingContext) -> None:
@@ -188,9 +211,12 @@ async def finish(app: BriefingApp, item: PendingItem) -> None:
     """Read one pending item and show the result by editing its acknowledgement."""
     try:
         outcome = await app.bot_data.ingestor.process(item)
-        text = ingest_card(outcome)
+        text = outcome_card(outcome)
     except LookupError:
         return  # the user deleted it meanwhile
+    except RunnerClosedError:  # the bot is stopping: the item stays pending
+        log.info("reading #%s stopped with the bot; it is read at the next start", item.article_id)
+        return
     except NotAnArticleError as error:
         what = esc(item.incoming.filename or "that message")
         text = f"Nothing saved from {what}: {esc(error)}."

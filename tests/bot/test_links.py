@@ -167,13 +167,14 @@ async def test_documents(bot: BotHarness) -> None:
     chat = bot.chat()
     text = f"# {TRAIN_TITLE}\n\nMay 2, 2024\n\n" + "\n\n".join(TRAIN_PARAGRAPHS)
     bot.request.files["doc1"] = text.encode("cp1252")
-    (card,) = await chat.send_message(_document("trains.md", "doc1", len(text)))
+    ack, card = await chat.send_message(_document("trains.md", "doc1", len(text)))
+    assert ack.startswith("Saved <b>#") and "reading it" in ack  # read in the background
     assert TRAIN_TITLE in card and "2 May 2024" in card
 
     bridge = [p.replace("train", "bridge").replace("Varno", "Lintz") for p in TRAIN_PARAGRAPHS]
     page = article_page("Bridge Reopens After Repairs", bridge)
     bot.request.files["doc2"] = page
-    (card,) = await chat.send_message(_document("bridge.html", "doc2", len(page)))
+    _, card = await chat.send_message(_document("bridge.html", "doc2", len(page)))
     assert "Bridge Reopens After Repairs" in card
 
     (refused,) = await chat.send_message(_document("report.pdf", "doc3", 1000))
