@@ -11,6 +11,7 @@ from bot.console import CONSOLE_TOKEN
 from bot.inbox import DurableApplication, DurableQueue, bot_id_of, replay_unfinished
 from bot.scheduling import JobQueueScheduler, restore_schedules
 from bot.settings import Settings
+from bot.updates import PerChatUpdateProcessor
 from briefing.access import AccessPolicy
 from briefing.actor_archive import ActorDigestExtras
 from briefing.fetch import FetchPolicy
@@ -79,6 +80,8 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
         .token(settings.telegram_bot_token or CONSOLE_TOKEN)
         .context_types(context_types)
         .rate_limiter(AIORateLimiter(max_retries=RETRIES_AFTER_429))
+        # Chats are served side by side; each chat's updates are handled in order.
+        .concurrent_updates(PerChatUpdateProcessor())
         .post_init(on_startup)
         .post_stop(on_stop)
         .post_shutdown(on_shutdown)
