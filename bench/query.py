@@ -16,9 +16,19 @@ for context the same query with FTS5's snippet() (the keyword search this bot ha
 timed too. Each question is asked once before the
 timed runs, so caches are warm, as in a running bot; the first question after a start (which
 loads the chat's actor names) is reported on its own.
+
+At scale: .venv/bin/python bench/query.py --json --articles N [--originals K]
+builds (once, kept in bench/.cache/) an archive of N articles: K Reuters stories analysed
+with spaCy (default 2,000) and cheap copies of them (`bench/scaled_archive.py`), and prints
+one JSON object: the p95 of each set of questions warm (`exact`, `typo`, `natural` and
+`events`, questions about what happened), of all of them (`warm_p95_ms`), of each asked right
+after a write that touches none of the caches (the inbox, on its own connection, or a saved
+question: `after_write_p95_ms`), and the bare FTS5 query of the exact set on the same
+database (`bare_fts_p95_ms`). Dates are relative to the day after the newest article.
 """
 
 import argparse
+import json
 import random
 import re
 import statistics
@@ -26,17 +36,19 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.query_quality import typo
 from bench.reuters_archive import CHAT, DATA, build
+from bench.scaled_archive import scaled_db
 from briefing.answer import ask
 from briefing.query import STOPWORDS, match_all
 from briefing.ranking import Searcher
-from storage import Archive
+from storage import Archive, Database
+from storage.inbox import Inbox
 
 NOW = datetime(1987, 10, 20, 12, tzinfo=UTC)
 TEMPLATES = (
@@ -48,6 +60,14 @@ TEMPLATES = (
     "when did {place} {word}",
     "quotes by {person}",
     "{word} between 1 and 15 March 1987",
+)
+EVENT_TEMPLATES = (
+    "what happened in {place} last month",
+    "what happened to {org}",
+    "when did {person} {word}",
+    "what happened in {place}",
+    "events of {person} last week",
+    "what happened last week",
 )
 
 
@@ -99,7 +119,16 @@ def question_sets(archive: Archive, size: int, seed: int) -> dict[str, list[str]
                 word=rng.choice(words),
             )
         )
-    return {"exact": exact, "typo": misspelt, "natural": natural}
+    events = [
+        rng.choice(EVENT_TEMPLATES).format(
+            person=rng.choice(people).split()[-1],
+            place=rng.choice(places),
+            org=rng.choice(orgs),
+            word=rng.choice(words),
+        )
+        for _ in range(size)
+    ]
+    return {"exact": exact, "typo": misspelt, "natural": natural, "events": events}
 
 
 def bare(archive: Archive, text: str) -> list[int]:
@@ -141,6 +170,96 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1]
 
 
+def newest_day(archive: Archive) -> datetime:
+    """Noon of the day after the chat's newest article: "last month" is the archive's last."""
+    (newest,) = archive.database.query(
+        "SELECT MAX(published_at) FROM articles WHERE chat_id = ?", (CHAT,)
+    )[0]
+    day = datetime.fromisoformat(str(newest)[:10]).replace(hour=12, tzinfo=UTC)
+    return day + timedelta(days=1)
+
+
+class Writer:
+    """The writes a running bot makes between questions, touching none of the caches: an
+    update stored in the inbox (on the inbox's own connection) and marked done, or a saved
+    question (on the searcher's)."""
+
+    def __init__(self, path: Path, searcher: Searcher) -> None:
+        self.inbox = Inbox(Database.open(path), bot_id=1)
+        self.searcher = searcher
+        self.writes = 0
+
+    def write(self) -> None:
+        """One write, alternating between the inbox and the saved questions."""
+        self.writes += 1
+        if self.writes % 2:
+            update_id = int(time.time() * 1000) * 100 + self.writes % 100
+            self.inbox.receive(update_id, json.dumps({"update_id": update_id}))
+            self.inbox.done(update_id)
+        else:
+            self.searcher.store.save_question(CHAT, "bench", datetime.now(UTC))
+
+    def close(self) -> None:
+        """Close the inbox's connection."""
+        self.inbox.database.close()
+
+
+def after_writes(
+    run: Callable[[str], object], questions: list[str], writer: Writer, repeat: int
+) -> list[float]:
+    """Milliseconds of each question asked right after a write."""
+    times: list[float] = []
+    for _ in range(repeat):
+        for question in questions:
+            writer.write()
+            start = time.perf_counter()
+            run(question)
+            times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def at_scale(args: argparse.Namespace) -> dict[str, object]:
+    """The figures of `--articles N`: p95 per set warm, after a write, and bare FTS5."""
+    path = scaled_db(args.articles, args.originals)
+    archive = Archive.open(path)
+    try:
+        (stored,) = archive.database.query(
+            "SELECT COUNT(*) FROM articles WHERE chat_id = ?", (CHAT,)
+        )[0]
+        now = newest_day(archive)
+        searcher = Searcher(archive)
+        start = time.perf_counter()
+        ask(searcher, CHAT, "Reagan", now)
+        first = (time.perf_counter() - start) * 1000
+        sets = question_sets(archive, args.queries, args.seed)
+
+        def ours(question: str) -> object:
+            return ask(searcher, CHAT, question, now)
+
+        figures: dict[str, object] = {"articles": stored}
+        every: list[float] = []
+        for name in ("exact", "typo", "natural", "events"):
+            others = (lambda q: bare(archive, q),) if name == "exact" else ()
+            times = timings(ours, sets[name], args.repeat, *others)
+            figures[f"{name}_p95_ms"] = round(p95(times[0]), 2)
+            every.extend(times[0])
+            if others:
+                figures["bare_fts_p95_ms"] = round(p95(times[1]), 2)
+        writer = Writer(path, searcher)
+        try:
+            mixed = [q for name in ("exact", "typo", "natural", "events") for q in sets[name]]
+            after = after_writes(ours, mixed, writer, 1)
+        finally:
+            writer.close()
+        figures["after_write_p95_ms"] = round(p95(after), 2)
+        figures["warm_p95_ms"] = round(p95(every), 2)
+        figures["warm_median_ms"] = round(statistics.median(every), 2)
+        figures["first_question_ms"] = round(first, 1)
+        return figures
+    finally:
+        archive.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=5000, help="stories archived (0: all)")
@@ -148,10 +267,21 @@ def main() -> int:
     parser.add_argument("--queries", type=int, default=150, help="questions per set")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs of each question")
     parser.add_argument("--seed", type=int, default=1987)
+    parser.add_argument("--articles", type=int, help="archive size (analysed stories + copies)")
+    parser.add_argument("--originals", type=int, default=2000, help="stories analysed")
+    parser.add_argument("--json", action="store_true", help="one JSON object (with --articles)")
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"Reuters data not found at {DATA}", file=sys.stderr)
         return 2
+    if args.articles:
+        figures = at_scale(args)
+        if args.json:
+            print(json.dumps(figures))
+        else:
+            for name, value in figures.items():
+                print(f"{name:20} {value}")
+        return 0
     limit = args.limit or 10**6
     with tempfile.TemporaryDirectory() as tmp:
         path = args.db or Path(tmp) / "speed.db"

@@ -1,13 +1,28 @@
-"""`python -m bot import`: progress on the terminal, one JSON object per item, a summary."""
+"""`python -m bot import`: progress on the terminal, one JSON object per item, a summary.
+
+Before importing, the chat's articles that an earlier import stored but did not analyse (it was
+killed in between) are analysed, and the summary says how many.
+"""
 
 import asyncio
 import json
+import logging
 from collections import Counter
+from collections.abc import Callable
 from typing import TextIO
 
-from briefing.bulk import ImportResult, count_items, expand_paths, run_import
+from briefing.actor_archive import error_reason
+from briefing.bulk import (
+    ImportResult,
+    count_items,
+    expand_paths,
+    repair_unanalysed,
+    run_import,
+)
 from briefing.fetch import FetchPolicy
 from storage import Archive
+
+log = logging.getLogger(__name__)
 
 FAILURES_LISTED = 20
 
@@ -51,6 +66,35 @@ def _json(result: ImportResult) -> str:
     )
 
 
+async def _import_all(
+    archive: Archive,
+    chat_id: int,
+    paths: list[str],
+    policy: FetchPolicy,
+    workers: int,
+    report: Callable[[ImportResult], None],
+) -> str | None:
+    """Import every item, reporting each; None, or why the import stopped early."""
+    try:
+        async for result in run_import(archive, chat_id, paths, policy, workers):
+            report(result)
+    except Exception as error:  # every item's own error is a result: this is a fault of ours
+        log.debug("import stopped", exc_info=True)
+        return error_reason(error)
+    return None
+
+
+def _summary(counts: Counter[str], chat_id: int, repaired: int) -> str:
+    line = (
+        f"Imported {counts['imported']}, duplicates {counts['duplicate']},"
+        f" failed {counts['failed']} (chat {chat_id})"
+    )
+    if repaired:
+        articles = "article" if repaired == 1 else "articles"
+        line += f"; analysed {repaired} {articles} left unanalysed by an earlier run"
+    return line + "."
+
+
 async def import_command(
     archive: Archive,
     chat_id: int,
@@ -63,28 +107,30 @@ async def import_command(
     err: TextIO,
 ) -> bool:
     """Import everything, report as it goes; True when every item was read."""
+    repaired = await asyncio.to_thread(repair_unanalysed, archive, chat_id)
     paths = expand_paths(inputs)
     progress = ProgressBar(count_items(paths), err)
     counts: Counter[str] = Counter()
     failures: list[ImportResult] = []
-    async for result in run_import(archive, chat_id, paths, policy, workers):
+
+    def report(result: ImportResult) -> None:
         counts[result.status] += 1
         progress.advance()
         if result.status == "failed":
             failures.append(result)
         if as_json:
             out.write(_json(result) + "\n")
+
+    stopped = await _import_all(archive, chat_id, paths, policy, workers, report)
     progress.close()
     for failure in failures[:FAILURES_LISTED]:
         err.write(f"{failure.origin}: {failure.reason}\n")
     if len(failures) > FAILURES_LISTED:
         err.write(f"... and {len(failures) - FAILURES_LISTED} more failures\n")
-    summary = (
-        f"Imported {counts['imported']}, duplicates {counts['duplicate']},"
-        f" failed {counts['failed']} (chat {chat_id})."
-    )
-    (err if as_json else out).write(summary + "\n")
-    return not failures
+    if stopped:
+        err.write(f"The import stopped early: {stopped}\n")
+    (err if as_json else out).write(_summary(counts, chat_id, repaired) + "\n")
+    return not failures and not stopped
 
 
 def run(

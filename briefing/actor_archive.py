@@ -2,16 +2,21 @@
 its analysis (actors, quotes, events) under those actors.
 
 Resolution follows `briefing.actors.match_known_actor`; aliases a user split off with
-`/alias -NAME` only ever match exactly.
+`/alias -NAME` only ever match exactly. An article the analysis fails on is logged in one line
+and recorded with the reason (`ActorStore.mark_unanalysable`), so that it is not tried again,
+and logged again, at every start.
 """
 
 import logging
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from briefing.actors import Actor, KnownActor, match_known_actor, normalise_name
 from briefing.analysis import Analysis, analyse
+from briefing.article import shorten
 from briefing.digest import DigestQuote
+from briefing.nlp import ModelNotInstalledError
 from storage import Archive
 from storage.actors import (
     ActorRecord,
@@ -100,26 +105,70 @@ def store_analysis(
     return [a.name for a in list(merged.values())[:CARD_ACTORS]]
 
 
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    """What analysing one stored article came to: its main actors, or why it failed."""
+
+    actors: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+def error_reason(error: BaseException, limit: int = 160) -> str:
+    """A short line for an error: its kind and the first line of its message."""
+    lines = str(error).strip().splitlines()
+    message = lines[0] if lines else ""
+    return shorten(f"{type(error).__name__}: {message}" if message else type(error).__name__, limit)
+
+
+def analyse_or_record(
+    archive: Archive, store: ActorStore, chat_id: int, article_id: int
+) -> ArticleAnalysis:
+    """Analyse one stored article and save the result; if the analysis fails, log one line
+    and record the reason instead, so the article is not tried again at every start.
+
+    A missing model is not the article's fault: `ModelNotInstalledError` is raised. Errors of
+    storing the result are raised too (the article stays unanalysed and is tried again).
+    """
+    article = archive.get(chat_id, article_id)
+    if article is None or article.status != "ready":
+        return ArticleAnalysis()
+    try:
+        analysis = analyse(article.title, article.body, article.published_at)
+    except ModelNotInstalledError:
+        raise
+    except Exception as error:  # whatever this text does to the analysis, it is this one's
+        reason = error_reason(error)
+        log.warning("could not analyse article #%s of chat %s: %s", article_id, chat_id, reason)
+        log.debug("analysis of article #%s failed", article_id, exc_info=True)
+        store.mark_unanalysable(chat_id, article_id, reason)
+        return ArticleAnalysis(error=reason)
+    return ArticleAnalysis(store_analysis(store, chat_id, article_id, analysis))
+
+
 def analyse_article(
     archive: Archive, store: ActorStore, chat_id: int, article_id: int
 ) -> list[str]:
-    """Analyse one stored article and save the result; returns its main actors' names."""
-    article = archive.get(chat_id, article_id)
-    if article is None or article.status != "ready":
-        return []
-    analysis = analyse(article.title, article.body, article.published_at)
-    return store_analysis(store, chat_id, article_id, analysis)
+    """Analyse one stored article and save the result; returns its main actors' names
+    (none when the analysis failed: that is logged and recorded by `analyse_or_record`)."""
+    return analyse_or_record(archive, store, chat_id, article_id).actors
 
 
-def analyse_unanalysed(archive: Archive, store: ActorStore) -> int:
-    """Analyse ready articles left without analysis by a stop; returns how many were done."""
+def analyse_unanalysed(archive: Archive, store: ActorStore, chat_id: int | None = None) -> int:
+    """Analyse ready articles a stop left without analysis (of one chat, or of all); returns
+    how many were analysed. Each is tried once: one that fails is recorded, not retried."""
     done = 0
-    for chat_id, article_id in store.unanalysed():
-        try:
-            analyse_article(archive, store, chat_id, article_id)
-            done += 1
-        except Exception:  # one bad article must not stop the rest
-            log.exception("could not analyse article %s", article_id)
+    tried: set[int] = set()
+    while batch := [row for row in store.unanalysed(chat_id=chat_id) if row[1] not in tried]:
+        for article_chat, article_id in batch:
+            tried.add(article_id)
+            try:
+                if analyse_or_record(archive, store, article_chat, article_id).error is None:
+                    done += 1
+            except ModelNotInstalledError as error:  # every other article would fail alike
+                log.error("articles left unanalysed stay so: %s", error)
+                return done
+            except Exception:  # storing failed: one article must not stop the rest
+                log.exception("could not store the analysis of article #%s", article_id)
     return done
 
 

@@ -524,12 +524,13 @@ def _target(m: _Mention, names: _Names, previous: _Mention | None, gap: str) -> 
 def _resolve(doc: Doc, mentions: list[_Mention]) -> None:
     """Set each mention's target: the actor it names within this article."""
     names = _Names.of(mentions)
+    text = doc.text  # built anew on every access: once, not once per mention
     previous: _Mention | None = None
     for m in mentions:
         gap = ""
         if previous is not None:
             last = doc[previous.end - 1]
-            gap = doc.text[last.idx + len(last) : doc[m.start].idx]
+            gap = text[last.idx + len(last) : doc[m.start].idx]
         m.target = _target(m, names, previous, gap)
         previous = m
     # One word names one actor in an article: "Pernod" read once as a company of its own

@@ -7,7 +7,7 @@ Matched words are wrapped in `MATCH_START`/`MATCH_END` so that a formatter can b
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cached_property
 from typing import Any
@@ -304,7 +304,7 @@ def ask(
             else _events(searcher, chat_id, plan)
         )
         if items:
-            shown = tuple(items[page * limit : (page + 1) * limit])
+            shown = _marked(items[page * limit : (page + 1) * limit], plan)
             return Answer(
                 plan,
                 kind,
@@ -358,8 +358,26 @@ def _article_items(
     return tuple(items)
 
 
-def _newest_first(day: str | None) -> tuple[int, ...]:
-    return tuple(-ord(c) for c in (day or ""))
+_INVERTED = {code: 0x10FFFF - code for code in range(128)}
+
+
+def _newest_first(day: str | None) -> str:
+    """A key sorting ISO dates newest first (and, as before, a missing date before any)."""
+    return (day or "").translate(_INVERTED)
+
+
+def _marked(
+    items: Sequence[QuoteItem | EventItem], plan: Plan
+) -> tuple[QuoteItem | EventItem, ...]:
+    """The items shown, with the asked words marked (only these few are marked: scoring
+    needs none of it)."""
+    topic, every = Marker(plan.topic), Marker(plan.groups)
+    return tuple(
+        replace(item, text=_cut(topic.mark(item.quote.text), 500))
+        if isinstance(item, QuoteItem)
+        else replace(item, sentence=_cut(every.mark(item.event.sentence), 500))
+        for item in items
+    )
 
 
 def _quotes(searcher: Searcher, chat_id: int, plan: Plan) -> list[QuoteItem]:
@@ -383,7 +401,7 @@ def _quotes(searcher: Searcher, chat_id: int, plan: Plan) -> list[QuoteItem]:
         if topic and covered == 0:
             continue
         score = covered + 0.1 * min(sum(in_text), 5) + (0.3 if quote.direct else 0.0)
-        items.append(QuoteItem(quote, _cut(marker.mark(quote.text), 500), score))
+        items.append(QuoteItem(quote, quote.text, score))  # marked when shown
     items.sort(key=lambda i: (-i.score, _newest_first(i.quote.published_at), i.quote.id))
     return items
 
@@ -415,8 +433,7 @@ def _events(searcher: Searcher, chat_id: int, plan: Plan) -> list[EventItem]:
         scored.append((actors + matched + (0.3 if subject else 0.0), matched, event))
     if word_groups and any(matched for _, matched, _ in scored):
         scored = [item for item in scored if item[1]]
-    marker = Marker(plan.groups)
-    items = [EventItem(e, _cut(marker.mark(e.sentence), 500), score) for score, _, e in scored]
+    items = [EventItem(e, e.sentence, score) for score, _, e in scored]  # marked when shown
     items.sort(key=lambda i: (-i.score, _newest_first(i.event.date), -i.event.id))
     return items
 
@@ -429,11 +446,9 @@ def _header(searcher: Searcher, chat_id: int, plan: Plan) -> ActorHeader | None:
     names = searcher.names(chat_id)
     if actor_id not in names.actors:
         return None
-    actor = names.actors[actor_id]
-    stats = searcher.actors.stats(chat_id, actor_id)
-    return ActorHeader(
-        actor.name, actor.type, stats.articles, stats.mentions, stats.first_seen, stats.last_seen
-    )
+    actor = names.actors[actor_id]  # its counts are kept there, up to date
+    first, last = searcher.actors.seen(chat_id, actor_id)
+    return ActorHeader(actor.name, actor.type, actor.articles, actor.mentions, first, last)
 
 
 def _suggest(searcher: Searcher, chat_id: int, plan: Plan) -> tuple[Suggestion, ...]:

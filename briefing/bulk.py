@@ -3,19 +3,23 @@
 Files are read one after another; URLs are fetched `workers` at a time. Results come back in
 the order of the inputs, and each article is stored as soon as its turn comes, so an import
 that is stopped part-way keeps everything before that point and can simply be run again
-(what is already archived is recognised as a duplicate).
+(what is already archived is recognised as a duplicate). An item that cannot be read, stored
+or analysed becomes a `failed` result with a short reason, and the import goes on. Articles an
+earlier import stored but was stopped before analysing are analysed by `repair_unanalysed`.
 """
 
 import asyncio
+import os
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from briefing.actor_archive import analyse_article
-from briefing.extract import extract_article, extract_text_page
+from briefing.actor_archive import analyse_or_record, analyse_unanalysed, error_reason
+from briefing.extract import extract_page
 from briefing.fetch import FetchError, FetchPolicy, fetch_page
 from briefing.importer import JSONL_SUFFIXES, SUPPORTED_SUFFIXES, ImportItem, read_inputs
-from briefing.ingest import import_article
+from briefing.ingest import PAGE_TOO_COMPLEX, PAGE_TOO_SLOW, ReadLimits, import_article
+from briefing.isolation import IsolatedRunner, MemoryLimitError, TimeLimitError
 from storage import Archive
 from storage.actors import ActorStore
 
@@ -42,11 +46,14 @@ def expand_paths(inputs: list[str]) -> list[str]:
     expanded: list[str] = []
     for name in inputs:
         path = Path(name)
-        if not is_url(name) and path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES)
-            expanded.extend(str(p) for p in files if p.is_file())
-        else:
-            expanded.append(name)
+        try:
+            if not is_url(name) and path.is_dir():
+                found = (p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES)
+                expanded.extend(str(p) for p in sorted(found) if p.is_file())
+                continue
+        except OSError:
+            pass  # kept as it is: reading it reports why it cannot be read
+        expanded.append(name)
     return expanded
 
 
@@ -55,11 +62,14 @@ def count_items(inputs: list[str]) -> int:
     total = 0
     for name in inputs:
         path = Path(name)
-        if not is_url(name) and path.suffix.lower() in JSONL_SUFFIXES and path.is_file():
-            with path.open("rb") as handle:
-                total += sum(1 for line in handle if line.strip())
-        else:
-            total += 1
+        try:
+            if not is_url(name) and path.suffix.lower() in JSONL_SUFFIXES and path.is_file():
+                with path.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+                continue
+        except OSError:
+            pass  # one item: the error reading it
+        total += 1
     return total
 
 
@@ -72,33 +82,58 @@ def _items(inputs: list[str]) -> Iterator[ImportItem | str]:
             yield from read_inputs([name])
 
 
-async def _read_url(url: str, policy: FetchPolicy) -> ImportItem:
+async def _read_url(
+    url: str, policy: FetchPolicy, reader: IsolatedRunner, time_limit: float
+) -> ImportItem:
+    """Fetch a URL and extract its article in an isolated worker, within `time_limit` s."""
     try:
         page = await fetch_page(url, policy)
+        extracted = await reader.run(
+            extract_page, page.text, page.final_url, page.content_type, time_limit=time_limit
+        )
     except FetchError as error:
         return ImportItem(url, error=error.reason)
-    plain = page.content_type.startswith("text/plain")
-    reader = extract_text_page if plain else extract_article
-    extracted = await asyncio.to_thread(reader, page.text, page.final_url)
+    except TimeLimitError:
+        return ImportItem(url, error=PAGE_TOO_SLOW)
+    except MemoryLimitError:
+        return ImportItem(url, error=PAGE_TOO_COMPLEX)
     if extracted is None:
         return ImportItem(url, error="no article text was found on the page")
     return ImportItem(url, parsed=replace(extracted.parsed, url=extracted.parsed.url or url))
 
 
 def _store(archive: Archive, actors: ActorStore, chat_id: int, item: ImportItem) -> ImportResult:
-    """Store one item and analyse it (actors, quotes, events) if it is new."""
+    """Store one item and analyse it (actors, quotes, events) if it is new; whatever goes
+    wrong with this item becomes its `failed` result, so the import goes on."""
     if item.parsed is None:
         return ImportResult(item.origin, "failed", reason=item.error)
-    outcome = import_article(archive, chat_id, item.parsed)
-    if not outcome.duplicate:
-        analyse_article(archive, actors, chat_id, outcome.article.id)
-    return ImportResult(
+    try:
+        outcome = import_article(archive, chat_id, item.parsed)
+    except Exception as error:
+        return ImportResult(item.origin, "failed", reason=f"not archived: {error_reason(error)}")
+    result = ImportResult(
         item.origin,
         "duplicate" if outcome.duplicate else "imported",
         article_id=outcome.article.id,
         title=outcome.article.title,
         story_id=outcome.article.story_id if outcome.status == "same_story" else None,
     )
+    if outcome.duplicate:
+        return result
+    try:
+        problem = analyse_or_record(archive, actors, chat_id, outcome.article.id).error
+    except Exception as error:  # left unanalysed: the next import tries it again
+        problem = error_reason(error)
+    if problem is None:
+        return result
+    reason = f"archived as #{outcome.article.id}, but not analysed: {problem}"
+    return replace(result, status="failed", reason=reason)
+
+
+def repair_unanalysed(archive: Archive, chat_id: int) -> int:
+    """Analyse the chat's articles that an earlier import stored but was stopped before
+    analysing (or could not analyse for a passing reason); returns how many were analysed."""
+    return analyse_unanalysed(archive, ActorStore(archive.database), chat_id)
 
 
 async def run_import(
@@ -113,17 +148,26 @@ async def run_import(
     window = max(1, workers) * 2
     limit = asyncio.Semaphore(max(1, workers))
 
+    reader = IsolatedRunner(workers=max(1, min(workers, os.cpu_count() or 1)))
+    time_limit = ReadLimits().seconds
+
     async def fetch(url: str) -> ImportItem:
         async with limit:
-            return await _read_url(url, policy)
+            try:
+                return await _read_url(url, policy, reader, time_limit)
+            except Exception as error:  # one page must not end the import
+                return ImportItem(url, error=f"cannot read: {error_reason(error)}")
 
     pending: list[asyncio.Task[ImportItem] | ImportItem] = []
-    for entry in _items(inputs):
-        pending.append(asyncio.create_task(fetch(entry)) if isinstance(entry, str) else entry)
-        if len(pending) >= window:
-            head = pending.pop(0)
+    try:
+        for entry in _items(inputs):
+            pending.append(asyncio.create_task(fetch(entry)) if isinstance(entry, str) else entry)
+            if len(pending) >= window:
+                head = pending.pop(0)
+                item = await head if isinstance(head, asyncio.Task) else head
+                yield await asyncio.to_thread(_store, archive, actors, chat_id, item)
+        for head in pending:
             item = await head if isinstance(head, asyncio.Task) else head
             yield await asyncio.to_thread(_store, archive, actors, chat_id, item)
-    for head in pending:
-        item = await head if isinstance(head, asyncio.Task) else head
-        yield await asyncio.to_thread(_store, archive, actors, chat_id, item)
+    finally:
+        reader.close()  # pages are untrusted: read in worker processes, ended here

@@ -1,4 +1,9 @@
-"""Reading files for bulk import: pasted-article text, saved HTML pages and JSON lines."""
+"""Reading files for bulk import: pasted-article text, saved HTML pages and JSON lines.
+
+Nothing in a file stops the reading: a line or a file that cannot be read, whatever the reason
+(bad JSON, nesting deeper than Python can follow, no body, an unreadable file), becomes an
+item with a short reason, and the items before and after it are read as usual.
+"""
 
 import json
 from collections.abc import Iterator
@@ -76,9 +81,9 @@ def parse_record(record: object) -> ParsedArticle:
     if not isinstance(record, dict):
         raise ValueError("not a JSON object")
     body = _first_str(record, "body", "text", "article")
+    if not body:
+        raise ValueError("no article text (body, text or article)")
     title = _first_str(record, "title")
-    if not body and not title:
-        raise ValueError("no title or text")
     url = _first_str(record, "url") or None
     return ParsedArticle(
         title=shorten(title, 300) if title else first_sentence_title(body),
@@ -89,36 +94,62 @@ def parse_record(record: object) -> ParsedArticle:
     )
 
 
+def _short(error: BaseException, limit: int = 160) -> str:
+    """An unexpected error in a few words: its kind and the first line of its message."""
+    lines = str(error).strip().splitlines()
+    return shorten(f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__, limit)
+
+
+def _line_item(origin: str, number: int, raw: bytes) -> ImportItem:
+    """One JSON line as an item: the article in it, or why there is none."""
+    try:
+        return ImportItem(origin, parsed=parse_record(json.loads(decode_text(raw).strip())))
+    except json.JSONDecodeError as error:
+        reason = f"not valid JSON: {error.msg.removesuffix(' at')} at column {error.colno}"
+    except RecursionError:
+        reason = "not readable: nested too deeply"
+    except ValueError as error:
+        reason = str(error)
+    except Exception as error:  # whatever a line holds, it must not stop the others
+        reason = f"not readable: {_short(error)}"
+    return ImportItem(origin, error=f"line {number}: {reason}")
+
+
 def _read_jsonl(path: Path) -> Iterator[ImportItem]:
     with path.open("rb") as handle:
         for number, raw in enumerate(handle, start=1):
-            origin = f"{path}:{number}"
-            if not raw.strip():
-                continue
-            try:
-                yield ImportItem(origin, parsed=parse_record(json.loads(decode_text(raw))))
-            except (ValueError, json.JSONDecodeError) as error:
-                yield ImportItem(origin, error=f"line {number}: {error}")
+            if raw.strip():
+                yield _line_item(f"{path}:{number}", number, raw)
+
+
+def _read_input(name: str) -> Iterator[ImportItem]:
+    path = Path(name)
+    suffix = path.suffix.lower()
+    if path.is_dir():
+        yield ImportItem(name, error="cannot read the folder")
+    elif not path.is_file():
+        yield ImportItem(name, error="no such file")
+    elif suffix not in SUPPORTED_SUFFIXES:
+        yield ImportItem(name, error=f"unsupported file type {suffix or '(none)'}")
+    elif suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl(path)
+    else:
+        try:
+            yield ImportItem(name, parsed=parse_document(name, path.read_bytes()))
+        except ValueError as error:
+            yield ImportItem(name, error=str(error))
 
 
 def read_inputs(paths: list[str]) -> Iterator[ImportItem]:
-    """Every article in the given files, in order; unreadable inputs become error items."""
+    """Every article in the given files, in order; unreadable inputs become error items.
+
+    An error while reading a file ends that file with an error item (what was read of it
+    stays) and the next file is read.
+    """
     for name in paths:
-        path = Path(name)
-        suffix = path.suffix.lower()
-        if not path.is_file():
-            yield ImportItem(name, error="no such file")
-        elif suffix not in SUPPORTED_SUFFIXES:
-            yield ImportItem(name, error=f"unsupported file type {suffix or '(none)'}")
-        elif suffix in JSONL_SUFFIXES:
-            try:
-                yield from _read_jsonl(path)
-            except OSError as error:
-                yield ImportItem(name, error=f"cannot read: {error.strerror or error}")
-        else:
-            try:
-                yield ImportItem(name, parsed=parse_document(name, path.read_bytes()))
-            except OSError as error:
-                yield ImportItem(name, error=f"cannot read: {error.strerror or error}")
-            except ValueError as error:
-                yield ImportItem(name, error=str(error))
+        try:
+            yield from _read_input(name)
+        except OSError as error:
+            yield ImportItem(name, error=f"cannot read: {error.strerror or error}")
+        except Exception as error:  # a broken file must not stop the others
+            yield ImportItem(name, error=f"cannot read: {_short(error)}")

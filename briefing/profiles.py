@@ -41,22 +41,24 @@ class ActorProfile:
 
 
 def find_actors(store: ActorStore, chat_id: int, name: str, limit: int = 5) -> list[ActorMatch]:
-    """Actors whose name or alias matches `name`, best first; exact matches alone if any."""
+    """Actors whose name or alias matches `name`, best first; exact matches alone if any
+    (looked up in the index; only a name with a typo is compared with every alias)."""
     key = normalise_name(name) or name.casefold().strip()
     if not key:
         return []
-    aliases = store.all_aliases(chat_id)
+    single = " " not in key
     scores: dict[int, float] = {}
-    for actor_id, _, norm in aliases:
+    for actor_id, _, norm in store.aliases_named(chat_id, key, key if single else None):
         if norm == key:
             scores[actor_id] = EXACT
-        elif " " not in key and norm.split()[-1:] == [key]:
+        elif single and norm.split()[-1:] == [key]:
             scores.setdefault(actor_id, SURNAME)  # "Dunn" may mean any known Dunn
     if scores:
         ranked_ids = sorted(scores, key=lambda i: -scores[i])[:limit]
         records = [(store.get(chat_id, i), scores[i]) for i in ranked_ids]
         return [ActorMatch(r, score) for r, score in records if r is not None]
     best: dict[int, float] = {}
+    aliases = store.all_aliases(chat_id)  # a typo: every name of the chat is compared
     choices = [norm for _, _, norm in aliases]
     for _, score, index in process.extract(
         key, choices, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=MATCH_THRESHOLD

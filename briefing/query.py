@@ -7,12 +7,14 @@ diacritics, transliteration and one or two typos per word. `nearest_terms` propo
 the archive's vocabulary for a word that matches nothing.
 """
 
+import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -380,8 +382,11 @@ _FOLDS = (
 )  # fmt: skip
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
-    """A spelling key that forgets transliteration choices: Sergey/Sergei, Lavrof/Lavrov."""
+    """A spelling key that forgets transliteration choices: Sergey/Sergei, Lavrof/Lavrov.
+
+    Remembered: typo search folds the same few words against many names and terms."""
     word = unicodedata.normalize("NFKD", word)
     word = "".join(c for c in word if not unicodedata.combining(c)).casefold()
     for old, new in _FOLDS:
@@ -418,41 +423,112 @@ class _Actor:
     name: str
     type: str
     articles: int
+    mentions: int = 0  # times the archive names it
     forms: dict[str, str] = field(default_factory=dict)  # norm -> alias as written
 
 
+def _with(index: dict[Any, set[int]], key: Any, actor_id: int, in_place: bool) -> None:
+    """Add an actor under a key (in a new set unless `in_place`: readers may hold the old)."""
+    found = index.get(key)
+    if found is None:
+        index[key] = {actor_id}
+    elif actor_id not in found:
+        if in_place:
+            found.add(actor_id)
+        else:
+            index[key] = found | {actor_id}
+
+
 class ActorNames:
-    """The names and aliases of a chat's actors, indexed for finding them in questions."""
+    """The names and aliases of a chat's actors, indexed for finding them in questions.
+
+    Built once from every alias, then kept up to date with `add` and `count` as aliases and
+    articles arrive. Updates never change a container a reader may be going through (they
+    put new ones in place), so questions can be answered while another thread updates.
+    """
 
     MAX_WORDS = 4
 
-    def __init__(self, rows: Iterable[AliasRow]) -> None:
+    def __init__(self, rows: Iterable[AliasRow] = ()) -> None:
         self.actors: dict[int, _Actor] = {}
         self.exact: dict[str, set[int]] = {}
         self.surnames: dict[str, set[int]] = {}
         self._word_actors: dict[str, set[int]] = {}
-        words: set[str] = set()
-        for row in rows:
-            actor = self.actors.setdefault(row.actor_id, _Actor(row.name, row.type, row.articles))
-            for alias, norm in ((row.alias, row.norm), (row.name, normalise_name(row.name))):
-                if not norm:
-                    continue
-                actor.forms.setdefault(norm, alias)
-                self.exact.setdefault(norm, set()).add(row.actor_id)
-                parts = norm.split()
-                words.update(parts)
-                for part in parts:
-                    self._word_actors.setdefault(part, set()).add(row.actor_id)
-                if row.type == "person" and len(parts) > 1 and len(parts[-1]) > 2:
-                    self.surnames.setdefault(parts[-1], set()).add(row.actor_id)
-        self.words = sorted(words)
-        self._wordset = words
-        self._folded = [fold(w) for w in self.words]
+        self._wordset: frozenset[str] = frozenset()
+        self._lists: tuple[list[str], list[str]] = ([], [])  # name words sorted, and folded
         self._by_position: dict[tuple[str, int, int], list[str]] = {}
-        for norm in self.exact:
-            parts = norm.split()
+        self._unseen: dict[int, tuple[int, int]] = {}  # counts of actors whose aliases are to come
+        self._add(rows, in_place=True)
+
+    @property
+    def words(self) -> list[str]:
+        """Every word of every name, sorted."""
+        return self._lists[0]
+
+    def add(self, rows: Iterable[AliasRow]) -> None:
+        """Index more aliases (of known or new actors; a new actor starts with the row's
+        article count)."""
+        self._add(rows, in_place=False)
+
+    def count(self, added: dict[int, tuple[int, int]]) -> None:
+        """Add newly archived (articles, mentions) to the actors' counts."""
+        for actor_id, (articles, mentions) in added.items():
+            actor = self.actors.get(actor_id)
+            if actor is None:
+                before = self._unseen.get(actor_id, (0, 0))
+                self._unseen[actor_id] = (before[0] + articles, before[1] + mentions)
+            else:
+                actor.articles += articles
+                actor.mentions += mentions
+
+    def _add(self, rows: Iterable[AliasRow], in_place: bool) -> None:
+        fresh: set[str] = set()
+        for row in rows:
+            actor = self.actors.get(row.actor_id)
+            forms = [(row.alias, row.norm)]
+            if actor is None:
+                articles, mentions = self._unseen.pop(row.actor_id, (0, 0))
+                actor = _Actor(row.name, row.type, row.articles + articles, row.mentions + mentions)
+                self.actors[row.actor_id] = actor
+                forms.append((row.name, normalise_name(row.name)))
+            for alias, norm in forms:
+                if norm and norm not in actor.forms:
+                    if in_place:
+                        actor.forms[norm] = alias
+                    else:
+                        actor.forms = {**actor.forms, norm: alias}
+                    fresh.update(self._index(row.actor_id, row.type, norm, in_place))
+        fresh -= self._wordset
+        if not fresh:
+            return
+        if in_place:
+            words = sorted(self._wordset | fresh)
+            self._lists = (words, [fold(w) for w in words])
+        else:
+            words, folded = list(self._lists[0]), list(self._lists[1])
+            for word in sorted(fresh):
+                at = bisect.bisect_left(words, word)
+                words.insert(at, word)
+                folded.insert(at, fold(word))
+            self._lists = (words, folded)
+        self._wordset = self._wordset | fresh
+
+    def _index(self, actor_id: int, type_: str, norm: str, in_place: bool) -> list[str]:
+        """Index one normalised name of an actor; returns its words."""
+        parts = norm.split()
+        if norm not in self.exact:
             for position, part in enumerate(parts):
-                self._by_position.setdefault((part, position, len(parts)), []).append(norm)
+                key = (part, position, len(parts))
+                if in_place:
+                    self._by_position.setdefault(key, []).append(norm)
+                else:
+                    self._by_position[key] = [*self._by_position.get(key, []), norm]
+        _with(self.exact, norm, actor_id, in_place)
+        for part in parts:
+            _with(self._word_actors, part, actor_id, in_place)
+        if type_ == "person" and len(parts) > 1 and len(parts[-1]) > 2:
+            _with(self.surnames, parts[-1], actor_id, in_place)
+        return parts
 
     def forms(self, actor_id: int) -> dict[str, str]:
         """norm -> alias as written, for one actor."""
@@ -463,18 +539,19 @@ class ActorNames:
 
     def near_words(self, word: str) -> dict[str, int]:
         """Name words within the typos allowed for `word`, with their edits."""
-        if not word or not self.words:
+        words, folded = self._lists
+        if not word or not words:
             return {}
         found = {word: 0} if word in self._wordset else {}
         limit = allowed_edits(word)
         short = len(word) == 3  # a four-letter name with a letter dropped ("Cua" for "Cuba")
         if limit == 0 and not short:
             return found
-        for choices, key in ((self.words, word), (self._folded, fold(word))):
+        for choices, key in ((words, word), (folded, fold(word))):
             for _, edits, index in process.extract(
                 key, choices, scorer=OSA.distance, score_cutoff=max(limit, 1), limit=50
             ):
-                known = self.words[index]
+                known = words[index]
                 if short and (len(known) != 4 or OSA.distance(word, known) != 1):
                     continue
                 if OSA.distance(word, known) <= limit + 1:  # folding is no licence for more
@@ -634,13 +711,14 @@ class ActorNames:
     def nearest(self, text: str, limit: int = 3) -> list[int]:
         """Actors with a name word looking like a word of `text` ("did you mean" buttons)."""
         scored: dict[int, float] = {}
+        words, folded = self._lists
         for word in normalise_name(text).split():
             if len(word) < 3 or word in STOPWORDS:
                 continue
             for _, score, index in process.extract(
-                fold(word), self._folded, scorer=fuzz.ratio, score_cutoff=65, limit=10
+                fold(word), folded, scorer=fuzz.ratio, score_cutoff=65, limit=10
             ):
-                for actor_id in self._word_actors[self.words[index]]:
+                for actor_id in self._word_actors[words[index]]:
                     scored[actor_id] = max(scored.get(actor_id, 0.0), float(score))
         ranked = sorted(scored, key=lambda i: (-scored[i], -self.actors[i].articles, i))
         return ranked[:limit]

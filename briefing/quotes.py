@@ -165,7 +165,8 @@ class _Reader:
         """The verb of saying for a quotation, and the span of text it was looked for in."""
         first, last = quotation.segments[0], quotation.segments[-1]
         paragraph_end = self.paragraphs[last.paragraph][1]
-        following = [s.start for s in self.segments if s.start >= last.end] + [paragraph_end]
+        after = bisect.bisect_left(self.span_starts, last.end)  # segments are in text order
+        following = [*self.span_starts[after : after + 1], paragraph_end]
         tail_end = min(self.sentence_bounds(last.end - 1)[1], following[0], paragraph_end)
         if tail_end <= last.end:  # the sentence ends with the quote: "... ," he said.
             tail_end = min(self.sentence_bounds(last.end)[1], following[0], paragraph_end)
@@ -269,7 +270,8 @@ class _Reader:
     def _reported(self, verb: Token, clause: Token, sentence: str) -> Quote | None:
         left, right = clause.left_edge.i, clause.right_edge.i
         start, end = self.doc[left].idx, self.doc[right].idx + len(self.doc[right])
-        if any(s < end and start < e for s, e in self.spans):
+        at = bisect.bisect_left(self.span_starts, end) - 1  # the last segment opened before end
+        if at >= 0 and start < self.spans[at][1]:
             return None  # the direct quote already has it
         speaker = self.speaker_of(verb)
         if speaker is None:

@@ -9,6 +9,7 @@ ever read as an operator.
 """
 
 import re
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -30,7 +31,7 @@ from briefing.query import (
 )
 from storage import Archive
 from storage.actors import ActorStore
-from storage.search import Filters, Mention, SearchStore, TextHit
+from storage.search import Filters, Mention, NameMark, SearchStore, TextHit
 
 CANDIDATES = 50  # articles read per candidate query
 MAX_FORMS = 12  # names of one actor searched
@@ -130,33 +131,58 @@ def _sources_named(typed: str, sources: Sequence[tuple[str, int]]) -> list[str]:
     return [name for name, _ in sources if f" {key} " in f" {normalise_name(name)} "]
 
 
+@dataclass
+class _Names:
+    """A chat's actor names, with how far they have read the archive."""
+
+    seen: object  # the store's version when last checked
+    mark: NameMark
+    names: ActorNames
+
+
 class Searcher:
-    """Questions over the archive, with the chat's actor names and the vocabulary cached."""
+    """Questions over the archive, with the chat's actor names and the vocabulary cached.
+
+    The caches follow the archive: new aliases and articles are added as they come, and they
+    are rebuilt only when aliases were merged or split or articles deleted (see
+    `storage.search_schema`). Writes elsewhere (inbox, saved questions) leave them as they are.
+    """
 
     def __init__(self, archive: Archive) -> None:
         self.archive = archive
         self.store = SearchStore(archive.database)
         self.actors = ActorStore(archive.database)
-        self._names: dict[int, tuple[object, ActorNames]] = {}
-        self._vocabulary: tuple[object, list[str], list[int]] | None = None
+        self._names: dict[int, _Names] = {}
+        self._lock = threading.Lock()
 
     # --- cached indexes ---------------------------------------------------------------------
 
     def names(self, chat_id: int) -> ActorNames:
-        """The chat's actor names, rebuilt only after the archive changed."""
-        rows = self.store.aliases(chat_id)
+        """The chat's actor names, brought up to date with the archive."""
+        seen = self.store.version()
         cached = self._names.get(chat_id)
-        if cached is None or cached[0] is not rows:
-            cached = (rows, ActorNames(rows))
-            self._names[chat_id] = cached
-        return cached[1]
+        if cached is not None and cached.seen == seen:
+            return cached.names
+        with self._lock:  # one update at a time: each change is applied once
+            cached = self._names.get(chat_id)
+            changes = self.store.name_changes(chat_id, cached.mark if cached else None)
+            if changes is None:
+                assert cached is not None
+                cached.seen = seen
+                return cached.names
+            if changes.full or cached is None:
+                names = ActorNames(changes.rows)
+            else:
+                names = cached.names
+                names.add(changes.rows)
+                names.count(changes.added)
+            self._names[chat_id] = _Names(seen, changes.mark, names)
+            return names
 
     def vocabulary(self) -> tuple[list[str], list[int]]:
         """Indexed terms and their article counts (all chats: confirm before use)."""
-        rows = self.store.vocabulary()
-        if self._vocabulary is None or self._vocabulary[0] is not rows:
-            self._vocabulary = (rows, [r[0] for r in rows], [r[1] for r in rows])
-        return self._vocabulary[1], self._vocabulary[2]
+        terms = self.store.terms()
+        return terms.terms, terms.counts
 
     # --- understanding ----------------------------------------------------------------------
 

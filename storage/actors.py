@@ -6,6 +6,7 @@ form for lookups. Mentions link actors to articles; quotes and events keep their
 """
 
 import json
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -149,9 +150,6 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-_ARTICLE_DAY = "COALESCE(a.published_at, substr(a.added_at, 1, 10))"
-
-
 class ActorStore:
     """Reads and writes of the actor tables on the shared database."""
 
@@ -183,12 +181,27 @@ class ActorStore:
             return []
         norm_marks = ", ".join("?" for _ in norms) or "NULL"
         last_marks = ", ".join("?" for _ in last_words) or "NULL"
-        rows = self.database.query(
-            "SELECT DISTINCT actor_id FROM actor_aliases WHERE chat_id = ? AND"
-            f" (norm IN ({norm_marks}) OR last_word IN ({last_marks})) LIMIT 200",
-            (chat_id, *norms, *last_words),
+        rows = self.database.query(  # two index lookups: one OR would scan the chat's aliases
+            f"SELECT actor_id FROM actor_aliases WHERE chat_id = ? AND norm IN ({norm_marks})"
+            " UNION SELECT actor_id FROM actor_aliases WHERE chat_id = ?"
+            f" AND last_word IN ({last_marks}) LIMIT 200",
+            (chat_id, *norms, chat_id, *last_words),
         )
         return self._records(chat_id, [r[0] for r in rows])
+
+    def aliases_named(
+        self, chat_id: int, norm: str, last_word: str | None
+    ) -> list[tuple[int, str, str]]:
+        """(actor id, alias, normalised alias) of the aliases that are `norm`, or that end
+        with `last_word`, in the order of `all_aliases`."""
+        rows = self.database.query(  # ordered outside: inside, order would cost an index
+            "SELECT actor_id, alias, norm FROM (SELECT rowid AS n, actor_id, alias, norm"
+            " FROM actor_aliases WHERE chat_id = ? AND norm = ? UNION SELECT rowid, actor_id,"
+            " alias, norm FROM actor_aliases WHERE chat_id = ? AND last_word = ?)"
+            " ORDER BY norm, n",
+            (chat_id, norm, chat_id, last_word),
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
 
     def split_norms(self, chat_id: int) -> set[str]:
         """Normalised aliases a user split off: they never join an actor automatically."""
@@ -219,10 +232,14 @@ class ActorStore:
     ) -> dict[str, int]:
         """Store one article's analysis (replacing any earlier one); returns name -> actor id."""
         with self.database.write() as conn:
-            if not conn.execute(
-                "SELECT 1 FROM articles WHERE id = ? AND chat_id = ?", (article_id, chat_id)
-            ).fetchone():
+            found = conn.execute(  # the article's day goes on each row, for the indexes
+                "SELECT COALESCE(substr(COALESCE(published_at, added_at), 1, 10), '')"
+                " FROM articles WHERE id = ? AND chat_id = ?",
+                (article_id, chat_id),
+            ).fetchone()
+            if not found:
                 return {}
+            day = str(found[0])
             for table in ("mentions", "quotes", "events"):
                 conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
             ids: dict[str, int] = {}
@@ -240,41 +257,79 @@ class ActorStore:
                     " last_word) VALUES (?, ?, ?, ?, ?)",
                     [(actor_id, chat_id, a.alias, a.norm, a.last_word) for a in actor.aliases],
                 )
-                conn.execute(
-                    "INSERT OR REPLACE INTO mentions (article_id, actor_id, chat_id, count, rank)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    (article_id, actor_id, chat_id, actor.mentions, rank),
+                conn.execute(  # updated in place, not replaced: caches count appended rows
+                    "INSERT INTO mentions (article_id, actor_id, chat_id, count, rank, day)"
+                    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, actor_id)"
+                    " DO UPDATE SET count = excluded.count, rank = excluded.rank",
+                    (article_id, actor_id, chat_id, actor.mentions, rank, day),
                 )
-            conn.executemany(
-                "INSERT INTO quotes (chat_id, article_id, actor_id, speaker, text, sentence,"
-                " direct) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (chat_id, article_id, ids.get(q.speaker or ""), q.speaker, q.text,
-                     q.sentence, int(q.direct))
-                    for q in quotes
-                ],
-            )  # fmt: skip
-            conn.executemany(
-                "INSERT INTO events (chat_id, article_id, subject_id, subject, action, objects,"
-                " object_ids, date, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (chat_id, article_id, ids.get(e.subject), e.subject, e.action,
-                     json.dumps(list(e.objects)),
-                     json.dumps([ids[o] for o in e.objects if o in ids]), e.date, e.sentence)
-                    for e in events
-                ],
-            )  # fmt: skip
-            conn.execute("UPDATE articles SET analysed_at = ? WHERE id = ?", (_now(), article_id))
+            self._save_sayings(conn, (chat_id, article_id, day), ids, quotes, events)
+            conn.execute(
+                "UPDATE articles SET analysed_at = ?, analysis_error = NULL WHERE id = ?",
+                (_now(), article_id),
+            )
             return ids
 
-    def unanalysed(self, limit: int = 1000) -> list[tuple[int, int]]:
-        """(chat id, article id) of ready articles not analysed yet (resumed at start-up)."""
+    @staticmethod
+    def _save_sayings(
+        conn: sqlite3.Connection,
+        article: tuple[int, int, str],
+        ids: dict[str, int],
+        quotes: Sequence[FoundQuote],
+        events: Sequence[FoundEvent],
+    ) -> None:
+        """Insert an article's quotes and events; `article` is (chat id, article id, day)."""
+        chat_id, article_id, day = article
+        conn.executemany(
+            "INSERT INTO quotes (chat_id, article_id, actor_id, speaker, text, sentence,"
+            " direct, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (chat_id, article_id, ids.get(q.speaker or ""), q.speaker, q.text,
+                 q.sentence, int(q.direct), day)
+                for q in quotes
+            ],
+        )  # fmt: skip
+        conn.executemany(
+            "INSERT INTO events (chat_id, article_id, subject_id, subject, action, objects,"
+            " object_ids, date, sentence, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (chat_id, article_id, ids.get(e.subject), e.subject, e.action,
+                 json.dumps(list(e.objects)),
+                 json.dumps([ids[o] for o in e.objects if o in ids]), e.date, e.sentence,
+                 e.date if e.date is not None else day)
+                for e in events
+            ],
+        )  # fmt: skip
+
+    def unanalysed(self, limit: int = 1000, chat_id: int | None = None) -> list[tuple[int, int]]:
+        """(chat id, article id) of ready articles not analysed yet, of one chat or of all
+        (resumed at start-up, and by an import of a chat)."""
+        where = "" if chat_id is None else " AND chat_id = ?"
+        params = () if chat_id is None else (chat_id,)
         rows = self.database.query(
             "SELECT chat_id, id FROM articles WHERE status = 'ready' AND analysed_at IS NULL"
-            " ORDER BY id LIMIT ?",
-            (limit,),
+            f"{where} ORDER BY id LIMIT ?",
+            (*params, limit),
         )
         return [(r[0], r[1]) for r in rows]
+
+    def mark_unanalysable(self, chat_id: int, article_id: int, reason: str) -> None:
+        """Record why an article could not be analysed; it counts as analysed from now on, so
+        it is not tried again at every start (a later successful analysis clears the reason)."""
+        with self.database.write() as conn:
+            conn.execute(
+                "UPDATE articles SET analysed_at = ?, analysis_error = ?"
+                " WHERE id = ? AND chat_id = ?",
+                (_now(), reason, article_id, chat_id),
+            )
+
+    def analysis_error(self, chat_id: int, article_id: int) -> str | None:
+        """Why the article could not be analysed, or None (analysed, or not yet)."""
+        rows = self.database.query(
+            "SELECT analysis_error FROM articles WHERE id = ? AND chat_id = ?",
+            (article_id, chat_id),
+        )
+        return rows[0][0] if rows else None
 
     def merge(self, chat_id: int, keep_id: int, merge_id: int) -> bool:
         """Fold actor `merge_id` into `keep_id` (aliases, mentions, quotes, events)."""
@@ -286,20 +341,25 @@ class ActorStore:
                 (keep_id, merge_id),
             )
             conn.execute(
-                "UPDATE mentions SET count = count + COALESCE((SELECT m2.count FROM mentions m2"
-                " WHERE m2.actor_id = ? AND m2.article_id = mentions.article_id), 0)"
-                " WHERE actor_id = ?",
-                (merge_id, keep_id),
+                "UPDATE mentions SET count = count + (SELECT m2.count FROM mentions m2"
+                " WHERE m2.actor_id = ? AND m2.article_id = mentions.article_id)"
+                " WHERE chat_id = ? AND actor_id = ? AND article_id IN"
+                " (SELECT article_id FROM mentions WHERE chat_id = ? AND actor_id = ?)",
+                (merge_id, chat_id, keep_id, chat_id, merge_id),
             )
             conn.execute(
-                "UPDATE OR IGNORE mentions SET actor_id = ? WHERE actor_id = ?", (keep_id, merge_id)
+                "UPDATE OR IGNORE mentions SET actor_id = ? WHERE chat_id = ? AND actor_id = ?",
+                (keep_id, chat_id, merge_id),
             )
-            conn.execute("UPDATE quotes SET actor_id = ? WHERE actor_id = ?", (keep_id, merge_id))
             conn.execute(
-                "UPDATE events SET subject_id = ? WHERE subject_id = ?", (keep_id, merge_id)
+                "UPDATE quotes SET actor_id = ? WHERE chat_id = ? AND actor_id = ?",
+                (keep_id, chat_id, merge_id),
             )
-            for table in ("actor_aliases", "mentions"):
-                conn.execute(f"DELETE FROM {table} WHERE actor_id = ?", (merge_id,))
+            self._merge_events(conn, chat_id, keep_id, merge_id)
+            conn.execute("DELETE FROM actor_aliases WHERE actor_id = ?", (merge_id,))
+            conn.execute(
+                "DELETE FROM mentions WHERE chat_id = ? AND actor_id = ?", (chat_id, merge_id)
+            )
             conn.execute("DELETE FROM actors WHERE id = ? AND chat_id = ?", (merge_id, chat_id))
             names = conn.execute(
                 "SELECT norm FROM actor_aliases WHERE actor_id = ?", (keep_id,)
@@ -309,6 +369,22 @@ class ActorStore:
                 [(chat_id, n[0]) for n in names],
             )
         return True
+
+    @staticmethod
+    def _merge_events(conn: sqlite3.Connection, chat_id: int, keep_id: int, merge_id: int) -> None:
+        """Events of `merge_id`, as subject or object, become `keep_id`'s."""
+        rows = conn.execute(
+            "SELECT e.id, e.subject_id, e.object_ids FROM event_actors x"
+            " JOIN events e ON e.id = x.event_id WHERE x.chat_id = ? AND x.actor_id = ?",
+            (chat_id, merge_id),
+        ).fetchall()
+        changed = []
+        for event_id, subject_id, object_ids in rows:
+            objects = [keep_id if o == merge_id else o for o in json.loads(object_ids)]
+            subject = keep_id if subject_id == merge_id else subject_id
+            kept = [o for o in dict.fromkeys(objects) if o != subject]
+            changed.append((subject, json.dumps(kept), event_id))
+        conn.executemany("UPDATE events SET subject_id = ?, object_ids = ? WHERE id = ?", changed)
 
     def split(self, chat_id: int, actor_id: int, norm: str, alias: str, type_: str) -> int | None:
         """Move one alias off an actor into an actor of its own; remembered for later articles.
@@ -347,13 +423,21 @@ class ActorStore:
 
     def stats(self, chat_id: int, actor_id: int) -> ActorStats:
         """Articles and mentions of an actor, first and last seen (article dates)."""
-        row = self.database.query(
-            f"SELECT COUNT(*), SUM(m.count), MIN({_ARTICLE_DAY}), MAX({_ARTICLE_DAY})"
-            " FROM mentions m JOIN articles a ON a.id = m.article_id"
-            " WHERE m.chat_id = ? AND m.actor_id = ?",
+        row = self.database.query(  # from the index alone
+            "SELECT COUNT(*), SUM(count) FROM mentions INDEXED BY idx_mentions_rank"
+            " WHERE chat_id = ? AND actor_id = ?",
             (chat_id, actor_id),
         )[0]
-        return ActorStats(row[0], row[1] or 0, row[2], row[3])
+        return ActorStats(row[0], row[1] or 0, *self.seen(chat_id, actor_id))
+
+    def seen(self, chat_id: int, actor_id: int) -> tuple[str | None, str | None]:
+        """The days of the first and the last article mentioning an actor (two index seeks)."""
+        row = self.database.query(
+            "SELECT (SELECT MIN(day) FROM mentions WHERE chat_id = ?1 AND actor_id = ?2),"
+            " (SELECT MAX(day) FROM mentions WHERE chat_id = ?1 AND actor_id = ?2)",
+            (chat_id, actor_id),
+        )[0]
+        return row[0], row[1]
 
     def co_mentioned(self, chat_id: int, actor_id: int, limit: int = 5) -> list[tuple[str, int]]:
         """Actors appearing in the same articles, with how many articles they share."""
@@ -370,9 +454,8 @@ class ActorStore:
     def articles_of(self, chat_id: int, actor_id: int, limit: int = 5) -> list[int]:
         """Ids of the latest articles mentioning an actor."""
         rows = self.database.query(
-            f"SELECT a.id FROM mentions m JOIN articles a ON a.id = m.article_id"
-            f" WHERE m.chat_id = ? AND m.actor_id = ? ORDER BY {_ARTICLE_DAY} DESC, a.id DESC"
-            " LIMIT ?",
+            "SELECT article_id FROM mentions WHERE chat_id = ? AND actor_id = ?"
+            " ORDER BY day DESC, article_id DESC LIMIT ?",
             (chat_id, actor_id, limit),
         )
         return [r[0] for r in rows]
@@ -384,7 +467,7 @@ class ActorStore:
         marks = ", ".join("?" for _ in article_ids)
         rows = self.database.query(
             f"SELECT m.article_id, x.name FROM mentions m JOIN actors x ON x.id = m.actor_id"
-            f" WHERE m.chat_id = ? AND m.article_id IN ({marks}) ORDER BY m.article_id, m.rank",
+            f" WHERE +m.chat_id = ? AND m.article_id IN ({marks}) ORDER BY m.article_id, m.rank",
             (chat_id, *article_ids),
         )
         found: dict[int, list[str]] = {}
@@ -401,7 +484,7 @@ class ActorStore:
         rows = self.database.query(
             "SELECT q.speaker, q.text, q.sentence, q.direct, a.id, a.title, a.source, a.url,"
             f" a.published_at FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where}"
-            f" ORDER BY {_ARTICLE_DAY} DESC, q.id LIMIT ? OFFSET ?",
+            " ORDER BY q.day DESC, q.id LIMIT ? OFFSET ?",
             (*params, limit, offset),
         )
         return [StoredQuote(r[0], r[1], r[2], bool(r[3]), *r[4:]) for r in rows]
@@ -409,14 +492,14 @@ class ActorStore:
     def events_of(
         self, chat_id: int, actor_id: int, limit: int = 10, offset: int = 0
     ) -> list[StoredEvent]:
-        """Events with the actor as subject or object, newest date first."""
+        """Events with the actor as subject or object, newest first (by the event's date, else
+        its article's day)."""
         rows = self.database.query(
             "SELECT e.subject, e.action, e.objects, e.date, e.sentence, a.id, a.source"
-            " FROM events e JOIN articles a ON a.id = e.article_id"
-            " WHERE e.chat_id = ? AND (e.subject_id = ? OR EXISTS (SELECT 1 FROM"
-            " json_each(e.object_ids) WHERE json_each.value = ?))"
-            " ORDER BY e.date DESC, e.id DESC LIMIT ? OFFSET ?",
-            (chat_id, actor_id, actor_id, limit, offset),
+            " FROM event_actors x JOIN events e ON e.id = x.event_id"
+            " JOIN articles a ON a.id = e.article_id WHERE x.chat_id = ? AND x.actor_id = ?"
+            " ORDER BY x.day DESC, x.event_id DESC LIMIT ? OFFSET ?",
+            (chat_id, actor_id, limit, offset),
         )
         return [
             StoredEvent(r[0], r[1], tuple(json.loads(r[2])), r[3], r[4], r[5], r[6]) for r in rows

@@ -8,7 +8,7 @@ import sqlite_utils
 from storage.actors import create_actor_tables
 from storage.digests import create_digest_tables
 from storage.inbox import create_inbox_table
-from storage.search_schema import create_search_tables
+from storage.search_schema import create_search_marks, create_search_tables
 
 Migration = Callable[[sqlite_utils.Database], None]
 
@@ -79,6 +79,16 @@ def _create_story_keys(db: sqlite_utils.Database) -> None:
     )
 
 
+def _add_analysis_errors(db: sqlite_utils.Database) -> None:
+    """Why an article could not be analysed (it then counts as analysed, so it is not tried at
+    every start again), and an index of the ready articles still waiting for their analysis."""
+    db.execute("ALTER TABLE articles ADD COLUMN analysis_error TEXT")
+    db.execute(
+        "CREATE INDEX idx_articles_unanalysed ON articles (chat_id, id)"
+        " WHERE status = 'ready' AND analysed_at IS NULL"
+    )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_articles", _create_articles),
     ("0002_provenance", _add_provenance),
@@ -87,6 +97,8 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0005_actors", create_actor_tables),
     ("0006_search", create_search_tables),
     ("0007_inbox", create_inbox_table),
+    ("0008_search_marks", create_search_marks),
+    ("0009_analysis_errors", _add_analysis_errors),
 ]
 
 

@@ -1,4 +1,5 @@
-"""Bulk import of folders and URLs, and an import killed part-way then run again."""
+"""Bulk import of folders and URLs, an import killed part-way then run again, and bad or huge
+items that are reported one by one without stopping the import."""
 
 import json
 import os
@@ -8,9 +9,19 @@ import subprocess
 import sys
 import threading
 import time
+from io import StringIO
 from pathlib import Path
 
+import pytest
+
+from bot import importing
+from briefing import actor_archive
+from briefing.fetch import FetchPolicy
+from briefing.nlp import load_pipeline
+from storage import Archive
 from tests.bot.test_console import run_bot
+from tests.briefing.test_analysis_failures import FailingAnalysis
+from tests.briefing.test_long_articles import harbour_body
 from tests.conftest import (
     OTHER_ARTICLE,
     OWN_ARTICLE,
@@ -123,3 +134,125 @@ def test_killed_import_resumes_and_archives_each_article_once(tmp_path: Path) ->
     assert len(rows) == TOTAL
     assert {status for status, _ in rows} == {"ready"}
     assert len({url for _, url in rows}) == TOTAL
+
+
+def _actors_of(db: Path, article_id: int) -> set[str]:
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute(
+            "SELECT x.name FROM mentions m JOIN actors x ON x.id = m.actor_id"
+            " WHERE m.article_id = ?",
+            (article_id,),
+        ).fetchall()
+    finally:
+        conn.close()
+    return {name for (name,) in rows}
+
+
+def _analysed(db: Path, article_id: int) -> tuple[str | None, str | None]:
+    """(analysed_at, analysis_error) of one article."""
+    conn = sqlite3.connect(db)
+    try:
+        row = conn.execute(
+            "SELECT analysed_at, analysis_error FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+    finally:
+        conn.close()
+    return row[0], row[1]
+
+
+def test_a_deep_line_fails_alone_and_a_huge_article_is_analysed_in_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # spaCy's limit (a million characters) scaled down to 50,000, so the test stays fast: an
+    # article of 60,000 characters is over it, as one of 1.2 million is over the real one.
+    monkeypatch.setattr(load_pipeline(), "max_length", 50_000)
+    path = tmp_path / "wire.jsonl"
+    huge = harbour_body(chars=60_000)
+    with pytest.raises(ValueError):  # over the limit: it cannot be parsed at once
+        load_pipeline()(huge)
+    lines = [
+        json.dumps({"title": "Wire One", "body": "Grain prices rose in Chile, Mirela Dunn said."}),
+        "[" * 100_000 + "]" * 100_000,  # deeper than Python's recursion limit
+        json.dumps({"title": "The Long Harbour Talks", "body": huge, "date": "2024-03-31"}),
+        json.dumps({"title": "Wire Two", "text": "Grain exports fell.", "source": "Wire"}),
+    ]
+    path.write_text("\n".join(lines) + "\n")
+    db = tmp_path / "wire.db"
+    archive = Archive.open(db)
+    out, err = StringIO(), StringIO()
+    try:
+        complete = importing.run(
+            archive, 0, [str(path)], FetchPolicy(), workers=1, as_json=True, out=out, err=err
+        )
+    finally:
+        archive.close()
+    assert not complete  # one item failed: the command exits with status 2
+    items = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [i["status"] for i in items] == ["imported", "failed", "imported", "imported"]
+    assert items[1]["reason"] == "line 2: not readable: nested too deeply"
+    assert items[2]["title"] == "The Long Harbour Talks"
+    assert "Traceback" not in err.getvalue()
+    assert f"{path}:2: line 2: not readable: nested too deeply" in err.getvalue()
+    assert "Imported 3, duplicates 0, failed 1 (chat 0)." in err.getvalue()
+    long_id = items[2]["id"]
+    assert _analysed(db, long_id)[0] is not None and _analysed(db, long_id)[1] is None
+    # every piece was read: the people of the first paragraphs and the one of the last
+    assert {"Mirela Dunn", "Tomas Berg", "Oskar Lindqvist"} <= _actors_of(db, long_id)
+
+
+def test_an_import_killed_before_the_analysis_is_repaired_by_the_next(tmp_path: Path) -> None:
+    source = tmp_path / "talks.md"
+    source.write_text(f"# Harbour Talks Resume\n\n{harbour_body(60)}\n")
+    db = tmp_path / "killed.db"
+    env = {**os.environ, "BRIEFING_DB": str(db), "TELEGRAM_BOT_TOKEN": ""}
+    args = [sys.executable, "-m", "bot", "import", "--db", str(db), str(source)]
+    first = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)  # fmt: skip
+    try:  # the article is stored first, then the model loads and reads it: kill in between
+        deadline = time.monotonic() + 60
+        while _count(db) < 1 and time.monotonic() < deadline:
+            assert first.poll() is None, "the import ended before it could be interrupted"
+            time.sleep(0.01)
+    finally:
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=10)
+    assert _analysed(db, 1) == (None, None)  # stored, not analysed
+
+    second = run_bot("import", "--db", str(db), str(source), db=db)
+    assert second.returncode == 0, second.stderr
+    assert (
+        "Imported 0, duplicates 1, failed 0 (chat 0);"
+        " analysed 1 article left unanalysed by an earlier run." in second.stdout
+    )
+    assert {"Mirela Dunn", "Oskar Lindqvist"} <= _actors_of(db, 1)
+    third = run_bot("import", "--db", str(db), str(source), db=db)
+    assert third.stdout.strip() == "Imported 0, duplicates 1, failed 0 (chat 0)."
+
+
+def test_an_article_the_analysis_fails_on_is_one_failed_item(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = [str(tmp_path / name) for name in ("a.md", "b.txt")]
+    Path(paths[0]).write_text(OWN_ARTICLE)
+    Path(paths[1]).write_text(OTHER_ARTICLE)
+    fake = FailingAnalysis(MemoryError("too much"), title="Harbour Workers")
+    monkeypatch.setattr(actor_archive, "analyse", fake)
+    archive = Archive.open(tmp_path / "fail.db")
+    out, err = StringIO(), StringIO()
+    try:
+        complete = importing.run(
+            archive, 0, paths, FetchPolicy(), workers=1, as_json=True, out=out, err=err
+        )
+        again = importing.run(
+            archive, 0, paths, FetchPolicy(), workers=1, as_json=False, out=StringIO(),
+            err=StringIO(),
+        )  # fmt: skip
+    finally:
+        archive.close()
+    assert not complete and again
+    items = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [(i["status"], i["id"]) for i in items] == [("failed", 1), ("imported", 2)]
+    assert items[0]["reason"] == "archived as #1, but not analysed: MemoryError: too much"
+    assert "Imported 1, duplicates 0, failed 1 (chat 0)." in err.getvalue()
+    assert fake.calls == 1  # recorded: the next import does not try it again

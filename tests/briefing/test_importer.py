@@ -70,3 +70,39 @@ def test_missing_and_unsupported_paths(tmp_path: Path) -> None:
     (tmp_path / "x.pdf").write_bytes(b"%PDF")
     items = list(read_inputs([str(tmp_path / "nope.txt"), str(tmp_path / "x.pdf")]))
     assert [item.error for item in items] == ["no such file", "unsupported file type .pdf"]
+
+
+def test_jsonl_line_of_any_kind_of_badness_fails_alone(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.jsonl"
+    lines = [
+        json.dumps({"title": "Good One", "body": "Grain prices rose."}),
+        "[" * 100_000 + "]" * 100_000,  # deeper than Python's recursion limit
+        "42",
+        json.dumps({"title": "A title and nothing else"}),
+        json.dumps({"body": "Kept despite its odd date.", "date": {"day": 3}}),
+        '{"body": "cut off',
+        json.dumps({"title": "Good Two", "text": "Grain exports fell."}),
+    ]
+    path.write_text("\n".join(lines) + "\n")
+    items = list(read_inputs([str(path), str(tmp_path / "after.txt")]))
+    errors = [item.error for item in items]
+    assert errors == [
+        None,
+        "line 2: not readable: nested too deeply",
+        "line 3: not a JSON object",
+        "line 4: no article text (body, text or article)",
+        None,
+        "line 6: not valid JSON: Unterminated string starting at column 10",
+        None,
+        "no such file",  # the next input is still read
+    ]
+    assert [item.origin for item in items][:2] == [f"{path}:1", f"{path}:2"]
+    assert items[6].parsed is not None and items[6].parsed.title == "Good Two"
+
+
+def test_a_folder_given_as_a_file_is_an_error_item(tmp_path: Path) -> None:
+    (tmp_path / "folder.jsonl").mkdir()
+    (tmp_path / "a.md").write_text(OWN_ARTICLE)
+    items = list(read_inputs([str(tmp_path / "folder.jsonl"), str(tmp_path / "a.md")]))
+    assert items[0].error == "cannot read the folder"
+    assert items[1].parsed is not None and items[1].parsed.source == "The Coastal Courier"
