@@ -20,8 +20,8 @@ from pathlib import Path
 
 import spacy
 
-from briefing.analysis import analyse_many
-from briefing.nlp import MODEL_PACKAGES, load_pipeline
+from briefing.analysis.nlp import MODEL_PACKAGES, load_pipeline
+from briefing.analysis.pipeline import analyse_many
 
 REUTERS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "reuters21578"
 

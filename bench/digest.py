@@ -5,13 +5,14 @@ Run from the project root (the shared data must be at ../shared/data/reuters2157
     .venv/bin/python bench/digest.py [--repeat N]
 
 Each scenario imports its articles into a fresh SQLite file through the bulk-import path
-(`briefing.ingest.import_article`, so near-duplicates become one story as in the bot), then times
-what a scheduled digest does short of sending: read the window, group and rank the stories,
-summarise the first ones, render the HTML and split it into messages. The baseline, measured in
-the same run on the same file, is the bare read of the window's rows (`DigestStore.window`), so
-the ratio says what the digest costs on top of fetching its articles. Times are the best of
-`--repeat` runs; peak memory is the tracemalloc peak of one digest (Python allocations).
-Targets: under 2 s for the day and under 10 s for the week. Exit status 1 if one is missed.
+(`briefing.ingest.workflow.import_article`, so near-duplicates become one story as in the bot),
+then times what a scheduled digest does short of sending: read the window, group and rank the
+stories, summarise the first ones, render the HTML and split it into messages. The baseline,
+measured in the same run on the same file, is the bare read of the window's rows
+(`DigestStore.window`), so the ratio says what the digest costs on top of fetching its articles.
+Times are the best of `--repeat` runs; peak memory is the tracemalloc peak of one digest (Python
+allocations). Targets: under 2 s for the day and under 10 s for the week. Exit status 1 if one
+is missed.
 """
 
 import argparse
@@ -27,9 +28,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from briefing.digest import compose_digest
-from briefing.importer import parse_record
-from briefing.ingest import import_article
+from briefing.digests.build import compose_digest
+from briefing.ingest.importer import parse_record
+from briefing.ingest.workflow import import_article
 from handlers.digest import digest_html
 from handlers.split import split_message
 from storage import Archive

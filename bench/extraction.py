@@ -6,10 +6,11 @@ Run from the project root (the shared data must be at ../shared/data/article-pag
     .venv/bin/python bench/extraction.py --variants   # also other trafilatura option sets
 
 Each saved page (`html/<id>.html`) is served from a local HTTP server on 127.0.0.1, fetched with
-`briefing.fetch.fetch_page` and extracted with `briefing.extract.extract_article`, exactly the
-path a link sent to the bot takes. The score is token F1 against the page's true article body
-(`ground-truth.jsonl`, `articleBody`): lower-case word tokens compared as multisets. The baseline,
-measured in the same run on the same fetched pages, is the page's whole visible text.
+`briefing.ingest.fetch.fetch_page` and extracted with `briefing.ingest.extract.extract_article`,
+exactly the path a link sent to the bot takes. The score is token F1 against the page's true
+article body (`ground-truth.jsonl`, `articleBody`): lower-case word tokens compared as
+multisets. The baseline, measured in the same run on the same fetched pages, is the page's whole
+visible text.
 """
 
 import argparse
@@ -34,8 +35,8 @@ import lxml.html
 from trafilatura import bare_extraction
 from trafilatura.settings import Document
 
-from briefing.extract import extract_article
-from briefing.fetch import FetchPolicy, fetch_page
+from briefing.ingest.extract import extract_article
+from briefing.ingest.fetch import FetchPolicy, fetch_page
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "article-pages"
 _INVISIBLE = ("script", "style", "noscript", "template")

@@ -5,7 +5,7 @@ Run from the project root:
     .venv/bin/python bench/fetch_bomb.py            # 2 GiB bombs, figures as text
     .venv/bin/python bench/fetch_bomb.py --json     # the same figures as one JSON object
 
-A local server on 127.0.0.1 serves three pages, each fetched with `briefing.fetch.fetch_page`
+A local server on 127.0.0.1 serves three pages, each fetched with `briefing.ingest.fetch.fetch_page`
 (the path a link sent to the bot takes) under the default limits (5 MB, 15 s):
 
 - baseline: an ordinary article page, gzip-compressed, fetched first (after one warm-up);
@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from briefing.fetch import FetchError, FetchPolicy, fetch_page  # noqa: E402
+from briefing.ingest.fetch import FetchError, FetchPolicy, fetch_page  # noqa: E402
 
 MIB = 1 << 20
 MEMORY_TARGET_MB = 600

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from briefing.importer import parse_record
-from briefing.ingest import import_article
+from briefing.ingest.importer import parse_record
+from briefing.ingest.workflow import import_article
 from storage import Archive
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "reuters21578"

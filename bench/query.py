@@ -44,9 +44,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.query_quality import typo
 from bench.reuters_archive import CHAT, DATA, build
 from bench.scaled_archive import scaled_db
-from briefing.answer import ask
-from briefing.query import STOPWORDS, match_all
-from briefing.ranking import Searcher
+from briefing.questions.answer import ask
+from briefing.questions.ranking import Searcher
+from briefing.questions.understanding import STOPWORDS, match_all
 from storage import Archive, Database
 from storage.inbox import Inbox
 

@@ -31,8 +31,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.reuters_archive import CHAT, DATA, Story, build, stories
-from briefing.query import match_all
-from briefing.ranking import Searcher
+from briefing.questions.ranking import Searcher
+from briefing.questions.understanding import match_all
 from storage import Archive
 
 TOP = 10

@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.actor_archive import store_analysis
-from briefing.analysis import analyse_many
-from briefing.importer import parse_record
-from briefing.ingest import import_article
+from briefing.analysis.archive import store_analysis
+from briefing.analysis.pipeline import analyse_many
+from briefing.ingest.importer import parse_record
+from briefing.ingest.workflow import import_article
 from storage import Archive
 from storage.actors import ActorStore
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from briefing.summarize import (
+from briefing.digests.summaries import (
     DEFAULT_WEIGHTS,
     Analysis,
     Weights,

@@ -12,9 +12,15 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bot.inputs import READ_ERRORS, json_lines, read_article
-from briefing.analysis import Analysis, actors_to_json, analyse_many, events_to_json, quotes_to_json
-from briefing.article import parse_pasted
+from briefing.analysis.pipeline import (
+    Analysis,
+    actors_to_json,
+    analyse_many,
+    events_to_json,
+    quotes_to_json,
+)
 from briefing.dates import normalise_date
+from briefing.ingest.article import parse_pasted
 
 KINDS: dict[str, Callable[[Analysis], list[dict[str, Any]]]] = {
     "actors": lambda a: actors_to_json(a.actors),

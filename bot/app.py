@@ -13,9 +13,9 @@ from bot.scheduling import JobQueueScheduler, restore_schedules
 from bot.settings import Settings
 from bot.updates import PerChatUpdateProcessor
 from briefing.access import AccessPolicy
-from briefing.actor_archive import ActorDigestExtras
-from briefing.fetch import FetchPolicy
-from briefing.ingest import Ingestor, ReadLimits
+from briefing.analysis.archive import ActorDigestExtras
+from briefing.ingest.fetch import FetchPolicy
+from briefing.ingest.workflow import Ingestor, ReadLimits
 from handlers import COMMANDS, bot_commands, register
 from handlers.context import BotData, BriefingApp, BriefingContext
 from handlers.ingest import finish, show_unshown, spawn, wait_for_background

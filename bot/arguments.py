@@ -8,7 +8,7 @@ import argparse
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from briefing.schedule import parse_moment
+from briefing.digests.schedule import parse_moment
 from storage.database import SQLITE_MAX_INT, SQLITE_MIN_INT
 
 # Moments given on the command line stay well inside what `datetime` can hold, so the window

@@ -25,13 +25,13 @@ from bot.app import build_application, on_shutdown, on_startup
 from bot.console import OutgoingPrinter, render_html, run_console
 from bot.offline import OfflineRequest
 from bot.settings import Settings
-from briefing.actor_archive import ActorDigestExtras
-from briefing.answer import answer_json, ask
+from briefing.analysis.archive import ActorDigestExtras
 from briefing.dates import display_date
-from briefing.digest import compose_digest, digest_json, digest_text
-from briefing.fetch import FetchPolicy
-from briefing.ranking import Searcher
-from briefing.schedule import continues_from, digest_window, utc_now
+from briefing.digests.build import compose_digest, digest_json, digest_text
+from briefing.digests.schedule import continues_from, digest_window, utc_now
+from briefing.ingest.fetch import FetchPolicy
+from briefing.questions.answer import answer_json, ask
+from briefing.questions.ranking import Searcher
 from handlers.answers import answer_html
 from storage import Archive
 from storage.actors import ActorStore

@@ -11,15 +11,15 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TextIO
 
-from briefing.actor_archive import error_reason
-from briefing.bulk import (
+from briefing.analysis.archive import error_reason
+from briefing.ingest.bulk import (
     ImportResult,
     count_items,
     expand_paths,
     repair_unanalysed,
     run_import,
 )
-from briefing.fetch import FetchPolicy
+from briefing.ingest.fetch import FetchPolicy
 from storage import Archive
 
 log = logging.getLogger(__name__)

@@ -2,9 +2,10 @@
 
 The database is the truth; the jobs are rebuilt from it each start. A digest missed while the
 bot was down goes out once at start-up if its time was less than 12 hours ago (the rule is
-`briefing.schedule.due_slot`); a digest that could not be sent is tried again every ten minutes
-within those 12 hours. Each job is `digest:<chat id>` and replaced when the chat re-subscribes;
-APScheduler's cron trigger in the chat's zone keeps the local time across daylight-saving changes.
+`briefing.digests.schedule.due_slot`); a digest that could not be sent is tried again every ten
+minutes within those 12 hours. Each job is `digest:<chat id>` and replaced when the chat
+re-subscribes; APScheduler's cron trigger in the chat's zone keeps the local time across
+daylight-saving changes.
 """
 
 import asyncio
@@ -14,7 +15,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from briefing.schedule import CATCH_UP_GRACE, due_slot, time_of, utc_now
+from briefing.digests.schedule import CATCH_UP_GRACE, due_slot, time_of, utc_now
 from handlers.context import BriefingApp, BriefingContext
 from handlers.digest import deliver_digest
 from handlers.ingest import spawn

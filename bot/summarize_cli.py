@@ -12,8 +12,8 @@ from typing import TextIO
 
 from bot.arguments import bounded_int
 from bot.inputs import READ_ERRORS, json_lines, read_article
-from briefing.article import parse_pasted
-from briefing.summarize import summarize, summarize_many
+from briefing.digests.summaries import summarize, summarize_many
+from briefing.ingest.article import parse_pasted
 
 MAX_SENTENCES = 100
 

@@ -6,7 +6,7 @@ import re
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from briefing.dates import display_date
-from briefing.profiles import (
+from briefing.questions.profiles import (
     ActorMatch,
     ActorProfile,
     clear_choice,

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from briefing.answer import Answer, ArticleItem, EventItem, QuoteItem
 from briefing.dates import display_date
+from briefing.questions.answer import Answer, ArticleItem, EventItem, QuoteItem
 from handlers.formatting import byline, esc, link, plural, snippet_html
 
 CALLBACK_LIMIT = 64  # bytes, Telegram's limit for callback data

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from telegram import InlineKeyboardMarkup, Message, Update
 
-from briefing.answer import Answer
-from briefing.answer import ask as answer_question
+from briefing.questions.answer import Answer
+from briefing.questions.answer import ask as answer_question
 from handlers.answers import answer_html, answer_keyboard, parse_button
 from handlers.context import BriefingContext
 from handlers.formatting import NO_PREVIEW, edit_html, reply_html

@@ -6,11 +6,11 @@ from typing import Any, TypeAlias, cast
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from briefing.access import AccessPolicy
-from briefing.delivery import DigestDelivery
-from briefing.digest import DigestExtras
-from briefing.ingest import Ingestor
-from briefing.ranking import Searcher
-from briefing.schedule import DigestScheduler, Unscheduled
+from briefing.digests.build import DigestExtras
+from briefing.digests.delivery import DigestDelivery
+from briefing.digests.schedule import DigestScheduler, Unscheduled
+from briefing.ingest.workflow import Ingestor
+from briefing.questions.ranking import Searcher
 from storage import Archive
 from storage.actors import ActorStore
 from storage.digests import DigestStore

@@ -1,7 +1,7 @@
 """/subscribe, /unsubscribe, /digest, /settings, and the digest as Telegram messages.
 
-Delivery itself is the use case `briefing.delivery`; here the digest becomes HTML parts, sent
-in order (a `RetryAfter` waits), and Telegram's refusals become the use case's errors: a chat
+Delivery itself is the use case `briefing.digests.delivery`; here the digest becomes HTML parts,
+sent in order (a `RetryAfter` waits), and Telegram's refusals become the use case's errors: a chat
 that blocked the bot or no longer exists has its subscription paused.
 """
 
@@ -16,15 +16,15 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.warnings import PTBDeprecationWarning
 
-from briefing.delivery import (
+from briefing.digests.build import Digest, Story, actor_line, headline, local_label
+from briefing.digests.delivery import (
     ChatUnreachableError,
     DigestNotSentError,
     Mode,
     Outcome,
     SendDigest,
 )
-from briefing.digest import Digest, Story, actor_line, headline, local_label
-from briefing.schedule import DEFAULT_AT, next_slot, parse_subscription
+from briefing.digests.schedule import DEFAULT_AT, next_slot, parse_subscription
 from handlers.context import BriefingApp, BriefingContext
 from handlers.formatting import NO_PREVIEW, esc, link, reply_html
 from handlers.split import split_message
@@ -140,7 +140,7 @@ def telegram_sender(bot: Bot, chat_id: int, sleep: Sleep = asyncio.sleep) -> Sen
 async def deliver_digest(
     app: BriefingApp, chat_id: int, mode: Mode, sleep: Sleep = asyncio.sleep
 ) -> Outcome:
-    """Deliver the chat's digest (see `briefing.delivery`) through Telegram."""
+    """Deliver the chat's digest (see `briefing.digests.delivery`) through Telegram."""
     send = telegram_sender(app.bot, chat_id, sleep)
     return await app.bot_data.delivery.deliver(chat_id, mode, send)
 

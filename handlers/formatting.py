@@ -7,8 +7,8 @@ from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions, Message, Upd
 from telegram.error import BadRequest
 
 from briefing.dates import display_date
-from briefing.ingest import IngestOutcome
-from briefing.search import snippet_parts
+from briefing.ingest.workflow import IngestOutcome
+from briefing.questions.snippets import snippet_parts
 from handlers.split import split_message
 from storage import ArchiveStats, StoredArticle
 

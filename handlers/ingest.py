@@ -13,12 +13,12 @@ from typing import Any
 from telegram import Message, MessageEntity, Update
 from telegram.error import TelegramError
 
-from briefing.actor_archive import CARD_ACTORS
-from briefing.importer import SUPPORTED_DOCUMENTS, decode_text, looks_binary
-from briefing.ingest import IngestOutcome, NotAnArticleError, known_link
-from briefing.isolation import RunnerClosedError
-from briefing.messages import is_question
-from briefing.urls import find_urls
+from briefing.analysis.archive import CARD_ACTORS
+from briefing.ingest.importer import SUPPORTED_DOCUMENTS, decode_text, looks_binary
+from briefing.ingest.isolation import RunnerClosedError
+from briefing.ingest.urls import find_urls
+from briefing.ingest.workflow import IngestOutcome, NotAnArticleError, known_link
+from briefing.questions.messages import is_question
 from handlers.archive import parse_article_id
 from handlers.ask import answer
 from handlers.context import BriefingApp, BriefingContext

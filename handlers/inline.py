@@ -5,9 +5,9 @@ import asyncio
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 
-from briefing.answer import ask
 from briefing.dates import display_date
-from briefing.search import plain_snippet
+from briefing.questions.answer import ask
+from briefing.questions.snippets import plain_snippet
 from handlers.answers import inline_card
 from handlers.ask import chat_now
 from handlers.context import BriefingContext

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.article import parse_pasted
+from briefing.ingest.article import parse_pasted
 from tests.bot.test_console import run_bot
 from tests.conftest import SEED
 

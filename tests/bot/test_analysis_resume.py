@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from briefing import actor_archive
-from briefing.article import parse_pasted
-from briefing.ingest import import_article
+from briefing.analysis import archive as actor_archive
+from briefing.ingest.article import parse_pasted
+from briefing.ingest.workflow import import_article
 from handlers.ingest import wait_for_background
 from storage import Archive
 from tests.briefing.test_analysis_failures import FailingAnalysis

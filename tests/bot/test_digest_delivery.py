@@ -25,7 +25,7 @@ from bot import app as bot_app
 from bot.app import build_application, on_shutdown, on_startup
 from bot.offline import OfflineRequest
 from bot.scheduling import JobQueueScheduler, job_name
-from briefing.digest import Digest, Source, Story
+from briefing.digests.build import Digest, Source, Story
 from handlers.context import BriefingApp
 from handlers.digest import deliver_digest, digest_html
 from handlers.ingest import wait_for_background

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from bot import importing
-from briefing import actor_archive
-from briefing.fetch import FetchPolicy
-from briefing.nlp import load_pipeline
+from briefing.analysis import archive as actor_archive
+from briefing.analysis.nlp import load_pipeline
+from briefing.ingest.fetch import FetchPolicy
 from storage import Archive
 from tests.bot.test_console import run_bot
 from tests.briefing.test_analysis_failures import FailingAnalysis

@@ -7,7 +7,7 @@ from typing import Any
 from telegram import Update
 
 from bot.inbox import DurableQueue, bot_id_of
-from briefing.ingest import ingest_text
+from briefing.ingest.workflow import ingest_text
 from handlers.ingest import wait_for_background
 from storage import Archive
 from storage.database import Database

@@ -12,9 +12,9 @@ from telegram import Update
 
 from bot.cli import main
 from bot.offline import BOT_USER
-from briefing.actor_archive import analyse_article
-from briefing.article import parse_pasted
-from briefing.ingest import import_article
+from briefing.analysis.archive import analyse_article
+from briefing.ingest.article import parse_pasted
+from briefing.ingest.workflow import import_article
 from handlers.ask import EXPIRED
 from storage import Archive
 from storage.actors import ActorStore

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from spacy.tokens import Span
 
-from briefing.actors import (
+from briefing.analysis.actors import (
     WORD_SIMILARITY,
     Actor,
     KnownActor,
@@ -14,7 +14,7 @@ from briefing.actors import (
     match_known_actor,
     normalise_name,
 )
-from briefing.nlp import parse_article
+from briefing.analysis.nlp import parse_article
 
 # An article this project wrote; the people, the council and the firm are made up.
 TITLE = "Brandt Warns Hizbollah Over Border Attacks, Says Estonia Will Help Lebanon"

@@ -5,7 +5,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.analysis import (
+from briefing.analysis.pipeline import (
     analyse,
     analyse_many,
     analysis_to_json,

@@ -5,12 +5,12 @@ from collections.abc import Callable
 
 import pytest
 
-from briefing import actor_archive
-from briefing.actor_archive import analyse_article, analyse_unanalysed
-from briefing.analysis import Analysis, analyse
-from briefing.article import parse_pasted
-from briefing.ingest import import_article
-from briefing.nlp import ModelNotInstalledError
+from briefing.analysis import archive as actor_archive
+from briefing.analysis.archive import analyse_article, analyse_unanalysed
+from briefing.analysis.nlp import ModelNotInstalledError
+from briefing.analysis.pipeline import Analysis, analyse
+from briefing.ingest.article import parse_pasted
+from briefing.ingest.workflow import import_article
 from storage import Archive
 from storage.actors import ActorStore
 from tests.conftest import OTHER_ARTICLE, OWN_ARTICLE
@@ -22,7 +22,7 @@ def _stored_unanalysed(archive: Archive, chat_id: int, text: str = OWN_ARTICLE) 
 
 
 class FailingAnalysis:
-    """Stands in for `briefing.analysis.analyse`: raises `error` (for articles whose title
+    """Stands in for `briefing.analysis.pipeline.analyse`: raises `error` (for articles whose title
     starts with `title`, or for all) and counts the calls it failed."""
 
     def __init__(self, error: Exception, title: str = "") -> None:

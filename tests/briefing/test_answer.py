@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from briefing.actor_archive import analyse_article
-from briefing.answer import Answer, answer_json, ask
-from briefing.article import parse_pasted
-from briefing.ingest import import_article
-from briefing.ranking import Searcher
-from briefing.search import plain_snippet, snippet_parts
+from briefing.analysis.archive import analyse_article
+from briefing.ingest.article import parse_pasted
+from briefing.ingest.workflow import import_article
+from briefing.questions.answer import Answer, answer_json, ask
+from briefing.questions.ranking import Searcher
+from briefing.questions.snippets import plain_snippet, snippet_parts
 from storage import Archive
 from storage.actors import ActorStore
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.article import content_hash, parse_pasted, shorten
+from briefing.ingest.article import content_hash, parse_pasted, shorten
 from tests.conftest import OTHER_ARTICLE, OWN_ARTICLE
 
 

@@ -1,10 +1,10 @@
 """Near-duplicates: the same story found (re-sent, edited, retold), different stories kept apart."""
 
-from briefing.article import parse_pasted
-from briefing.dedup import Signature, same_story, signature
-from briefing.ingest import import_article
-from briefing.search import search
-from briefing.urls import canonical_url
+from briefing.ingest.article import parse_pasted
+from briefing.ingest.dedup import Signature, same_story, signature
+from briefing.ingest.urls import canonical_url
+from briefing.ingest.workflow import import_article
+from briefing.questions.snippets import search
 from storage import Archive
 
 FIRST = """# Night Trains Return to the Varno Valley

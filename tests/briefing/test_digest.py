@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.digest import (
+from briefing.digests.build import (
     Digest,
     DigestExtras,
     DigestQuote,
@@ -20,7 +20,7 @@ from briefing.digest import (
     digest_text,
     headline,
 )
-from briefing.schedule import (
+from briefing.digests.schedule import (
     continues_from,
     digest_window,
     due_slot,

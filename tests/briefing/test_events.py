@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from briefing.actors import extract_actors
-from briefing.events import Event, extract_events
-from briefing.nlp import parse_article
+from briefing.analysis.actors import extract_actors
+from briefing.analysis.events import Event, extract_events
+from briefing.analysis.nlp import parse_article
 
 PUBLISHED = date(2024, 3, 6)  # a Wednesday
 TITLE = "Chile Sends Navy Ships as Fishing Row With Peru Grows"

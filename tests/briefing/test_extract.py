@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from briefing.extract import extract_article, extract_text_page
-from briefing.fetch import FetchPolicy, fetch_page
+from briefing.ingest.extract import extract_article, extract_text_page
+from briefing.ingest.fetch import FetchPolicy, fetch_page
 
 ARTICLE_PAGES = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "article-pages"
 MIN_MEAN_F1 = 0.93

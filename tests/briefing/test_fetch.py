@@ -26,8 +26,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.extract import extract_article, extract_text_page
-from briefing.fetch import (
+from briefing.ingest.extract import extract_article, extract_text_page
+from briefing.ingest.fetch import (
     FetchError,
     FetchPolicy,
     Resolver,

@@ -2,8 +2,8 @@
 
 import pytest
 
-from briefing import gazetteer
-from briefing.gazetteer import ACTOR_TYPES, GROUP, ORGANISATION, PLACE
+from briefing.analysis import gazetteer
+from briefing.analysis.gazetteer import ACTOR_TYPES, GROUP, ORGANISATION, PLACE
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from briefing.importer import decode_text, looks_binary, parse_document, read_inputs
+from briefing.ingest.importer import decode_text, looks_binary, parse_document, read_inputs
 from tests.conftest import OWN_ARTICLE
 
 PAGE = """<!doctype html><html><head><title>Courier | Bridge reopens</title>

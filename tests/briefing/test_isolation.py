@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.isolation import (
+from briefing.ingest.isolation import (
     IsolatedRunner,
     MemoryLimitError,
     PerKeyLimit,

@@ -3,8 +3,14 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.analysis import analyse_doc, analyse_many, analysis_to_json
-from briefing.nlp import article_text, body_start, parse_article, parse_articles, split_pieces
+from briefing.analysis.nlp import (
+    article_text,
+    body_start,
+    parse_article,
+    parse_articles,
+    split_pieces,
+)
+from briefing.analysis.pipeline import analyse_doc, analyse_many, analysis_to_json
 
 TITLE = "Harbour Talks Resume in Valdoria"
 PEOPLE = ["Mirela Dunn", "Tomas Berg", "Nora Vidal", "Anna Petrova"]

@@ -1,6 +1,6 @@
 """Questions versus articles."""
 
-from briefing.messages import is_question
+from briefing.questions.messages import is_question
 from tests.conftest import OWN_ARTICLE
 
 

@@ -4,8 +4,8 @@ from typing import Any
 
 import pytest
 
-from briefing import nlp
-from briefing.nlp import (
+from briefing.analysis import nlp
+from briefing.analysis.nlp import (
     ModelNotInstalledError,
     article_text,
     body_start,
@@ -44,7 +44,7 @@ def test_a_missing_model_names_the_package_to_install(monkeypatch: pytest.Monkey
 
 
 def test_the_model_that_loaded_is_logged(caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level("INFO", logger="briefing.nlp"):
+    with caplog.at_level("INFO", logger="briefing.analysis.nlp"):
         load_pipeline.__wrapped__()
     assert any("Loaded spaCy model" in r.message and "en_core_web_sm" in r.message
                for r in caplog.records)  # fmt: skip

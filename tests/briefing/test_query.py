@@ -6,9 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.article import parse_pasted
-from briefing.ingest import import_article
-from briefing.query import (
+from briefing.ingest.article import parse_pasted
+from briefing.ingest.workflow import import_article
+from briefing.questions.ranking import Searcher
+from briefing.questions.understanding import (
     ActorNames,
     Word,
     allowed_edits,
@@ -18,7 +19,6 @@ from briefing.query import (
     parse_question,
     quote_term,
 )
-from briefing.ranking import Searcher
 from storage import Archive
 from storage.search import AliasRow
 from tests.conftest import OWN_ARTICLE
@@ -124,7 +124,7 @@ def test_typos_allowed_grow_with_the_word() -> None:
 
 def names(*rows: tuple[int, str, str, str, int]) -> ActorNames:
     """An index of (actor id, alias, name, type, articles)."""
-    from briefing.actors import normalise_name
+    from briefing.analysis.actors import normalise_name
 
     return ActorNames(
         AliasRow(actor, alias, normalise_name(alias), name, kind, articles)

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from briefing.actor_archive import store_analysis
-from briefing.actors import Actor
-from briefing.analysis import Analysis
-from briefing.answer import ask
-from briefing.events import Event
-from briefing.profiles import merge, split
-from briefing.query import ActorNames
-from briefing.ranking import Searcher
+from briefing.analysis.actors import Actor
+from briefing.analysis.archive import store_analysis
+from briefing.analysis.events import Event
+from briefing.analysis.pipeline import Analysis
+from briefing.questions.answer import ask
+from briefing.questions.profiles import merge, split
+from briefing.questions.ranking import Searcher
+from briefing.questions.understanding import ActorNames
 from storage import Archive, Database, Incoming, NewArticle
 from storage.actors import ActorStore
 from storage.inbox import Inbox

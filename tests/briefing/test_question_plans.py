@@ -3,10 +3,10 @@ tests/storage/test_query_plans.py for what the check allows)."""
 
 from pathlib import Path
 
-from briefing.actors import Actor
-from briefing.answer import ask
-from briefing.events import Event
-from briefing.ranking import Searcher
+from briefing.analysis.actors import Actor
+from briefing.analysis.events import Event
+from briefing.questions.answer import ask
+from briefing.questions.ranking import Searcher
 from storage import Archive
 from tests.briefing.test_question_caches import NOW, add, person
 from tests.storage.test_query_plans import problems, traced

@@ -2,10 +2,10 @@
 
 import pytest
 
-from briefing.actors import extract_actors
-from briefing.article import parse_pasted
-from briefing.nlp import parse_article
-from briefing.quotes import Quote, extract_quotes, quoted_segments
+from briefing.analysis.actors import extract_actors
+from briefing.analysis.nlp import parse_article
+from briefing.analysis.quotes import Quote, extract_quotes, quoted_segments
+from briefing.ingest.article import parse_pasted
 
 HARBOUR = """
 # Harbour Pilots Reject Pay Offer, Union Chief Tamsin Oyelaran Says

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.relative_dates import find_dates, resolve_date
+from briefing.questions.relative_dates import find_dates, resolve_date
 
 WEDNESDAY = date(2024, 3, 6)
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]

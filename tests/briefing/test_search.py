@@ -3,9 +3,9 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.article import parse_pasted
-from briefing.ingest import import_article
-from briefing.search import match_all, plain_snippet, query_terms, search, snippet_parts
+from briefing.ingest.article import parse_pasted
+from briefing.ingest.workflow import import_article
+from briefing.questions.snippets import match_all, plain_snippet, query_terms, search, snippet_parts
 from storage import Archive
 from tests.conftest import OTHER_ARTICLE, OWN_ARTICLE
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.analysis import Analysis, analyse
-from briefing.article import parse_pasted
+from briefing.analysis.pipeline import Analysis, analyse
+from briefing.ingest.article import parse_pasted
 
 SEED = (
     Path(__file__).resolve().parents[2].parent

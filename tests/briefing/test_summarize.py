@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from briefing.digests.summaries import Weights, analyse, select, summarize, summarize_many
 from briefing.sentences import split_sentences
-from briefing.summarize import Weights, analyse, select, summarize, summarize_many
 from tests.conftest import SHARED_DATA
 
 BBC = SHARED_DATA / "bbc-news-summary"

@@ -2,8 +2,8 @@
 
 from datetime import UTC, datetime
 
-from briefing.article import parse_pasted
-from briefing.ingest import import_article
+from briefing.ingest.article import parse_pasted
+from briefing.ingest.workflow import import_article
 from storage import Archive
 from storage.search import QUESTIONS_KEPT, Filters, SearchStore
 from tests.conftest import OTHER_ARTICLE, OWN_ARTICLE

@@ -1,7 +1,7 @@
 """Actors across a chat's archive: resolving an article's actors to known ones, and storing
 its analysis (actors, quotes, events) under those actors.
 
-Resolution follows `briefing.actors.match_known_actor`; aliases a user split off with
+Resolution follows `briefing.analysis.actors.match_known_actor`; aliases a user split off with
 `/alias -NAME` only ever match exactly. An article the analysis fails on is logged in one line
 and recorded with the reason (`ActorStore.mark_unanalysable`), so that it is not tried again,
 and logged again, at every start.
@@ -12,11 +12,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from briefing.actors import Actor, KnownActor, match_known_actor, normalise_name
-from briefing.analysis import Analysis, analyse
-from briefing.article import shorten
-from briefing.digest import DigestQuote
-from briefing.nlp import ModelNotInstalledError
+from briefing.analysis.actors import Actor, KnownActor, match_known_actor, normalise_name
+from briefing.analysis.nlp import ModelNotInstalledError
+from briefing.analysis.pipeline import Analysis, analyse
+from briefing.digests.build import DigestQuote
+from briefing.ingest.article import shorten
 from storage import Archive
 from storage.actors import (
     ActorRecord,

@@ -19,9 +19,9 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from briefing import gazetteer
-from briefing.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
-from briefing.nlp import parse_article
+from briefing.analysis import gazetteer
+from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
+from briefing.analysis.nlp import parse_article
 
 MENTIONS = "briefing.mentions"  # Doc.user_data key: [(start token, end token, name, type)]
 

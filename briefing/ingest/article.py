@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.dates import parse_date_line
-from briefing.urls import URL_RE
+from briefing.ingest.urls import URL_RE
 
 TITLE_MAX = 120
 _HEADER_SCAN = 4  # non-empty lines after the title that may hold the date and source

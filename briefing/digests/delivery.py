@@ -17,8 +17,14 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from briefing.digest import Digest, DigestExtras, compose_digest
-from briefing.schedule import MAX_WINDOW, DigestScheduler, continues_from, digest_window, due_slot
+from briefing.digests.build import Digest, DigestExtras, compose_digest
+from briefing.digests.schedule import (
+    MAX_WINDOW,
+    DigestScheduler,
+    continues_from,
+    digest_window,
+    due_slot,
+)
 from storage.digests import DigestStore
 
 log = logging.getLogger(__name__)
@@ -53,8 +59,8 @@ class DigestDelivery:
     async def deliver(self, chat_id: int, mode: Mode, send: SendDigest) -> Outcome:
         """Build and send the chat's digest; record it only once sent.
 
-        `scheduled` sends only when a slot is due (`briefing.schedule.due_slot`), so a job and
-        the start-up catch-up never send the same slot twice.
+        `scheduled` sends only when a slot is due (`briefing.digests.schedule.due_slot`), so a job
+        and the start-up catch-up never send the same slot twice.
         """
         async with self.scheduler.lock(chat_id):
             now = self.scheduler.now()

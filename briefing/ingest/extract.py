@@ -4,7 +4,7 @@ HTML goes through trafilatura with the options that scored best on the project's
 benchmark (`bench/extraction.py --variants`): its fast single pass without the fallback
 extractors, leaving out tables and reader comments.
 Extraction is CPU work on untrusted input; the bot and the import run it in isolated worker
-processes (`briefing.isolation`) with a time and memory limit.
+processes (`briefing.ingest.isolation`) with a time and memory limit.
 """
 
 from dataclasses import dataclass, replace
@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from trafilatura import bare_extraction
 from trafilatura.settings import Document
 
-from briefing.article import ParsedArticle, first_sentence_title, parse_pasted, shorten
+from briefing.ingest.article import ParsedArticle, first_sentence_title, parse_pasted, shorten
 
 TITLE_LIMIT = 300
 PROSE_MIN_WORDS = 10

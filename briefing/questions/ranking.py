@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from briefing.actors import normalise_name
-from briefing.query import (
+from briefing.analysis.actors import normalise_name
+from briefing.questions.understanding import (
     MAX_WORDS,
     STOPWORDS,
     ActorHit,

@@ -14,13 +14,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any, Literal, TypeVar
 
-from briefing.actor_archive import analyse_article, analyse_unanalysed
-from briefing.article import ParsedArticle, content_hash, parse_pasted, shorten
-from briefing.dedup import STORY_WINDOW_DAYS, Signature, find_story, signature
-from briefing.extract import ExtractedArticle, extract_page
-from briefing.fetch import FetchError, FetchPolicy, fetch_page
-from briefing.importer import parse_document
-from briefing.isolation import (
+from briefing.analysis.archive import analyse_article, analyse_unanalysed
+from briefing.ingest.article import ParsedArticle, content_hash, parse_pasted, shorten
+from briefing.ingest.dedup import STORY_WINDOW_DAYS, Signature, find_story, signature
+from briefing.ingest.extract import ExtractedArticle, extract_page
+from briefing.ingest.fetch import FetchError, FetchPolicy, fetch_page
+from briefing.ingest.importer import parse_document
+from briefing.ingest.isolation import (
     DEFAULT_MEMORY_LIMIT,
     DEFAULT_WORKERS,
     IsolatedRunner,
@@ -29,7 +29,7 @@ from briefing.isolation import (
     RunnerClosedError,
     TimeLimitError,
 )
-from briefing.urls import canonical_url
+from briefing.ingest.urls import canonical_url
 from storage import Archive, Incoming, NewArticle, PendingItem, StoredArticle
 from storage.actors import ActorStore
 
@@ -163,8 +163,8 @@ class Ingestor:
 
     Fetches run a bounded number at a time, and at most `limits.per_chat` of one chat, so one
     chat's links cannot hold every slot. Pages and files are untrusted: they are read in worker
-    processes with a time and memory limit (`briefing.isolation`), and one chat uses at most all
-    but one of those workers while others may need one. The language analysis runs on one
+    processes with a time and memory limit (`briefing.ingest.isolation`), and one chat uses at most
+    all but one of those workers while others may need one. The language analysis runs on one
     worker thread of its own (the model is not shared between threads), never on the event loop.
     """
 

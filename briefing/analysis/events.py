@@ -16,10 +16,10 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from briefing.actors import Actor, ActorIndex, index_actors
-from briefing.nlp import body_start
-from briefing.quotes import SPEECH_VERBS, quoted_segments
-from briefing.relative_dates import DateMention, find_dates
+from briefing.analysis.actors import Actor, ActorIndex, index_actors
+from briefing.analysis.nlp import body_start
+from briefing.analysis.quotes import SPEECH_VERBS, quoted_segments
+from briefing.questions.relative_dates import DateMention, find_dates
 
 _VERBS = frozenset({"VERB", "AUX"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})

@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 
 from rapidfuzz import fuzz, process
 
-from briefing.actor_archive import alias_form
-from briefing.actors import normalise_name
+from briefing.analysis.actors import normalise_name
+from briefing.analysis.archive import alias_form
 from storage import Archive, StoredArticle
 from storage.actors import ActorRecord, ActorStats, ActorStore, StoredEvent, StoredQuote
 

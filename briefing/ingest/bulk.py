@@ -14,12 +14,12 @@ from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from briefing.actor_archive import analyse_or_record, analyse_unanalysed, error_reason
-from briefing.extract import extract_page
-from briefing.fetch import FetchError, FetchPolicy, fetch_page
-from briefing.importer import JSONL_SUFFIXES, SUPPORTED_SUFFIXES, ImportItem, read_inputs
-from briefing.ingest import PAGE_TOO_COMPLEX, PAGE_TOO_SLOW, ReadLimits, import_article
-from briefing.isolation import IsolatedRunner, MemoryLimitError, TimeLimitError
+from briefing.analysis.archive import analyse_or_record, analyse_unanalysed, error_reason
+from briefing.ingest.extract import extract_page
+from briefing.ingest.fetch import FetchError, FetchPolicy, fetch_page
+from briefing.ingest.importer import JSONL_SUFFIXES, SUPPORTED_SUFFIXES, ImportItem, read_inputs
+from briefing.ingest.isolation import IsolatedRunner, MemoryLimitError, TimeLimitError
+from briefing.ingest.workflow import PAGE_TOO_COMPLEX, PAGE_TOO_SLOW, ReadLimits, import_article
 from storage import Archive
 from storage.actors import ActorStore
 

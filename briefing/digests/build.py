@@ -3,8 +3,8 @@
 Articles telling the same story (the archive's `story_id`) are one story with all their sources.
 A story's score is how many articles tell it plus the prominence of its most mentioned actor in
 the window (0 to 1, so the top actor weighs as one more article); ties go to more outlets, then
-the newest. The first stories get an extractive summary (`briefing.summarize`), the next ones a
-line each, the rest only a count (`Limits`): a digest is read in two minutes.
+the newest. The first stories get an extractive summary (`briefing.digests.summaries`), the next
+ones a line each, the rest only a count (`Limits`): a digest is read in two minutes.
 
 Actors and quotes come from an optional `DigestExtras` provider (the actors/quotes analysis);
 without one those sections are empty and stories rank by their article counts alone.
@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from briefing.summarize import summarize
+from briefing.digests.summaries import summarize
 from storage.digests import DigestArticle, DigestStore
 
 ACTOR_WEEK = timedelta(days=7)

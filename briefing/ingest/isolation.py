@@ -32,7 +32,7 @@ T = TypeVar("T")
 
 DEFAULT_WORKERS = 2
 DEFAULT_MEMORY_LIMIT = 1024 * 1024 * 1024  # bytes of address space per worker
-DEFAULT_PRELOAD = ("briefing.extract", "briefing.importer")
+DEFAULT_PRELOAD = ("briefing.ingest.extract", "briefing.ingest.importer")
 START_TIMEOUT = 60.0  # seconds a worker may take to start (the fork server's first start)
 
 

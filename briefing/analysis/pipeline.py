@@ -15,10 +15,10 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from briefing.actors import Actor, extract_actors
-from briefing.events import Event, extract_events
-from briefing.nlp import parse_article, parse_articles
-from briefing.quotes import Quote, extract_quotes
+from briefing.analysis.actors import Actor, extract_actors
+from briefing.analysis.events import Event, extract_events
+from briefing.analysis.nlp import parse_article, parse_articles
+from briefing.analysis.quotes import Quote, extract_quotes
 
 BATCH_SIZE = 32
 
@@ -43,7 +43,7 @@ def publication_date(published_at: str | None) -> date | None:
 
 
 def analyse_doc(doc: Doc, published_at: str | None) -> Analysis:
-    """Actors, quotes and events of an article already parsed by `briefing.nlp`."""
+    """Actors, quotes and events of an article already parsed by `briefing.analysis.nlp`."""
     actors = extract_actors(doc)
     quotes = extract_quotes(doc, actors)
     events = extract_events(doc, actors, publication_date(published_at))

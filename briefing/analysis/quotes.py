@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from briefing.actors import Actor, ActorIndex, index_actors
-from briefing.nlp import body_start
+from briefing.analysis.actors import Actor, ActorIndex, index_actors
+from briefing.analysis.nlp import body_start
 
 SPEECH_VERBS = frozenset(
     """say tell add state claim insist argue warn announce explain note report deny confirm

@@ -12,9 +12,15 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
-from briefing.actors import normalise_name
-from briefing.query import STOPWORDS, Intent, allowed_edits, distance, nearest_terms
-from briefing.ranking import Group, Plan, Ranked, Searcher
+from briefing.analysis.actors import normalise_name
+from briefing.questions.ranking import Group, Plan, Ranked, Searcher
+from briefing.questions.understanding import (
+    STOPWORDS,
+    Intent,
+    allowed_edits,
+    distance,
+    nearest_terms,
+)
 from briefing.sentences import sentence_spans
 from storage import StoredArticle
 from storage.archive import MATCH_END, MATCH_START

@@ -19,7 +19,7 @@ from typing import Any, Literal
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from briefing.actors import normalise_name
+from briefing.analysis.actors import normalise_name
 from briefing.dates import MONTHS
 from storage.search import AliasRow
 

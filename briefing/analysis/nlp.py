@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
-from briefing import gazetteer
+from briefing.analysis import gazetteer
 
 log = logging.getLogger(__name__)
 

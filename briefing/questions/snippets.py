@@ -1,15 +1,15 @@
 """The keyword search the rest of the bot uses: the best articles for a few words, one per
 story, with the sentence that matches. Questions with actors, dates, quotes and events go
-through `briefing.answer.ask`; this keeps the simpler shape for callers that want hits.
+through `briefing.questions.answer.ask`; this keeps the simpler shape for callers that want hits.
 """
 
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from briefing.answer import ask
-from briefing.query import STOPWORDS, match_all, match_any, quote_term
-from briefing.ranking import Searcher
+from briefing.questions.answer import ask
+from briefing.questions.ranking import Searcher
+from briefing.questions.understanding import STOPWORDS, match_all, match_any, quote_term
 from storage import Archive, FtsHit
 from storage.archive import MATCH_END, MATCH_START
 

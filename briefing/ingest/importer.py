@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefing.article import ParsedArticle, first_sentence_title, parse_pasted, shorten
 from briefing.dates import normalise_date
-from briefing.extract import extract_article
+from briefing.ingest.article import ParsedArticle, first_sentence_title, parse_pasted, shorten
+from briefing.ingest.extract import extract_article
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}

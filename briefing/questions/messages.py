@@ -1,6 +1,6 @@
 """Deciding what a plain text message is: an article to archive or a question to answer."""
 
-from briefing.urls import URL_RE
+from briefing.ingest.urls import URL_RE
 
 QUESTION_MAX_WORDS = 25
 QUESTION_MAX_CHARS = 300

@@ -1,0 +1,3 @@
+"""Answering questions: understanding a question, ranking the archive, answers with their
+sentences, profiles.
+"""
