@@ -42,9 +42,10 @@ from bbc_gold import GOLD as BBC_A
 from bbc_gold import GOLD_B as BBC_B
 from bbc_gold import GOLD_C as BBC_C
 
-from briefing.analysis.actors import extract_actors, normalise_name
+from briefing.analysis.actors import extract_actors
 from briefing.analysis.gazetteer import is_demonym
 from briefing.analysis.nlp import MODEL_PACKAGES, parse_articles
+from briefing.names import normalise_name
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"

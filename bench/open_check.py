@@ -26,7 +26,7 @@ import sqlite_utils
 
 from storage import Archive, Database, NewArticle
 from storage.database import QUICK_CHECK_MAX_BYTES
-from storage.migrations import apply_migrations
+from storage.schema import apply_migrations
 
 WORDS = [f"w{n}" for n in range(5000)]
 

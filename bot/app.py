@@ -1,6 +1,5 @@
-"""The composition root: build the Application with its archive, handlers and transport."""
+"""The composition root: build the Application with its services, handlers and transport."""
 
-import asyncio
 import logging
 from typing import cast
 
@@ -10,18 +9,21 @@ from telegram.request import BaseRequest
 from bot.console import CONSOLE_TOKEN
 from bot.inbox import DurableApplication, DurableQueue, bot_id_of, replay_unfinished
 from bot.scheduling import JobQueueScheduler, restore_schedules
+from bot.services import Services, build_services
 from bot.settings import Settings
 from bot.updates import PerChatUpdateProcessor
-from briefing.access import AccessPolicy
-from briefing.analysis.archive import ActorDigestExtras
-from briefing.ingest.fetch import FetchPolicy
-from briefing.ingest.workflow import Ingestor, ReadLimits
-from handlers import COMMANDS, bot_commands, register
-from handlers.context import BotData, BriefingApp, BriefingContext
-from handlers.ingest import finish, show_unshown, spawn, wait_for_background
-from storage import Archive, Database
-from storage.actors import ActorStore
-from storage.digests import DigestStore
+from handlers import (
+    COMMANDS,
+    REPLY_DEFAULTS,
+    BotData,
+    BriefingApp,
+    BriefingContext,
+    bot_commands,
+    register,
+    resume_ingest,
+    wait_for_background,
+)
+from storage import Database
 from storage.inbox import Inbox
 
 log = logging.getLogger(__name__)
@@ -33,21 +35,9 @@ STOP_GRACE = 10.0  # seconds a stop lets pages being read finish before their re
 async def on_startup(app: BriefingApp) -> None:
     """Publish the command menu, resume items left pending, rebuild the digest schedules."""
     await app.bot.set_my_commands(bot_commands(COMMANDS))
-    pending = await asyncio.to_thread(app.bot_data.archive.pending)
-    for item in pending:
-        spawn(app, finish(app, item))
-    if pending:
-        log.info("resuming %d item(s) left pending by the last run", len(pending))
-    spawn(app, show_unshown(app))
-    spawn(app, _resume_analysis(app))
+    await resume_ingest(app)
     await replay_unfinished(app)
     await restore_schedules(app)
-
-
-async def _resume_analysis(app: BriefingApp) -> None:
-    done = await app.bot_data.ingestor.resume_analysis()
-    if done:
-        log.info("analysed %d article(s) left unanalysed by the last run", done)
 
 
 async def on_stop(app: BriefingApp) -> None:
@@ -70,15 +60,27 @@ async def on_shutdown(app: BriefingApp) -> None:
         app.bot_data.inbox.database.close()
 
 
+def _configure(app: BriefingApp, services: Services) -> None:
+    """Hand the composed services to the handlers' shared bot data."""
+    data = app.bot_data
+    data.configure(
+        services.archive, services.actors, services.digests, services.ingestor, services.searcher
+    )
+    data.digest_extras = services.digest_extras
+    data.access = services.access
+    data.default_timezone = services.default_timezone
+    data.digest_scheduler = JobQueueScheduler(app)
+
+
 def build_application(settings: Settings, request: BaseRequest | None = None) -> BriefingApp:
-    """The bot: settings, archive, handlers; `request` replaces the HTTP transport (console)."""
-    context_types = ContextTypes(context=BriefingContext, bot_data=BotData)
-    archive = Archive.open(settings.briefing_db)
+    """The bot: settings, services, handlers; `request` replaces the HTTP transport (console)."""
+    services = build_services(settings)
     builder = (
         Application.builder()
         .application_class(DurableApplication)
         .token(settings.telegram_bot_token or CONSOLE_TOKEN)
-        .context_types(context_types)
+        .context_types(ContextTypes(context=BriefingContext, bot_data=BotData))
+        .defaults(REPLY_DEFAULTS)  # every message HTML, link previews off
         .rate_limiter(AIORateLimiter(max_retries=RETRIES_AFTER_429))
         # Chats are served side by side; each chat's updates are handled in order.
         .concurrent_updates(PerChatUpdateProcessor())
@@ -98,18 +100,6 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
         builder = builder.request(request).get_updates_request(request)
     app = cast(BriefingApp, builder.build())
     app.bot_data.inbox = inbox
-    actors = ActorStore(archive.database)
-    app.bot_data.archive = archive
-    app.bot_data.actors = actors
-    policy = FetchPolicy(allow_hosts=settings.fetch_allow_hosts)
-    limits = ReadLimits(
-        seconds=settings.extract_timeout, memory=settings.extract_memory_mb * 1024 * 1024
-    )
-    app.bot_data.ingestor = Ingestor(archive, actors, policy, limits=limits)
-    app.bot_data.digest_extras = ActorDigestExtras(actors)
-    app.bot_data.access = AccessPolicy(settings.allowed_user_ids, settings.admin_user_ids)
-    app.bot_data.digests = DigestStore(app.bot_data.archive.database)
-    app.bot_data.default_timezone = settings.default_timezone
-    app.bot_data.digest_scheduler = JobQueueScheduler(app)
+    _configure(app, services)
     register(app)
     return app

@@ -24,17 +24,14 @@ from bot import analysis_cli, arguments, importing, summarize_cli
 from bot.app import build_application, on_shutdown, on_startup
 from bot.console import OutgoingPrinter, render_html, run_console
 from bot.offline import OfflineRequest
+from bot.services import Services, build_services
 from bot.settings import Settings
-from briefing.analysis.archive import ActorDigestExtras
 from briefing.dates import display_date
 from briefing.digests.build import compose_digest, digest_json, digest_text
 from briefing.digests.schedule import continues_from, digest_window, utc_now
-from briefing.ingest.fetch import FetchPolicy
 from briefing.questions.answer import answer_json, ask
-from briefing.questions.ranking import Searcher
-from handlers.answers import answer_html
+from handlers import answer_html
 from storage import Archive
-from storage.actors import ActorStore
 from storage.database import (
     Database,
     DatabaseMissingError,
@@ -42,7 +39,6 @@ from storage.database import (
     is_unusable,
     unusable,
 )
-from storage.digests import DigestStore
 
 DEFAULT_CLI_CHAT = 0
 EXIT_NOT_FOUND = 1
@@ -108,11 +104,12 @@ def _print_json(value: object, out: TextIO) -> None:
     out.write(json.dumps(value, ensure_ascii=False) + "\n")
 
 
-def cmd_ask(archive: Archive, args: argparse.Namespace, zone: str, out: TextIO, err: TextIO) -> int:
+def cmd_ask(services: Services, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Answer a question (or each line of `--batch`) as the chat would, as text or JSON."""
+    zone = services.default_timezone
     now = _option_moment("now", args.now, zone) if args.now else utc_now()
     now = now.astimezone(ZoneInfo(zone))
-    searcher = Searcher(archive)
+    searcher = services.searcher
     limit = args.limit
     if args.batch is not None:
         try:
@@ -155,13 +152,11 @@ def cmd_show(archive: Archive, args: argparse.Namespace, out: TextIO, err: TextI
     return 0
 
 
-def cmd_digest(
-    archive: Archive, args: argparse.Namespace, zone: str, out: TextIO, err: TextIO
-) -> int:
+def cmd_digest(services: Services, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Print the digest of a window as `/digest` would build it, without sending or marking."""
-    store = DigestStore(archive.database)
+    store = services.digests
     current = store.get(args.chat)
-    zone = current.zone if current and current.active else zone
+    zone = current.zone if current and current.active else services.default_timezone
     until = _option_moment("until", args.until, zone) if args.until else utc_now()
     mark = continues_from(current)
     since = (
@@ -170,8 +165,7 @@ def cmd_digest(
     if since >= until:
         err.write("--since must come before --until\n")
         return EXIT_BAD_INPUT
-    extras = ActorDigestExtras(ActorStore(archive.database))
-    digest = compose_digest(store, args.chat, since, until, extras=extras)
+    digest = compose_digest(store, args.chat, since, until, extras=services.digest_extras)
     if args.json:
         _print_json(digest_json(digest), out)
     else:
@@ -252,16 +246,14 @@ def _settings() -> Settings | None:
 
 def _run_archive_command(args: argparse.Namespace, settings: Settings) -> int:
     """import, ask, digest and show: open the archive (only `import` may create it) and run."""
-    path = args.db or settings.briefing_db
-    archive = Archive(Database.open(path, create=args.command in CREATING_COMMANDS))
+    services = build_services(settings, args.db, create=args.command in CREATING_COMMANDS)
     try:
         if args.command == "import":
-            policy = FetchPolicy(allow_hosts=settings.fetch_allow_hosts)
             complete = importing.run(
-                archive,
+                services.archive,
                 args.chat,
                 args.paths,
-                policy,
+                services.fetch_policy,
                 workers=args.workers,
                 as_json=args.json,
                 out=sys.stdout,
@@ -269,12 +261,12 @@ def _run_archive_command(args: argparse.Namespace, settings: Settings) -> int:
             )
             return 0 if complete else EXIT_BAD_INPUT
         if args.command == "ask":
-            return cmd_ask(archive, args, settings.default_timezone, sys.stdout, sys.stderr)
+            return cmd_ask(services, args, sys.stdout, sys.stderr)
         if args.command == "digest":
-            return cmd_digest(archive, args, settings.default_timezone, sys.stdout, sys.stderr)
-        return cmd_show(archive, args, sys.stdout, sys.stderr)
+            return cmd_digest(services, args, sys.stdout, sys.stderr)
+        return cmd_show(services.archive, args, sys.stdout, sys.stderr)
     finally:
-        archive.close()
+        services.close()
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:

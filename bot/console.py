@@ -14,8 +14,7 @@ from typing import Any, TextIO
 
 from telegram import Update
 
-from handlers.context import BriefingApp
-from handlers.ingest import wait_for_background
+from handlers import BriefingApp, wait_for_background
 
 CONSOLE_CHAT_ID = 0
 CONSOLE_USER_ID = 0

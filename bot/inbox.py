@@ -12,7 +12,7 @@ import logging
 
 from telegram import Update
 
-from handlers.context import BriefingApp
+from handlers import BriefingApp
 from storage.inbox import Inbox
 
 log = logging.getLogger(__name__)
@@ -57,13 +57,11 @@ class DurableApplication(BriefingApp):
         try:
             await super().process_update(update)
         finally:
-            inbox = self.bot_data.inbox
+            inbox: Inbox | None = self.bot_data.inbox
             if inbox is not None and isinstance(update, Update):
                 # Written in the background so the next update need not wait for it; a crash
                 # in between only means this update is handled again (harmlessly) at the start.
-                task = asyncio.get_running_loop().create_task(self._done(inbox, update.update_id))
-                self.bot_data.background.add(task)
-                task.add_done_callback(self.bot_data.background.discard)
+                self.bot_data.background.spawn(self._done(inbox, update.update_id))
 
     async def _done(self, inbox: Inbox, update_id: int) -> None:
         await asyncio.to_thread(inbox.done, update_id)
@@ -74,7 +72,8 @@ class DurableApplication(BriefingApp):
 
 async def replay_unfinished(app: BriefingApp) -> int:
     """Queue the updates an earlier run received but did not finish; returns how many."""
-    inbox, queue = app.bot_data.inbox, app.update_queue
+    inbox: Inbox | None = app.bot_data.inbox
+    queue = app.update_queue
     if inbox is None or not isinstance(queue, DurableQueue):
         return 0
     await asyncio.to_thread(inbox.prune)

@@ -16,10 +16,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from briefing.digests.schedule import CATCH_UP_GRACE, due_slot, time_of, utc_now
-from handlers.context import BriefingApp, BriefingContext
-from handlers.digest import deliver_digest
-from handlers.ingest import spawn
-from storage.digests import Subscription
+from handlers import BriefingApp, BriefingContext, deliver_digest
+from storage import Subscription
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +127,8 @@ async def restore_schedules(app: BriefingApp) -> int:
         if due_slot(subscription, now) is not None:
             missed.append(subscription.chat_id)
     if missed:
-        spawn(app, _catch_up_after(app, missed, list(app.bot_data.background)))
+        background = app.bot_data.background
+        background.spawn(_catch_up_after(app, missed, list(background.tasks)))
     if subscriptions:
         log.info("scheduled %d daily digest(s); %d missed", len(subscriptions), len(missed))
     return len(subscriptions)

@@ -17,7 +17,3 @@ class AccessPolicy:
         return user_id is not None and (
             user_id in self.allowed_user_ids or user_id in self.admin_user_ids
         )
-
-    def is_admin(self, user_id: int | None) -> bool:
-        """True for a user listed as an admin."""
-        return user_id is not None and user_id in self.admin_user_ids

@@ -1,4 +1,8 @@
-"""Telegram handlers: thin adapters from updates to the briefing core. `register` adds them all."""
+"""Telegram handlers: thin adapters from updates to the briefing core. `register` adds them all.
+
+What the composition root (`bot/`) needs of the handlers is exported here and nowhere else:
+the typed application and bot data, the reply defaults, the start-up hook, the digest sender.
+"""
 
 from telegram import Update
 from telegram.ext import (
@@ -12,8 +16,12 @@ from telegram.ext import (
 
 from handlers import actors, archive, ask, digest, fallback, ingest, inline, start
 from handlers.access import guard
-from handlers.context import BriefingApp
+from handlers.answers import answer_html
+from handlers.context import BotData, BriefingApp, BriefingContext, wait_for_background
+from handlers.digest import deliver_digest
 from handlers.errors import on_error
+from handlers.formatting import REPLY_DEFAULTS
+from handlers.ingest import resume_ingest
 from handlers.registry import Command, bot_commands
 
 COMMANDS: tuple[Command, ...] = (
@@ -63,4 +71,16 @@ def register(app: BriefingApp) -> None:
     app.add_error_handler(on_error)
 
 
-__all__ = ["COMMANDS", "bot_commands", "register"]
+__all__ = [
+    "COMMANDS",
+    "REPLY_DEFAULTS",
+    "BotData",
+    "BriefingApp",
+    "BriefingContext",
+    "answer_html",
+    "bot_commands",
+    "deliver_digest",
+    "register",
+    "resume_ingest",
+    "wait_for_background",
+]

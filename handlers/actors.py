@@ -2,9 +2,11 @@
 
 import asyncio
 import re
+from datetime import UTC, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
+from briefing import StoredEvent, StoredQuote
 from briefing.dates import display_date
 from briefing.questions.profiles import (
     ActorMatch,
@@ -13,14 +15,12 @@ from briefing.questions.profiles import (
     find_actors,
     merge,
     profile,
-    quotes_about,
     split,
-    timeline,
     weekly_top,
 )
-from handlers.context import BriefingContext
+from briefing.questions.sayings import actor_quotes, actor_timeline
+from handlers.context import BriefingContext, after_own_pastes, chat_id_of
 from handlers.formatting import NO_PREVIEW, article_line, edit_html, esc, plural, reply_html
-from storage.actors import StoredEvent, StoredQuote
 
 ACTOR_DATA = re.compile(r"^a:(\d{1,18})$")
 TIMELINE_DATA = re.compile(r"^tl:(\d{1,18}):(\d{1,4})$")
@@ -28,7 +28,10 @@ ABOUT = re.compile(r"\s+about\s+", re.IGNORECASE)
 
 
 def _chat_id(update: Update) -> int | None:
-    return update.effective_chat.id if update.effective_chat else None
+    try:
+        return chat_id_of(update)
+    except ValueError:
+        return None
 
 
 def _choices(matches: list[ActorMatch]) -> InlineKeyboardMarkup:
@@ -86,6 +89,7 @@ async def _resolve(update: Update, context: BriefingContext, name: str) -> Actor
     chat_id = _chat_id(update)
     if chat_id is None:
         return None
+    await after_own_pastes(context, chat_id)
     matches = await asyncio.to_thread(find_actors, context.bot_data.actors, chat_id, name)
     if not matches:
         await reply_html(update, f"No actor in this chat's archive matches <i>{esc(name)}</i>.")
@@ -140,9 +144,11 @@ async def quotes(update: Update, context: BriefingContext) -> None:
     chat_id = _chat_id(update)
     if chosen is None or chat_id is None:
         return
-    found = await asyncio.to_thread(
-        quotes_about, context.bot_data.actors, chat_id, chosen.actor.id, words
+    now = datetime.now(UTC)
+    items = await asyncio.to_thread(
+        actor_quotes, context.bot_data.searcher, chat_id, chosen.actor, words, now
     )
+    found = [item.quote for item in items]
     about = f" about <i>{esc(words)}</i>" if words else ""
     if not found:
         await reply_html(update, f"No quotes by <b>{esc(chosen.actor.name)}</b>{about} yet.")
@@ -158,7 +164,7 @@ async def _timeline_page(
     if record is None:
         return "That actor is not in this chat's archive.", None
     events, more = await asyncio.to_thread(
-        timeline, context.bot_data.actors, chat_id, actor_id, page
+        actor_timeline, context.bot_data.searcher, chat_id, record, page
     )
     if not events:
         return f"No dated events for <b>{esc(record.name)}</b> yet.", None
@@ -193,6 +199,7 @@ async def actors_command(update: Update, context: BriefingContext) -> None:
     chat_id = _chat_id(update)
     if chat_id is None:
         return
+    await after_own_pastes(context, chat_id)
     trends = await asyncio.to_thread(weekly_top, context.bot_data.actors, chat_id)
     if not trends:
         await reply_html(update, "No actors in the articles of the last seven days.")

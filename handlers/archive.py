@@ -4,10 +4,9 @@ import asyncio
 
 from telegram import Update
 
-from handlers.context import BriefingContext
+from briefing import SQLITE_MAX_INT, StoredArticle
+from handlers.context import BriefingContext, chat_id_of
 from handlers.formatting import article_full, article_line, esc, reply_html, stats_text
-from storage import StoredArticle
-from storage.database import SQLITE_MAX_INT
 
 RECENT_LIMIT = 10
 MAX_ID = SQLITE_MAX_INT
@@ -29,13 +28,6 @@ def parse_article_id(args: list[str] | None) -> int | None:
     no article can have (0, or beyond SQLite's 64-bit range)."""
     value = _number(args)
     return value if value is not None and 0 < value <= MAX_ID else None
-
-
-def _chat_id(update: Update) -> int:
-    chat = update.effective_chat
-    if chat is None:
-        raise ValueError("update without a chat")
-    return chat.id
 
 
 async def _id_or_usage(update: Update, context: BriefingContext, command: str) -> int | None:
@@ -64,7 +56,7 @@ async def show_article(update: Update, context: BriefingContext) -> None:
     article_id = await _id_or_usage(update, context, "article")
     if article_id is None:
         return
-    article = await _lookup(context, _chat_id(update), article_id)
+    article = await _lookup(context, chat_id_of(update), article_id)
     if article is None:
         await reply_html(update, _no_article(article_id))
         return
@@ -73,7 +65,7 @@ async def show_article(update: Update, context: BriefingContext) -> None:
 
 async def recent(update: Update, context: BriefingContext) -> None:
     """List the ten articles added last."""
-    articles = await asyncio.to_thread(context.archive.recent, _chat_id(update), RECENT_LIMIT)
+    articles = await asyncio.to_thread(context.archive.recent, chat_id_of(update), RECENT_LIMIT)
     if not articles:
         await reply_html(update, "The archive of this chat is empty. Paste an article to start it.")
         return
@@ -86,7 +78,7 @@ async def forget(update: Update, context: BriefingContext) -> None:
     article_id = await _id_or_usage(update, context, "forget")
     if article_id is None:
         return
-    chat_id = _chat_id(update)
+    chat_id = chat_id_of(update)
     article = await _lookup(context, chat_id, article_id)
     if article is None or not await asyncio.to_thread(context.archive.delete, chat_id, article_id):
         await reply_html(update, _no_article(article_id))
@@ -96,5 +88,5 @@ async def forget(update: Update, context: BriefingContext) -> None:
 
 async def stats(update: Update, context: BriefingContext) -> None:
     """Counts of this chat's archive."""
-    numbers = await asyncio.to_thread(context.archive.stats, _chat_id(update))
+    numbers = await asyncio.to_thread(context.archive.stats, chat_id_of(update))
     await reply_html(update, stats_text(numbers))

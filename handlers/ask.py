@@ -1,20 +1,20 @@
 """Questions: plain-text questions and /ask, their paging and suggestion buttons.
 
-The answer is computed off the event loop; a question with more than one page is saved so its
-buttons can ask it again, always in the chat the button is pressed in.
+Answering (and keeping a question with more pages for its buttons) is the use case
+`briefing.questions.asking`; here the question comes from the update and the answer goes back
+as HTML, always in the chat the question or the button comes from.
 """
 
-import asyncio
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from telegram import InlineKeyboardMarkup, Message, Update
 
-from briefing.questions.answer import Answer
-from briefing.questions.answer import ask as answer_question
+from briefing.questions.asking import Asking
+from briefing.questions.asking import answer as answer_question
 from handlers.answers import answer_html, answer_keyboard, parse_button
-from handlers.context import BriefingContext
-from handlers.formatting import NO_PREVIEW, edit_html, reply_html
+from handlers.context import BriefingContext, after_own_pastes
+from handlers.formatting import edit_html, reply_html
 from handlers.split import split_message
 
 EXPIRED = "This button has expired; ask again."
@@ -29,18 +29,6 @@ def chat_now(context: BriefingContext) -> datetime:
     return datetime.now(zone)
 
 
-async def _answer(
-    context: BriefingContext, chat_id: int, text: str, now: datetime, page: int = 0
-) -> tuple[Answer, int | None]:
-    """The answer to a question, and the saved question's id when it has more pages."""
-    searcher = context.bot_data.searcher
-    result = await asyncio.to_thread(answer_question, searcher, chat_id, text, now, page)
-    question_id = None
-    if result.pages > 1:
-        question_id = await asyncio.to_thread(searcher.store.save_question, chat_id, text, now)
-    return result, question_id
-
-
 async def _send(update: Update, text: str, keyboard: InlineKeyboardMarkup | None) -> None:
     """Reply in as many messages as needed; buttons go under the last one."""
     message = update.effective_message
@@ -49,12 +37,16 @@ async def _send(update: Update, text: str, keyboard: InlineKeyboardMarkup | None
     parts = split_message(text)
     for index, part in enumerate(parts):
         last = index == len(parts) - 1
-        await message.reply_html(
-            part,
-            link_preview_options=NO_PREVIEW,
-            do_quote=False,
-            reply_markup=keyboard if last else None,
-        )
+        await message.reply_text(part, do_quote=False, reply_markup=keyboard if last else None)
+
+
+def _asking(kind: str, value: str | int, page: int) -> Asking:
+    """What a button asks: a page of a kept question, an actor, or suggested words."""
+    if kind == "page":
+        return Asking(page=page, saved=int(value))
+    if kind == "actor":
+        return Asking(page=page, actor=int(value))
+    return Asking(text=str(value), page=page)
 
 
 async def answer(update: Update, context: BriefingContext, question: str) -> None:
@@ -62,8 +54,12 @@ async def answer(update: Update, context: BriefingContext, question: str) -> Non
     chat = update.effective_chat
     if chat is None:
         return
-    result, question_id = await _answer(context, chat.id, question, chat_now(context))
-    await _send(update, answer_html(result), answer_keyboard(result, question_id))
+    await after_own_pastes(context, chat.id)
+    searcher = context.bot_data.searcher
+    asked = await answer_question(searcher, chat.id, Asking(question), chat_now(context))
+    if asked is not None:
+        keyboard = answer_keyboard(asked.answer, asked.question_id)
+        await _send(update, answer_html(asked.answer), keyboard)
 
 
 async def ask(update: Update, context: BriefingContext) -> None:
@@ -85,29 +81,18 @@ async def on_button(update: Update, context: BriefingContext) -> None:
     if button is None or chat is None or not isinstance(message, Message):
         await query.answer(EXPIRED)
         return
-    searcher = context.bot_data.searcher
-    now, page, text = chat_now(context), button.page, ""
-    if button.kind == "page":
-        saved = await asyncio.to_thread(searcher.store.question, chat.id, int(button.value))
-        if saved is not None:
-            text, asked_at = saved
-            now = asked_at.astimezone(now.tzinfo)
-    elif button.kind == "actor":
-        actor = await asyncio.to_thread(context.bot_data.actors.get, chat.id, int(button.value))
-        text = actor.name if actor is not None else ""
-    else:
-        text = str(button.value)
-    if not text:
+    asking = _asking(button.kind, button.value, button.page)
+    asked = None
+    if asking.text or asking.saved is not None or asking.actor is not None:
+        asked = await answer_question(context.bot_data.searcher, chat.id, asking, chat_now(context))
+    if asked is None:
         await query.answer(EXPIRED)
         return
-    result, question_id = await _answer(context, chat.id, text, now, page)
-    if button.kind == "page" and result.pages > 1:
-        question_id = int(button.value)  # keep paging the saved question
     await query.answer()
     await edit_html(
         context.bot,
         chat.id,
         message.message_id,
-        answer_html(result),
-        answer_keyboard(result, question_id),
+        answer_html(asked.answer),
+        answer_keyboard(asked.answer, asked.question_id),
     )

@@ -1,79 +1,95 @@
 """The typed callback context: `context.archive` and `context.access` instead of dict lookups."""
 
-import asyncio
-from typing import Any, TypeAlias, cast
+from typing import Any, TypeAlias, TypeVar, cast
 
+from telegram import Update
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
+from briefing import ActorStore, Archive, DigestStore
 from briefing.access import AccessPolicy
 from briefing.digests.build import DigestExtras
 from briefing.digests.delivery import DigestDelivery
 from briefing.digests.schedule import DigestScheduler, Unscheduled
+from briefing.ingest.durable import BackgroundTasks, DurableIngest
 from briefing.ingest.workflow import Ingestor
 from briefing.questions.ranking import Searcher
-from storage import Archive
-from storage.actors import ActorStore
-from storage.digests import DigestStore
-from storage.inbox import Inbox
+
+T = TypeVar("T")
+
+
+def _configured(value: T | None, what: str) -> T:
+    """A service set by the composition root (`bot.services`) before any update arrives."""
+    if value is None:
+        raise RuntimeError(f"the {what} has not been configured")
+    return value
 
 
 class BotData:
-    """What every handler shares: the archive, the access policy and the command list."""
+    """What every handler shares: the stores and use cases composed by `bot.services`, the
+    access policy, the command list and the bot's background work."""
 
     def __init__(self) -> None:
         self._archive: Archive | None = None
+        self._actors: ActorStore | None = None
+        self._digests: DigestStore | None = None
         self._ingestor: Ingestor | None = None
+        self._searcher: Searcher | None = None
+        self._ingest: DurableIngest | None = None
         self.access = AccessPolicy()
         self.commands: tuple[Any, ...] = ()
-        self.background: set[asyncio.Task[Any]] = set()
-        self._digests: DigestStore | None = None
-        self._actors: ActorStore | None = None
+        self.background = BackgroundTasks()
         self.default_timezone = "UTC"  # DEFAULT_TIMEZONE: the zone of a new subscription
         self.digest_scheduler: DigestScheduler = Unscheduled()  # the job queue, once built
         self.digest_extras: DigestExtras | None = None  # actors and quotes, when available
-        self._searcher: Searcher | None = None
-        self.inbox: Inbox | None = None  # received updates, when polling Telegram
+        self.inbox: Any = None  # received updates (`bot.inbox`), when polling Telegram
         self.replayed: set[int] = set()  # update ids handled again after a crash
+
+    def configure(
+        self,
+        archive: Archive,
+        actors: ActorStore,
+        digests: DigestStore,
+        ingestor: Ingestor,
+        searcher: Searcher,
+    ) -> None:
+        """Set the stores and services; the durable ingest use case is made from them."""
+        self._archive, self._actors, self._digests = archive, actors, digests
+        self._ingestor, self._searcher = ingestor, searcher
+        self._ingest = DurableIngest(archive, actors, ingestor, self.background)
 
     @property
     def archive(self) -> Archive:
-        """The chat archive; configured by the composition root before any update arrives."""
-        if self._archive is None:
-            raise RuntimeError("the archive has not been configured")
-        return self._archive
+        """The chat archive (every read and write scoped by chat)."""
+        return _configured(self._archive, "archive")
 
     @archive.setter
     def archive(self, archive: Archive) -> None:
-        self._archive = archive
-
-    @property
-    def ingestor(self) -> Ingestor:
-        """Reads pending items into articles; configured with the archive."""
-        if self._ingestor is None:
-            raise RuntimeError("the ingestor has not been configured")
-        return self._ingestor
-
-    @ingestor.setter
-    def ingestor(self, ingestor: Ingestor) -> None:
-        self._ingestor = ingestor
+        self._archive = archive  # tests put a failing archive in its place
 
     @property
     def actors(self) -> ActorStore:
         """Actors, quotes and events of the archive."""
-        if self._actors is None:
-            raise RuntimeError("the actor store has not been configured")
-        return self._actors
+        return _configured(self._actors, "actor store")
 
-    @actors.setter
-    def actors(self, actors: ActorStore) -> None:
-        self._actors = actors
+    @property
+    def digests(self) -> DigestStore:
+        """Digest subscriptions and windows."""
+        return _configured(self._digests, "digest store")
+
+    @property
+    def ingestor(self) -> Ingestor:
+        """Reads pending items into analysed articles."""
+        return _configured(self._ingestor, "ingestor")
 
     @property
     def searcher(self) -> Searcher:
-        """Questions over the archive, with actor names and vocabulary cached; made on first use."""
-        if self._searcher is None or self._searcher.archive is not self.archive:
-            self._searcher = Searcher(self.archive)
-        return self._searcher
+        """Questions over the archive, with actor names and vocabulary cached."""
+        return _configured(self._searcher, "searcher")
+
+    @property
+    def ingest(self) -> DurableIngest:
+        """The durable ingest use case."""
+        return _configured(self._ingest, "ingest use case")
 
     @property
     def delivery(self) -> DigestDelivery:
@@ -81,17 +97,6 @@ class BotData:
         return DigestDelivery(
             self.digests, self.digest_scheduler, self.digest_extras, self.default_timezone
         )
-
-    @property
-    def digests(self) -> DigestStore:
-        """Digest subscriptions and windows; configured with the archive."""
-        if self._digests is None:
-            raise RuntimeError("the digest store has not been configured")
-        return self._digests
-
-    @digests.setter
-    def digests(self, digests: DigestStore) -> None:
-        self._digests = digests
 
 
 class BriefingContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):
@@ -121,3 +126,22 @@ BriefingApp: TypeAlias = Application[
     BotData,
     JobQueue[BriefingContext],
 ]
+
+
+def chat_id_of(update: Update) -> int:
+    """The id of the chat an update belongs to (every handled command has one)."""
+    chat = update.effective_chat
+    if chat is None:
+        raise ValueError("update without a chat")
+    return chat.id
+
+
+async def after_own_pastes(context: "BriefingContext", chat_id: int) -> None:
+    """Let the articles this chat just pasted finish their analysis first (bounded), so a
+    question or actor command right after a paste sees their actors."""
+    await context.bot_data.ingest.analysed(chat_id)
+
+
+async def wait_for_background(app: BriefingApp, within: float | None = None) -> bool:
+    """Wait until the bot's background work has finished (at most `within` seconds)."""
+    return await app.bot_data.background.wait(within)

@@ -12,7 +12,6 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
 
 from telegram import Bot, Update
-from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.warnings import PTBDeprecationWarning
 
@@ -25,8 +24,8 @@ from briefing.digests.delivery import (
     SendDigest,
 )
 from briefing.digests.schedule import DEFAULT_AT, next_slot, parse_subscription
-from handlers.context import BriefingApp, BriefingContext
-from handlers.formatting import NO_PREVIEW, esc, link, reply_html
+from handlers.context import BriefingApp, BriefingContext, after_own_pastes, chat_id_of
+from handlers.formatting import esc, link, reply_html
 from handlers.split import split_message
 
 log = logging.getLogger(__name__)
@@ -106,13 +105,12 @@ def unreachable(error: TelegramError) -> str | None:
 async def send_parts(
     bot: Bot, chat_id: int, parts: Sequence[str], sleep: Sleep = asyncio.sleep
 ) -> None:
-    """Send each part in order, previews off; on "retry after" wait as told and send again."""
+    """Send each part in order (HTML, previews off: the bot's defaults); on "retry after"
+    wait as told and send again."""
     for part in parts:
         for attempt in range(RETRY_ATTEMPTS):
             try:
-                await bot.send_message(
-                    chat_id, part, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
-                )
+                await bot.send_message(chat_id, part)
                 break
             except RetryAfter as error:
                 if attempt == RETRY_ATTEMPTS - 1:
@@ -148,16 +146,9 @@ async def deliver_digest(
 # --- commands -------------------------------------------------------------------------------
 
 
-def _chat_id(update: Update) -> int:
-    chat = update.effective_chat
-    if chat is None:
-        raise ValueError("update without a chat")
-    return chat.id
-
-
 async def subscribe(update: Update, context: BriefingContext) -> None:
     """/subscribe [HH:MM] [Area/City]: a daily digest (defaults: this chat's, else 08:00)."""
-    chat_id = _chat_id(update)
+    chat_id = chat_id_of(update)
     data = context.bot_data
     current = await asyncio.to_thread(data.digests.get, chat_id)
     at = current.at if current and current.active else DEFAULT_AT
@@ -180,7 +171,7 @@ async def subscribe(update: Update, context: BriefingContext) -> None:
 
 async def unsubscribe(update: Update, context: BriefingContext) -> None:
     """/unsubscribe: stop the daily digest (the next /subscribe continues where it ended)."""
-    chat_id = _chat_id(update)
+    chat_id = chat_id_of(update)
     stopped = await asyncio.to_thread(context.bot_data.digests.unsubscribe, chat_id)
     context.bot_data.digest_scheduler.cancel(chat_id)
     if stopped:
@@ -195,13 +186,14 @@ async def digest(update: Update, context: BriefingContext) -> None:
     if args not in ([], ["week"]):
         await reply_html(update, "Usage: /digest, or /digest week for the last seven days.")
         return
-    await deliver_digest(context.app, _chat_id(update), "week" if args else "now")
+    await after_own_pastes(context, chat_id_of(update))
+    await deliver_digest(context.app, chat_id_of(update), "week" if args else "now")
 
 
 async def settings(update: Update, context: BriefingContext) -> None:
     """/settings: the chat's digest time, zone and state."""
     data = context.bot_data
-    current = await asyncio.to_thread(data.digests.get, _chat_id(update))
+    current = await asyncio.to_thread(data.digests.get, chat_id_of(update))
     now = data.digest_scheduler.now()
     if current is None or not current.active:
         lines = [

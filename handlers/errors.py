@@ -4,8 +4,8 @@ import logging
 
 from telegram import Update
 
+from briefing import is_damage, is_unusable
 from handlers.context import BriefingContext
-from storage.database import is_damage, is_unusable
 
 log = logging.getLogger(__name__)
 

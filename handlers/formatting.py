@@ -4,15 +4,19 @@ from html import escape
 from urllib.parse import urlsplit
 
 from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions, Message, Update
+from telegram.constants import ParseMode
 from telegram.error import BadRequest
+from telegram.ext import Defaults
 
+from briefing import ArchiveStats, StoredArticle
 from briefing.dates import display_date
 from briefing.ingest.workflow import IngestOutcome
 from briefing.questions.snippets import snippet_parts
 from handlers.split import split_message
-from storage import ArchiveStats, StoredArticle
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+# Every message is HTML without link previews; the builder gets these once (`bot.app`).
+REPLY_DEFAULTS = Defaults(parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW)
 MAX_HREF = 2000  # longer links are shown as text only: they would crowd out the message
 MAX_LINK_TEXT = 80
 
@@ -138,9 +142,7 @@ async def edit_html(
             split_message(text)[0],
             chat_id=chat_id,
             message_id=message_id,
-            parse_mode="HTML",
             reply_markup=markup,
-            link_preview_options=NO_PREVIEW,
         )
     except BadRequest as error:
         if "not modified" in str(error).lower():
@@ -150,11 +152,11 @@ async def edit_html(
 
 
 async def reply_html(update: Update, text: str) -> list[Message]:
-    """Reply in as many messages as needed, link previews off."""
+    """Reply in as many messages as needed (HTML, previews off: `REPLY_DEFAULTS`)."""
     message = update.effective_message
     if message is None:
         return []
     sent = []
     for part in split_message(text):
-        sent.append(await message.reply_html(part, link_preview_options=NO_PREVIEW, do_quote=False))
+        sent.append(await message.reply_text(part, do_quote=False))
     return sent

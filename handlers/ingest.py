@@ -1,33 +1,28 @@
 """Messages to archive: pasted text, links, forwarded posts, captions and documents.
 
-Each item is saved raw first and acknowledged; reading it (fetching a link, parsing a file)
-happens in the background and the acknowledgement is edited into the article's card.
+The durable ingest itself is the use case `briefing.ingest.durable` (saved first, acknowledged,
+read and analysed after); here a message becomes `Incoming` items, and the use case's port is
+Telegram: replies, edits and sends in HTML, and the words of the cards.
 """
 
-import asyncio
-import logging
-from collections.abc import Coroutine, Sequence
 from pathlib import Path
-from typing import Any
 
-from telegram import Message, MessageEntity, Update
+from telegram import Bot, Message, MessageEntity, Update
 from telegram.error import TelegramError
 
-from briefing.analysis.archive import CARD_ACTORS
+from briefing import Incoming
+from briefing.ingest.durable import EditFailedError, NotShownError, Reply
 from briefing.ingest.importer import SUPPORTED_DOCUMENTS, decode_text, looks_binary
-from briefing.ingest.isolation import RunnerClosedError
 from briefing.ingest.urls import find_urls
-from briefing.ingest.workflow import IngestOutcome, NotAnArticleError, known_link
+from briefing.ingest.workflow import IngestOutcome
 from briefing.questions.messages import is_question
 from handlers.archive import parse_article_id
 from handlers.ask import answer
 from handlers.context import BriefingApp, BriefingContext
-from handlers.formatting import NO_PREVIEW, edit_html, esc, ingest_card, reply_html
+from handlers.context import wait_for_background as wait_for_background  # tests, e2e
+from handlers.formatting import edit_html, esc, ingest_card, reply_html
 from handlers.origin import forward_details
 from handlers.split import split_message
-from storage import Incoming, PendingItem, StoredArticle
-
-log = logging.getLogger(__name__)
 
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 LINK_TEXT_LIMIT = 200  # a message with less text than this besides its links is "just links"
@@ -108,86 +103,76 @@ async def on_document(update: Update, context: BriefingContext) -> None:
     await accept(update, context, incoming)
 
 
+class TelegramPort:
+    """The durable ingest's port on Telegram: HTML messages, Telegram's refusals turned into
+    the use case's `NotShownError`, and the words of the cards."""
+
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+
+    async def edit(self, chat_id: int, message_id: int, text: str) -> None:
+        """Edit the message into the first part of `text`; the rest follows as new messages."""
+        try:
+            await edit_html(self.bot, chat_id, message_id, text)
+        except TelegramError as error:
+            raise EditFailedError(str(error)) from error
+        await self._send_parts(chat_id, split_message(text)[1:])
+
+    async def send(self, chat_id: int, text: str) -> None:
+        """Send `text` in as many messages as needed."""
+        await self._send_parts(chat_id, split_message(text))
+
+    async def _send_parts(self, chat_id: int, parts: list[str]) -> None:
+        try:
+            for part in parts:
+                await self.bot.send_message(chat_id, part)
+        except TelegramError as error:
+            raise NotShownError(str(error)) from error
+
+    def card(self, outcome: IngestOutcome) -> str:
+        """The card of an archived item; a file that could not be read is named as a file."""
+        article = outcome.article
+        if outcome.status == "failed" and article.kind == "document":
+            return (
+                f"Could not read {esc(article.title)}: {esc(outcome.reason or 'unreadable')}."
+                f" It is kept as <b>#{article.id}</b>; /retry {article.id} tries again."
+            )
+        return ingest_card(outcome)
+
+    def reading(self, article_id: int, again: bool = False) -> str:
+        """The acknowledgement of an item read in the background."""
+        if again:
+            return f"Reading #{article_id} again…"
+        return f"Saved <b>#{article_id}</b>, reading it…"
+
+    def rejected(self, incoming: Incoming, reason: str) -> str:
+        """Nothing was saved from what was sent."""
+        return f"Nothing saved from {esc(incoming.filename or 'that message')}: {esc(reason)}."
+
+    def broken(self, article_id: int) -> str:
+        """The item could not be read because of an error of ours."""
+        return f"Sorry, #{article_id} could not be read. /retry {article_id} tries again."
+
+
+def replier(update: Update) -> Reply:
+    """The use case's `reply`: answer the update's message; the id of the first message sent
+    (None when there is nothing to answer)."""
+
+    async def reply(text: str) -> int | None:
+        try:
+            sent = await reply_html(update, text)
+        except TelegramError as error:
+            raise NotShownError(str(error)) from error
+        return sent[0].message_id if sent else None
+
+    return reply
+
+
 async def accept(update: Update, context: BriefingContext, incoming: Incoming) -> None:
-    """Save the item first; text is read at once, a link or a file is acknowledged and read
-    in the background (reading a page or file can take up to its time limit)."""
-    archive = context.archive
-    if update.update_id in context.bot_data.replayed and await _stored_before(context, incoming):
-        return
-    if incoming.url and (known := await asyncio.to_thread(known_link, archive, incoming)):
-        await reply_html(update, ingest_card(IngestOutcome(known, "duplicate")))
-        return
-    article_id = await asyncio.to_thread(archive.save_pending, incoming)
-    if incoming.url is None and incoming.kind != "document":
-        await finish(context.app, PendingItem(article_id, incoming, None, 0))
-        return
-    (ack,) = await reply_html(update, f"Saved <b>#{article_id}</b>, reading it…")
-    await asyncio.to_thread(archive.set_ack, incoming.chat_id, article_id, ack.message_id)
-    item = PendingItem(article_id, incoming, ack.message_id, 0)
-    spawn(context.app, finish(context.app, item))
-
-
-async def _stored_before(context: BriefingContext, incoming: Incoming) -> bool:
-    """For an update handled again after a crash: True when its item was stored by the run
-    that crashed. A finished item's card is shown (again, at worst); a pending one is left to
-    the start-up resume."""
-    if incoming.message_id is None:
-        return False
-    stored = await asyncio.to_thread(
-        context.archive.find_by_message, incoming.chat_id, incoming.message_id, incoming.url
-    )
-    if stored is None:
-        return False
-    if stored.status != "pending":
-        item = PendingItem(stored.id, incoming, stored.ack_message_id, stored.attempts or 0)
-        await show(context.app, item, stored_card(stored))
-    return True
-
-
-def stored_card(article: StoredArticle, actors: Sequence[str] = ()) -> str:
-    """The card of an article read earlier (shown again after a restart)."""
-    failed = article.status == "failed"
-    outcome = IngestOutcome(
-        article,
-        "failed" if failed else "new",
-        article.reason if failed else None,
-        tuple(actors[:CARD_ACTORS]),
-    )
-    return outcome_card(outcome)
-
-
-def outcome_card(outcome: IngestOutcome) -> str:
-    """The card of an archived item; a file that could not be read is named as a file."""
-    article = outcome.article
-    if outcome.status == "failed" and article.kind == "document":
-        return (
-            f"Could not read {esc(article.title)}: {esc(outcome.reason or 'unreadable')}."
-            f" It is kept as <b>#{article.id}</b>; /retry {article.id} tries again."
-        )
-    return ingest_card(outcome)
-
-
-def spawn(app: BriefingApp, coroutine: Coroutine[Any, Any, None]) -> None:
-    """Run background work tracked by the bot, so the console and shutdown can wait for it."""
-    task = asyncio.get_running_loop().create_task(coroutine)
-    app.bot_data.background.add(task)
-    task.add_done_callback(app.bot_data.background.discard)
-
-
-async def wait_for_background(app: BriefingApp, within: float | None = None) -> bool:
-    """Wait until every background task (reading links, resuming) has finished, or at most
-    `within` seconds (the tasks go on); True when they all finished."""
-    loop = asyncio.get_running_loop()
-    deadline = None if within is None else loop.time() + within
-    while app.bot_data.background:
-        remaining = None if deadline is None else deadline - loop.time()
-        if remaining is not None and remaining <= 0:
-            return False
-        done, _ = await asyncio.wait(list(app.bot_data.background), timeout=remaining)
-        for task in done:  # their errors were logged where they happened
-            if not task.cancelled():
-                task.exception()
-    return True
+    """Archive one item of the update through the durable ingest use case."""
+    replayed = update.update_id in context.bot_data.replayed
+    port = TelegramPort(context.bot)
+    await context.bot_data.ingest.accept(incoming, replier(update), port, replayed)
 
 
 async def retry(update: Update, context: BriefingContext) -> None:
@@ -197,70 +182,11 @@ async def retry(update: Update, context: BriefingContext) -> None:
     if chat is None or article_id is None:
         await reply_html(update, "Usage: /retry ID, for example <code>/retry 12</code>.")
         return
-    item = await asyncio.to_thread(context.archive.requeue, chat.id, article_id)
-    if item is None:
+    port = TelegramPort(context.bot)
+    if not await context.bot_data.ingest.retry(chat.id, article_id, replier(update), port):
         await reply_html(update, f"There is no unread link #{article_id} in this chat's archive.")
-        return
-    (ack,) = await reply_html(update, f"Reading #{article_id} again…")
-    await asyncio.to_thread(context.archive.set_ack, chat.id, article_id, ack.message_id)
-    item = PendingItem(item.article_id, item.incoming, ack.message_id, item.attempts)
-    spawn(context.app, finish(context.app, item))
 
 
-async def finish(app: BriefingApp, item: PendingItem) -> None:
-    """Read one pending item and show the result by editing its acknowledgement."""
-    try:
-        outcome = await app.bot_data.ingestor.process(item)
-        text = outcome_card(outcome)
-    except LookupError:
-        return  # the user deleted it meanwhile
-    except RunnerClosedError:  # the bot is stopping: the item stays pending
-        log.info("reading #%s stopped with the bot; it is read at the next start", item.article_id)
-        return
-    except NotAnArticleError as error:
-        what = esc(item.incoming.filename or "that message")
-        text = f"Nothing saved from {what}: {esc(error)}."
-    except Exception:
-        log.exception("could not archive item %s", item.article_id)
-        await asyncio.to_thread(
-            app.bot_data.archive.fail, item.incoming.chat_id, item.article_id, "analysis failed"
-        )
-        text = f"Sorry, #{item.article_id} could not be read. /retry {item.article_id} tries again."
-    try:
-        await show(app, item, text)
-    except TelegramError as error:  # the article is archived; only its card is not shown
-        log.warning("could not show the card of #%s: %s", item.article_id, error)
-
-
-async def show(app: BriefingApp, item: PendingItem, text: str) -> None:
-    """Edit the acknowledgement into `text` (its first part, when long), or send it when
-    there is none to edit; the rest of a long text follows as new messages."""
-    chat_id = item.incoming.chat_id
-    parts = split_message(text)
-    if item.ack_message_id is not None:
-        try:
-            await edit_html(app.bot, chat_id, item.ack_message_id, text)
-            parts = parts[1:]
-        except TelegramError as error:
-            log.info("could not edit acknowledgement of #%s: %s", item.article_id, error)
-    for part in parts:
-        await app.bot.send_message(
-            chat_id, part, parse_mode="HTML", link_preview_options=NO_PREVIEW
-        )
-    if item.ack_message_id is not None:  # only acknowledged cards are looked for at start-up
-        await asyncio.to_thread(app.bot_data.archive.mark_shown, chat_id, item.article_id)
-
-
-async def show_unshown(app: BriefingApp) -> None:
-    """At start-up: show the cards of acknowledged articles a stop left unshown (read, but
-    the process ended before their acknowledgement was edited)."""
-    for article in await asyncio.to_thread(app.bot_data.archive.unshown):
-        names = await asyncio.to_thread(
-            app.bot_data.actors.article_actor_names, article.chat_id, [article.id]
-        )
-        incoming = Incoming(chat_id=article.chat_id, raw="", message_id=article.message_id)
-        item = PendingItem(article.id, incoming, article.ack_message_id, article.attempts or 0)
-        try:
-            await show(app, item, stored_card(article, names.get(article.id, [])))
-        except TelegramError as error:
-            log.warning("could not show the card of #%s: %s", article.id, error)
+async def resume_ingest(app: BriefingApp) -> None:
+    """At start-up: read what a stop left pending, show its unshown cards, analyse the rest."""
+    await app.bot_data.ingest.resume(TelegramPort(app.bot))

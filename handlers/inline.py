@@ -11,7 +11,6 @@ from briefing.questions.snippets import plain_snippet
 from handlers.answers import inline_card
 from handlers.ask import chat_now
 from handlers.context import BriefingContext
-from handlers.formatting import NO_PREVIEW
 
 INLINE_RESULTS = 10
 
@@ -44,9 +43,7 @@ async def on_inline_query(update: Update, context: BriefingContext) -> None:
                 id=f"a{article.id}",
                 title=article.title[:120] or f"#{article.id}",
                 description=f"{meta} — {plain_snippet(item.sentence)}"[:200],
-                input_message_content=InputTextMessageContent(
-                    inline_card(item), parse_mode="HTML", link_preview_options=NO_PREVIEW
-                ),
+                input_message_content=InputTextMessageContent(inline_card(item)),
             )
         )
     await query.answer(results, cache_time=0, is_personal=True)

@@ -16,7 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
-from storage.migrations import apply_migrations
+from storage.schema import apply_migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 QUICK_CHECK_MAX_BYTES = 32 * 2**20  # about 0.1 s warm, 0.25 s from disk at the measured rate

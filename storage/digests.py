@@ -8,36 +8,13 @@ a scheduled digest was missed while the bot was down). `/unsubscribe` keeps the 
 the marks. Windows are half-open `[since, until)` over the articles' `added_at`.
 """
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import sqlite_utils
-
-if TYPE_CHECKING:  # storage.database imports the migrations, which import this module
-    from storage.database import Database
+from storage.database import Database
+from storage.rows import DigestArticle, Subscription
 
 TABLE = "digest_subscriptions"
-
-
-def create_digest_tables(db: sqlite_utils.Database) -> None:
-    """Migration 0004: the per-chat digest state."""
-    db.table(TABLE).create(
-        {
-            "chat_id": int,
-            "at": str,  # HH:MM, local time of the daily digest
-            "zone": str,  # IANA name, e.g. Europe/Berlin
-            "active": int,  # 1 subscribed; 0 not (the row keeps the marks of /digest)
-            "paused": int,  # 1 when the chat could not be reached; /subscribe resumes
-            "paused_reason": str,
-            "subscribed_at": str,
-            "delivered_until": str,
-            "last_sent_at": str,
-        },
-        pk="chat_id",
-        not_null={"at", "zone", "active", "paused"},
-        defaults={"active": 0, "paused": 0},
-    )
 
 
 def iso(moment: datetime) -> str:
@@ -49,40 +26,6 @@ def iso(moment: datetime) -> str:
 
 def _parse(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
-
-
-@dataclass(frozen=True)
-class Subscription:
-    """One chat's digest state."""
-
-    chat_id: int
-    at: str
-    zone: str
-    active: bool
-    paused: bool
-    paused_reason: str | None
-    subscribed_at: datetime | None
-    delivered_until: datetime | None
-    last_sent_at: datetime | None
-
-    @property
-    def scheduled(self) -> bool:
-        """Whether a daily job should exist for this chat."""
-        return self.active and not self.paused
-
-
-@dataclass(frozen=True)
-class DigestArticle:
-    """The fields of an archived article that a digest shows."""
-
-    id: int
-    title: str
-    source: str
-    url: str | None
-    published_at: str | None
-    added_at: str
-    body: str
-    story_id: int | None
 
 
 _SUB_COLUMNS = (
@@ -108,7 +51,7 @@ def _subscription(row: tuple[Any, ...]) -> Subscription:
 class DigestStore:
     """Subscriptions and window reads on the shared database; every call names its chat."""
 
-    def __init__(self, database: "Database") -> None:
+    def __init__(self, database: Database) -> None:
         self.database = database
 
     # --- subscriptions ----------------------------------------------------------------------

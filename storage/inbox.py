@@ -7,47 +7,13 @@ crash left unfinished are handled again at the next start. The key `(bot_id, upd
 recognises an update Telegram delivers a second time.
 """
 
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
 
-import sqlite_utils
-
-if TYPE_CHECKING:  # storage.database imports the migrations, which import this module
-    from storage.database import Database
+from storage.database import Database
+from storage.rows import InboxUpdate
 
 TABLE = "inbox"
 KEEP_DONE = timedelta(days=2)  # long enough to recognise any redelivery
-
-
-def create_inbox_table(db: sqlite_utils.Database) -> None:
-    """Migration 0007: received updates, the index that finds a message's articles, and when
-    each article's card was shown."""
-    db.table(TABLE).create(
-        {
-            "bot_id": int,
-            "update_id": int,
-            "data": str,  # the update as Telegram sent it (JSON)
-            "received_at": str,
-            "done_at": str,  # NULL until the update has been handled
-        },
-        pk=("bot_id", "update_id"),
-        not_null={"data", "received_at"},
-    )
-    db.table(TABLE).create_index(["bot_id", "done_at"])
-    db.table("articles").create_index(["chat_id", "message_id"])
-    # When the article's card was shown: an acknowledged link read after its update was done
-    # and stopped before its card is shown again at the next start. Earlier rows were shown.
-    db.table("articles").add_column("shown_at", str)
-    db.execute("UPDATE articles SET shown_at = added_at WHERE status != 'pending'")
-
-
-@dataclass(frozen=True)
-class InboxUpdate:
-    """An update received but not yet handled."""
-
-    update_id: int
-    data: str
 
 
 def _now() -> str:
@@ -57,7 +23,7 @@ def _now() -> str:
 class Inbox:
     """Received updates of one bot, until they have been handled."""
 
-    def __init__(self, database: "Database", bot_id: int) -> None:
+    def __init__(self, database: Database, bot_id: int) -> None:
         self.database = database
         self.bot_id = bot_id
 

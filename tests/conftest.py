@@ -14,8 +14,7 @@ from telegram import Update
 from bot.app import build_application, on_startup
 from bot.offline import OfflineRequest
 from bot.settings import Settings
-from handlers.context import BriefingApp
-from handlers.ingest import wait_for_background
+from handlers import BriefingApp, wait_for_background
 from storage import Archive
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,6 +91,11 @@ class Chat:
             length = len(text.split()[0])
             entities.append({"type": "bot_command", "offset": 0, "length": length})
         return await self.send_message({"text": text, "entities": entities, **fields})
+
+    async def shown(self, text: str, **fields: Any) -> str:
+        """Send a message and return what the bot finally shows for it: a pasted article's
+        card is sent at once and edited to add its actors once the analysis has run."""
+        return (await self.send(text, **fields))[-1]
 
     async def send_message(self, fields: dict[str, Any]) -> list[str]:
         """Send any message (a document, a forward, a caption) and return the replies."""

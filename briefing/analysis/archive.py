@@ -1,7 +1,7 @@
 """Actors across a chat's archive: resolving an article's actors to known ones, and storing
 its analysis (actors, quotes, events) under those actors.
 
-Resolution follows `briefing.analysis.actors.match_known_actor`; aliases a user split off with
+Resolution follows `briefing.analysis.known_actors.match_known_actor`; aliases a user split off with
 `/alias -NAME` only ever match exactly. An article the analysis fails on is logged in one line
 and recorded with the reason (`ActorStore.mark_unanalysable`), so that it is not tried again,
 and logged again, at every start.
@@ -10,22 +10,17 @@ and logged again, at every start.
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
-from briefing.analysis.actors import Actor, KnownActor, match_known_actor, normalise_name
+from briefing.analysis.actors import Actor
+from briefing.analysis.known_actors import KnownActor, match_known_actor
 from briefing.analysis.nlp import ModelNotInstalledError
 from briefing.analysis.pipeline import Analysis, analyse
 from briefing.digests.build import DigestQuote
 from briefing.ingest.article import shorten
-from storage import Archive
-from storage.actors import (
-    ActorRecord,
-    ActorStore,
-    AliasForm,
-    FoundActor,
-    FoundEvent,
-    FoundQuote,
-)
+from briefing.names import alias_norm
+from storage import ActorRecord, AliasForm, Archive, FoundActor, FoundEvent, FoundQuote
+from storage.actors import ActorStore
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +29,7 @@ CARD_ACTORS = 5
 
 def alias_form(alias: str) -> AliasForm:
     """The stored form of one alias with its lookup keys."""
-    norm = normalise_name(alias) or alias.casefold()
+    norm = alias_norm(alias)
     return AliasForm(alias, norm, norm.split()[-1] if norm.split() else norm)
 
 
@@ -201,9 +196,3 @@ class ActorDigestExtras:
 def _iso(moment: datetime) -> str:
     """The archive's form of a time: UTC, whole seconds, like `added_at`."""
     return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-def week_window(now: datetime) -> tuple[str, str, str]:
-    """ISO bounds of the last seven days and the seven before: (before, since, until)."""
-    since = now - timedelta(days=7)
-    return _iso(since - timedelta(days=7)), _iso(since), _iso(now)

@@ -16,7 +16,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from briefing.analysis.actors import Actor, ActorIndex, index_actors
+from briefing.analysis.actor_index import ActorIndex, index_actors
+from briefing.analysis.actors import Actor
 from briefing.analysis.nlp import body_start
 from briefing.analysis.quotes import SPEECH_VERBS, quoted_segments
 from briefing.questions.relative_dates import DateMention, find_dates

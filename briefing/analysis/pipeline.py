@@ -95,12 +95,3 @@ def events_to_json(events: Iterable[Event]) -> list[dict[str, Any]]:
         }
         for e in events
     ]
-
-
-def analysis_to_json(analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
-    """All three lists of an analysis under "actors", "quotes" and "events"."""
-    return {
-        "actors": actors_to_json(analysis.actors),
-        "quotes": quotes_to_json(analysis.quotes),
-        "events": events_to_json(analysis.events),
-    }

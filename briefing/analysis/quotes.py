@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from briefing.analysis.actors import Actor, ActorIndex, index_actors
+from briefing.analysis.actor_index import ActorIndex, index_actors
+from briefing.analysis.actors import Actor
 from briefing.analysis.nlp import body_start
 
 SPEECH_VERBS = frozenset(

@@ -17,7 +17,8 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from briefing.digests.summaries import summarize
-from storage.digests import DigestArticle, DigestStore
+from storage import DigestArticle
+from storage.digests import DigestStore
 
 ACTOR_WEEK = timedelta(days=7)
 

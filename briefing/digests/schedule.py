@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from storage.digests import Subscription
+from storage import Subscription
 
 DEFAULT_AT = "08:00"
 MAX_WINDOW = timedelta(days=7)  # a digest never reaches further back than this

@@ -68,6 +68,11 @@ class IngestOutcome:
         """True when the item was already archived (nothing new was stored)."""
         return self.status == "duplicate"
 
+    @property
+    def needs_analysis(self) -> bool:
+        """True when an article was stored or completed, so its actors are still to find."""
+        return self.status in {"new", "same_story", "attached"}
+
 
 class NotAnArticleError(ValueError):
     """What was sent has no article in it (an empty page or file); nothing was kept."""
@@ -117,7 +122,7 @@ def store_parsed(
     if new.content_hash and (same := archive.find_by_hash(chat_id, new.content_hash, article_id)):
         archive.delete(chat_id, article_id)
         return IngestOutcome(same, "duplicate")
-    if new.canonical_url and (known := archive.find_by_url(chat_id, new.canonical_url, article_id)):
+    if known := archived_link(archive, chat_id, new.url, article_id):
         archive.delete(chat_id, article_id)
         if known.status == "ready" and known.body:
             return IngestOutcome(known, "duplicate")
@@ -129,11 +134,14 @@ def store_parsed(
     return IngestOutcome(_get(archive, chat_id, article_id), status)
 
 
-def known_link(archive: Archive, incoming: Incoming) -> StoredArticle | None:
-    """The chat's article for this link already, if any (so it is not fetched again)."""
-    if not incoming.url:
+def archived_link(
+    archive: Archive, chat_id: int, url: str | None, exclude: int | None = None
+) -> StoredArticle | None:
+    """The chat's article for this link already (other than `exclude`), if any: the one
+    "already archived?" check of a link, so it is neither fetched nor stored twice."""
+    if not url:
         return None
-    return archive.find_by_url(incoming.chat_id, canonical_url(incoming.url))
+    return archive.find_by_url(chat_id, canonical_url(url), exclude)
 
 
 def _forwarded(parsed: ParsedArticle, incoming: Incoming) -> ParsedArticle:
@@ -202,8 +210,8 @@ class Ingestor:
         Raises `RunnerClosedError` when the bot stopped while the item was being read: the row
         stays pending and is read again at the next start.
         """
-        outcome = await self._read(item)
-        if outcome.status in {"new", "same_story", "attached"}:
+        outcome = await self.read(item)
+        if outcome.needs_analysis:
             actors = await self.analyse(outcome.article.chat_id, outcome.article.id)
             outcome = replace(outcome, actors=tuple(actors))
         return outcome
@@ -228,7 +236,11 @@ class Ingestor:
             self._analysis, analyse_unanalysed, self.archive, self.actors
         )
 
-    async def _read(self, item: PendingItem) -> IngestOutcome:
+    async def read(self, item: PendingItem) -> IngestOutcome:
+        """Read one pending row into an article (or a kept link, or a duplicate), unanalysed.
+
+        Raises `NotAnArticleError` (the row is deleted) when there is no article in it.
+        """
         incoming = item.incoming
         if incoming.url:
             return await self._process_link(item)
@@ -264,7 +276,7 @@ class Ingestor:
         chat_id, article_id = incoming.chat_id, item.article_id
         url = incoming.url or ""
         key = canonical_url(url)
-        known = await asyncio.to_thread(self.archive.find_by_url, chat_id, key, article_id)
+        known = await asyncio.to_thread(archived_link, self.archive, chat_id, url, article_id)
         if known is not None:
             await asyncio.to_thread(self.archive.delete, chat_id, article_id)
             return IngestOutcome(known, "duplicate")
@@ -325,7 +337,7 @@ def import_article(archive: Archive, chat_id: int, parsed: ParsedArticle) -> Ing
     new = to_new_article(parsed)
     if new.content_hash and (same := archive.find_by_hash(chat_id, new.content_hash)):
         return IngestOutcome(same, "duplicate")
-    if new.canonical_url and (known := archive.find_by_url(chat_id, new.canonical_url)):
+    if known := archived_link(archive, chat_id, new.url):
         return IngestOutcome(known, "duplicate")
     new = _with_story(archive, chat_id, new, None)
     article_id = archive.add(chat_id, new)

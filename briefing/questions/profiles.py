@@ -1,4 +1,5 @@
-"""Looking actors up by name and describing them: profiles, quotes, timelines, top lists.
+"""Looking actors up by name and describing them: profiles and top lists (their quotes and
+timelines are `briefing.questions.sayings`).
 
 Names are matched the way users type them: case, diacritics and "al-" are folded
 (`normalise_name`), then typos are tolerated with rapidfuzz over every alias of the chat.
@@ -10,10 +11,9 @@ from datetime import UTC, datetime, timedelta
 
 from rapidfuzz import fuzz, process
 
-from briefing.analysis.actors import normalise_name
-from briefing.analysis.archive import alias_form
-from storage import Archive, StoredArticle
-from storage.actors import ActorRecord, ActorStats, ActorStore, StoredEvent, StoredQuote
+from briefing.names import alias_norm, normalise_name
+from storage import ActorRecord, ActorStats, Archive, StoredArticle, StoredQuote
+from storage.actors import ActorStore
 
 MATCH_THRESHOLD = 80.0
 EXACT = 100.0
@@ -100,38 +100,6 @@ def profile(
     )
 
 
-def quotes_about(
-    store: ActorStore, chat_id: int, actor_id: int, words: str = "", limit: int = 10
-) -> list[StoredQuote]:
-    """The actor's quotes, newest first; with `words`, only those mentioning all of them."""
-    wanted = [normalise_name(w) for w in words.split() if normalise_name(w)]
-    found: list[StoredQuote] = []
-    offset = 0
-    while len(found) < limit:
-        batch = store.quotes_by(chat_id, actor_id, 100, offset)
-        if not batch:
-            break
-        offset += len(batch)
-        for quote in batch:
-            text = normalise_name(quote.text + " " + quote.sentence)
-            if all(_stem_in(word, text) for word in wanted):
-                found.append(quote)
-    return found[:limit]
-
-
-def _stem_in(word: str, text: str) -> bool:
-    """A word or its stem (first five letters) occurs in the text."""
-    return word in text or (len(word) > 5 and word[:5] in text)
-
-
-def timeline(
-    store: ActorStore, chat_id: int, actor_id: int, page: int, size: int = 8
-) -> tuple[list[StoredEvent], bool]:
-    """One page of the actor's dated events, newest first, and whether more follow."""
-    events = store.events_of(chat_id, actor_id, size + 1, page * size)
-    return events[:size], len(events) > size
-
-
 @dataclass(frozen=True)
 class Trend:
     """An actor's articles in the last seven days against the seven before."""
@@ -174,13 +142,13 @@ def merge(
 
 def split(store: ActorStore, chat_id: int, alias: str) -> ActorRecord | str:
     """Split an alias off the actor it was joined to; an error message on failure."""
-    form = alias_form(alias)
+    norm = alias_norm(alias)
     owners = [m for m in find_actors(store, chat_id, alias) if m.score == EXACT]
     if len(owners) != 1:
         return f"no single actor has the alias {alias!r}"
     owner = owners[0].actor
-    if normalise_name(owner.name) == form.norm:
+    if normalise_name(owner.name) == norm:
         return f"{alias!r} is the actor's own name; split off one of its other aliases"
-    new_id = store.split(chat_id, owner.id, form.norm, alias, owner.type)
+    new_id = store.split(chat_id, owner.id, norm, alias, owner.type)
     created = store.get(chat_id, new_id) if new_id is not None else None
     return created if created is not None else f"no single actor has the alias {alias!r}"

@@ -1,5 +1,5 @@
 """Ranking a chat's archive for a question: the question becomes a plan (actors, words,
-dates, sources) and the plan a ranked list of stories.
+dates, sources; `briefing.questions.planning`) and the plan a ranked list of stories.
 
 Ranking: articles matching every part of the question come before those matching some
 (bm25, title weighted); within each, text relevance and how prominently the articles mention
@@ -8,99 +8,23 @@ a story told by several outlets appears once. Every FTS5 term is quoted, so no u
 ever read as an operator.
 """
 
-import re
 import threading
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
-from briefing.analysis.actors import normalise_name
-from briefing.questions.understanding import (
-    MAX_WORDS,
-    STOPWORDS,
-    ActorHit,
-    ActorNames,
-    Question,
-    Word,
-    allowed_edits,
-    distance,
-    match_any,
-    nearest_terms,
-    parse_question,
-    quote_term,
-)
-from storage import Archive
+from briefing.questions.actor_names import ActorNames
+from briefing.questions.planning import plan_question
+from briefing.questions.plans import Correction, Group, Plan
+from storage import Archive, Filters, Mention, NameMark, TextHit
 from storage.actors import ActorStore
-from storage.search import Filters, Mention, NameMark, SearchStore, TextHit
+from storage.search import SearchStore
+
+__all__ = ["Correction", "Group", "Plan", "Ranked", "Searcher"]
 
 CANDIDATES = 50  # articles read per candidate query
-MAX_FORMS = 12  # names of one actor searched
 ACTOR_WEIGHT = 0.5
 TEXT_WEIGHT = 0.5
-
-
-@dataclass(frozen=True)
-class Group:
-    """One part of a question the answer should be about: a word, or an actor by any name."""
-
-    label: str  # the word searched, or the actor's name
-    match: str  # a safe FTS5 expression ("" when only the actor's mentions can find it)
-    forms: tuple[str, ...]  # words or names to look for in sentences and quotes
-    actor_ids: tuple[int, ...] = ()
-    typed: str = ""
-
-    @property
-    def is_actor(self) -> bool:
-        """True for an actor, False for a word."""
-        return bool(self.actor_ids)
-
-
-@dataclass(frozen=True)
-class Correction:
-    """A typed word that matched nothing, and what was searched instead."""
-
-    typed: str
-    searched: str
-
-
-@dataclass(frozen=True)
-class Plan:
-    """What a question asks for, resolved against the chat's archive."""
-
-    question: Question
-    groups: tuple[Group, ...]  # everything searched for, in question order
-    speakers: tuple[Group, ...] = ()  # quote questions: whose quotes (also in `groups`)
-    filters: Filters = field(default_factory=Filters)
-    corrections: tuple[Correction, ...] = ()
-    unmatched: tuple[str, ...] = ()  # typed words found nowhere, with no near spelling
-    source_names: tuple[str, ...] = ()
-
-    @property
-    def topic(self) -> tuple[Group, ...]:
-        """The groups that are not the speaker."""
-        return tuple(g for g in self.groups if g not in self.speakers)
-
-    @property
-    def actors(self) -> tuple[Group, ...]:
-        """The actor groups."""
-        return tuple(g for g in self.groups if g.is_actor)
-
-    @property
-    def corrected_query(self) -> str | None:
-        """The question with corrected words replaced, or None when nothing was corrected."""
-        if not self.corrections:
-            return None
-        text = self.question.text
-        for correction in self.corrections:
-            found = re.search(rf"(?<!\w){re.escape(correction.typed)}(?!\w)", text)
-            if found:
-                text = text[: found.start()] + correction.searched + text[found.end() :]
-        return text
-
-    @property
-    def has_filters(self) -> bool:
-        """Whether dates or sources narrow the archive."""
-        return bool(self.filters.since or self.filters.until or self.filters.sources)
 
 
 @dataclass(frozen=True)
@@ -113,22 +37,6 @@ class Ranked:
     score: float
     mentions: tuple[Mention, ...] = ()
     retold_by: tuple[int, ...] = ()  # other articles of the same story among the candidates
-
-
-def _searchable(norm: str) -> bool:
-    """Whether an actor's name can be searched as text ("IS" cannot: it is "is")."""
-    return len(norm) > 1 and norm not in STOPWORDS
-
-
-def _sources_named(typed: str, sources: Sequence[tuple[str, int]]) -> list[str]:
-    """The chat's sources a typed name means ("reuters" -> "Reuters", "tass" -> "TASS")."""
-    key = normalise_name(typed)
-    if not key:
-        return []
-    exact = [name for name, _ in sources if normalise_name(name) == key]
-    if exact:
-        return exact
-    return [name for name, _ in sources if f" {key} " in f" {normalise_name(name)} "]
 
 
 @dataclass
@@ -188,138 +96,7 @@ class Searcher:
 
     def understand(self, chat_id: int, text: str, now: datetime) -> Plan:
         """Parse a question (dates relative to `now`) and resolve it in the chat's archive."""
-        question = parse_question(text, now.date())
-        words = list(question.words)
-        used: set[int] = set()
-        source_names = self._from_sources(chat_id, question, used)
-        for typed in question.sources:
-            found = _sources_named(typed, self.store.sources(chat_id))
-            source_names.extend(found or [typed])
-        counts: dict[str, int] = {}
-        seen: dict[str, bool] = {}
-
-        def count(term: str) -> int:
-            if term not in counts:
-                found = self.store.count_matching(chat_id, quote_term(term)) if term else 0
-                counts[term] = found
-            return counts[term]
-
-        def known(term: str) -> bool:
-            if term in counts:
-                return counts[term] > 0
-            if term not in seen:
-                found = self.store.count_matching(chat_id, quote_term(term), 1) if term else 0
-                seen[term] = found > 0
-            return seen[term]
-
-        kept = [i for i in range(len(words)) if i not in used]
-        names = self.names(chat_id)
-        hits = names.find([words[i] for i in kept], count, known)
-        groups: list[tuple[int, Group]] = []
-        corrections: list[Correction] = []
-        speakers_at: list[tuple[int, Group]] = []
-        for hit in hits:
-            first = kept[hit.start]
-            typed = " ".join(words[kept[i]].text for i in range(hit.start, hit.end))
-            actor = self._actor_group(names, hit, typed)
-            groups.append((first, actor))
-            speakers_at.append((first, actor))
-            used.update(kept[i] for i in range(hit.start, hit.end))
-            if hit.edits or normalise_name(typed) != normalise_name(hit.form):
-                corrections.append(Correction(typed, hit.form))
-        unmatched: list[str] = []
-        content = [i for i in range(len(words)) if i not in used and not words[i].stop]
-        for i in content[:MAX_WORDS]:
-            word, correction = self._word_group(chat_id, words[i], known)
-            if word is None:
-                unmatched.append(words[i].text)
-                continue
-            groups.append((i, word))
-            if correction is not None:
-                corrections.append(correction)
-        groups.sort(key=lambda item: item[0])
-        speakers = self._speakers(question, speakers_at)
-        return Plan(
-            question=question,
-            groups=tuple(g for _, g in groups),
-            speakers=speakers,
-            filters=Filters(question.since, question.until, tuple(dict.fromkeys(source_names))),
-            corrections=tuple(corrections),
-            unmatched=tuple(unmatched),
-            source_names=tuple(dict.fromkeys(source_names)),
-        )
-
-    def _from_sources(self, chat_id: int, question: Question, used: set[int]) -> list[str]:
-        """Sources named after "from" ("from Reuters", "from the Moscow Times")."""
-        found: list[str] = []
-        if not question.from_at:
-            return found
-        sources = self.store.sources(chat_id)
-        words = question.words
-        for at in question.from_at:
-            start = at + (words[at].text.casefold() == "the" and at + 1 < len(words))
-            for size in (3, 2, 1):
-                span = range(start, min(start + size, len(words)))
-                if len(span) < size:
-                    continue
-                named = _sources_named(" ".join(words[i].text for i in span), sources)
-                if named:
-                    found.extend(named)
-                    used.update(range(at - 1, span.stop))
-                    break
-        return found
-
-    def _actor_group(self, names: ActorNames, hit: ActorHit, typed: str) -> Group:
-        forms: dict[str, str] = {}
-        for actor_id in hit.actor_ids:
-            for norm, alias in names.forms(actor_id).items():
-                forms.setdefault(norm, alias)
-        # The text searched is the name as asked (and the actors' own names); articles that
-        # use only other names ("Tokyo" for Japan) come in through the actors' mentions.
-        asked = [hit.form, *(names.actors[i].name for i in hit.actor_ids)]
-        form = f" {normalise_name(hit.form)} "
-        searchable = [
-            a
-            for a in dict.fromkeys(asked)
-            if _searchable(normalise_name(a))
-            and (a == hit.form or form not in f" {normalise_name(a)} ")  # "Lavrov" covers
-        ]  # "Sergei Lavrov": every article naming the one names the other
-        match = match_any(searchable[:MAX_FORMS])
-        label = names.actors[hit.actor_ids[0]].name
-        return Group(label, match, tuple(forms.values()), hit.actor_ids, typed)
-
-    def _word_group(
-        self, chat_id: int, word: Word, known: Callable[[str], bool]
-    ) -> tuple[Group | None, Correction | None]:
-        term = word.term
-        if known(term):
-            return Group(term, quote_term(term), (term,), typed=word.text), None
-        key = normalise_name(term).replace(" ", "")
-        terms, counts = self.vocabulary()
-        allowed = allowed_edits(key)
-        for candidate in nearest_terms(key, terms, counts):
-            # The stem is near; one of the words the chat's articles write with it must be too.
-            written = self.store.surface_words(chat_id, candidate)
-            near = sorted((distance(key, w), i, w) for i, w in enumerate(written) if w != key)
-            if near and near[0][0] <= allowed and known(near[0][2]):
-                surface = near[0][2]
-                group = Group(surface, quote_term(surface), (surface,), typed=word.text)
-                return group, Correction(word.text, surface)
-        return None, None
-
-    @staticmethod
-    def _speakers(question: Question, actors: list[tuple[int, Group]]) -> tuple[Group, ...]:
-        """Whose quotes a quote question asks for: actors before the verb, else after it."""
-        if question.intent != "quotes" or not actors:
-            return ()
-        verb = question.verb_at
-        if verb is None:
-            return (actors[0][1],)
-        before = tuple(g for i, g in actors if i < verb)
-        if before:
-            return before
-        end = question.topic_at if question.topic_at is not None else len(question.words)
-        return tuple(g for i, g in actors if verb < i < end)
+        return plan_question(self.store, self.names(chat_id), self.vocabulary, chat_id, text, now)
 
     # --- ranking ----------------------------------------------------------------------------
 

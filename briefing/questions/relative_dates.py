@@ -224,9 +224,3 @@ def find_dates(text: str, published: date | None, future: bool = False) -> list[
             continue
         mentions.append(DateMention(start, end, text[start:end], value))
     return mentions
-
-
-def resolve_date(expression: str, published: date | None, future: bool = False) -> str | None:
-    """The ISO value of a date expression ("on Monday", "Feb. 12", "last month"), or None."""
-    found = find_dates(expression, published, future)
-    return found[0].value if found else None

@@ -36,9 +36,9 @@ async def _archive(bot: BotHarness, *texts: str) -> None:
 
 async def test_card_profile_and_surname_joining(bot: BotHarness) -> None:
     chat = bot.chat()
-    (card,) = await chat.send(OWN_ARTICLE)
+    card = await chat.shown(OWN_ARTICLE)
     assert "Actors: Mirela Dunn" in card
-    (card,) = await chat.send(SECOND_DAY)
+    card = await chat.shown(SECOND_DAY)
     assert "Mirela Dunn" in card  # "Dunn" alone joined the known full name
     for typed in ("mirela dunn", "Mirela Dun", "Dunn"):
         (profile,) = await chat.send(f"/actor {typed}")
@@ -90,7 +90,7 @@ async def test_ambiguous_name_offers_buttons_and_buttons_are_chat_scoped(bot: Bo
 async def _press(bot: BotHarness, chat_id: int, data: str) -> list[str]:
     from telegram import Update
 
-    from handlers.ingest import wait_for_background
+    from handlers import wait_for_background
 
     before = len(bot.request.calls)
     update = {
@@ -138,7 +138,7 @@ async def test_alias_merge_and_split(make_bot: Any) -> None:
 
 async def test_forgetting_an_article_forgets_its_quotes(bot: BotHarness) -> None:
     chat = bot.chat()
-    (card,) = await chat.send(OWN_ARTICLE)
+    card = await chat.shown(OWN_ARTICLE)
     article_id = card.split("#", 1)[1].split("<", 1)[0]
     await chat.send(f"/forget {article_id}")
     (quotes,) = await chat.send("/quotes Mirela Dunn")

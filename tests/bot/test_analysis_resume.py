@@ -9,7 +9,7 @@ import pytest
 from briefing.analysis import archive as actor_archive
 from briefing.ingest.article import parse_pasted
 from briefing.ingest.workflow import import_article
-from handlers.ingest import wait_for_background
+from handlers import wait_for_background
 from storage import Archive
 from tests.briefing.test_analysis_failures import FailingAnalysis
 from tests.conftest import OWN_ARTICLE

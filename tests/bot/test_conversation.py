@@ -22,7 +22,7 @@ async def test_start_help_and_menu_agree(bot: BotHarness) -> None:
 
 async def test_paste_then_card_then_find_it_again(bot: BotHarness) -> None:
     chat = bot.chat()
-    (card,) = await chat.send(OWN_ARTICLE)
+    card = await chat.shown(OWN_ARTICLE)
     assert "Saved <b>#" in card
     assert "Harbour Workers in Valdoria Strike Over Pay" in card
     assert "3 Mar 2024 · The Coastal Courier" in card
@@ -53,7 +53,7 @@ async def test_duplicate_paste_is_not_stored_twice(bot: BotHarness) -> None:
 async def test_recent_forget_and_stats(bot: BotHarness) -> None:
     chat = bot.chat()
     await chat.send(OWN_ARTICLE)
-    (second,) = await chat.send(OTHER_ARTICLE)
+    second = await chat.shown(OTHER_ARTICLE)
     second_id = second.split("#", 1)[1].split("<", 1)[0]
     (recent,) = await chat.send("/recent")
     assert recent.index("Glacier Survey") < recent.index("Harbour Workers")
@@ -94,7 +94,7 @@ async def test_html_in_articles_and_queries_is_escaped(bot: BotHarness) -> None:
 
 async def test_chats_see_only_their_own_archive(bot: BotHarness) -> None:
     alice, bob = bot.chat(601, 601), bot.chat(602, 602)
-    (card,) = await alice.send(OWN_ARTICLE)
+    card = await alice.shown(OWN_ARTICLE)
     article_id = card.split("#", 1)[1].split("<", 1)[0]
     (answer,) = await bob.send("/ask Dunn")
     assert "Nothing" in answer
@@ -113,9 +113,9 @@ async def test_users_not_allowed_are_refused_and_nothing_is_stored(make_bot: Any
     for text in (OWN_ARTICLE, "/start", "/ask Dunn", "/stats", "Dunn"):
         assert await stranger.send(text) == [REFUSAL]
     assert bot.app.bot_data.archive.stats(702).total == 0
-    (card,) = await bot.chat(700, 700).send(OWN_ARTICLE)
+    card = await bot.chat(700, 700).shown(OWN_ARTICLE)
     assert "Saved" in card
-    (card,) = await bot.chat(701, 701).send(OWN_ARTICLE)
+    card = await bot.chat(701, 701).shown(OWN_ARTICLE)
     assert "Saved" in card
     await bot.app.shutdown()
 
@@ -130,7 +130,7 @@ async def test_long_article_is_shown_in_parts(bot: BotHarness) -> None:
     chat = bot.chat()
     paragraph = "The committee discussed the harbour budget at length and then adjourned. "
     text = "# Long Minutes of the Harbour Committee\n\n" + "\n\n".join([paragraph * 8] * 12)
-    (card,) = await chat.send(text)
+    card = await chat.shown(text)
     article_id = card.split("#", 1)[1].split("<", 1)[0]
     parts = await chat.send(f"/article {article_id}")
     assert len(parts) >= 2

@@ -20,15 +20,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from telegram.request import RequestData
 
-import storage.archive
+import storage.clock
 from bot import app as bot_app
 from bot.app import build_application, on_shutdown, on_startup
 from bot.offline import OfflineRequest
 from bot.scheduling import JobQueueScheduler, job_name
 from briefing.digests.build import Digest, Source, Story
-from handlers.context import BriefingApp
+from handlers import BriefingApp, wait_for_background
 from handlers.digest import deliver_digest, digest_html
-from handlers.ingest import wait_for_background
 from handlers.split import TELEGRAM_LIMIT, split_message, utf16_len
 from storage import Archive, Incoming, NewArticle
 from storage.digests import iso
@@ -135,7 +134,7 @@ Start = Callable[..., Coroutine[Any, Any, Running]]
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     clock = Clock(datetime(2024, 3, 4, 6, 0, tzinfo=UTC))
-    monkeypatch.setattr(storage.archive, "_now", lambda: iso(clock()))
+    monkeypatch.setattr(storage.clock, "now", lambda: iso(clock()))
     return clock
 
 

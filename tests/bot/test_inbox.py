@@ -8,7 +8,7 @@ from telegram import Update
 
 from bot.inbox import DurableQueue, bot_id_of
 from briefing.ingest.workflow import ingest_text
-from handlers.ingest import wait_for_background
+from handlers import wait_for_background
 from storage import Archive
 from storage.database import Database
 from storage.inbox import Inbox

@@ -89,7 +89,7 @@ async def test_pasting_the_text_of_an_unreadable_link_attaches_it(make_bot: Any,
     chat = bot.chat()
     ack, _ = await chat.send(site.url("/closed"))
     pasted = f"# {TRAIN_TITLE}\n\n" + "\n\n".join(TRAIN_PARAGRAPHS) + f"\n\n{site.url('/closed')}"
-    (attached,) = await chat.send(pasted)
+    attached = await chat.shown(pasted)
     assert attached.startswith(f"Added the text to <b>#{_id(ack)}</b>")
     stored = bot.app.bot_data.archive.get(chat.chat_id, _id(ack))
     assert stored is not None and stored.status == "ready" and "Adela Ruiz" in stored.body

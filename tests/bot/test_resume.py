@@ -3,7 +3,7 @@
 from pathlib import Path
 from typing import Any
 
-from handlers.ingest import wait_for_background
+from handlers import wait_for_background
 from storage import Archive, Incoming
 from tests.bot.test_links import TRAIN_PARAGRAPHS, TRAIN_TITLE
 from tests.conftest import OWN_ARTICLE, StaticSite, article_page

@@ -12,7 +12,7 @@ from telegram import Update
 
 import bot.app as bot_app
 from bot.app import on_shutdown, on_stop
-from handlers.ingest import wait_for_background
+from handlers import wait_for_background
 from tests.bot.test_links import TRAIN_PARAGRAPHS, TRAIN_TITLE, _document
 from tests.conftest import BotHarness, Chat, StaticSite, article_page
 
@@ -114,10 +114,10 @@ async def test_other_chats_are_served_while_one_chats_slow_links_are_read(
     assert archive.stats(busy.chat_id).pending == 4  # none of the slow links is done
 
     # Another chat's link is read on the worker the busy chat leaves free.
-    reading = set(bot.app.bot_data.background)
+    reading = set(bot.app.bot_data.background.tasks)
     (ack,) = await deliver(other, site.url("/trains"))
     assert "reading it" in ack
-    await asyncio.wait(bot.app.bot_data.background - reading)
+    await asyncio.wait(bot.app.bot_data.background.tasks - reading)
     assert TRAIN_TITLE in other.replies_since(0)[-1]
     assert archive.stats(busy.chat_id).pending >= 1  # the slow ones are still being read
 

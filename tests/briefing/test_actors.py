@@ -5,16 +5,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from spacy.tokens import Span
 
-from briefing.analysis.actors import (
-    WORD_SIMILARITY,
-    Actor,
-    KnownActor,
-    extract_actors,
-    index_actors,
-    match_known_actor,
-    normalise_name,
-)
+from briefing.analysis.actor_index import index_actors
+from briefing.analysis.actors import Actor, extract_actors
+from briefing.analysis.known_actors import KnownActor, match_known_actor
 from briefing.analysis.nlp import parse_article
+from briefing.names import WORD_SIMILARITY, normalise_name
 
 # An article this project wrote; the people, the council and the firm are made up.
 TITLE = "Brandt Warns Hizbollah Over Border Attacks, Says Estonia Will Help Lebanon"

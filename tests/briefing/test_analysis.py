@@ -1,16 +1,30 @@
 """The one-call analysis and its command-line JSON shapes."""
 
 import json
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.analysis.pipeline import (
+    Analysis,
+    actors_to_json,
     analyse,
     analyse_many,
-    analysis_to_json,
+    events_to_json,
     publication_date,
+    quotes_to_json,
 )
+
+
+def analysis_to_json(analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
+    """All three lists of an analysis, as the command line prints them."""
+    return {
+        "actors": actors_to_json(analysis.actors),
+        "quotes": quotes_to_json(analysis.quotes),
+        "events": events_to_json(analysis.events),
+    }
+
 
 TITLE = "Estonia Arms Coast Guard, Minister Says"
 BODY = """Estonia is arming its coast guard, Defence Minister Olek Brandt said on Monday.

@@ -11,9 +11,11 @@ from briefing.analysis.archive import analyse_article
 from briefing.ingest.article import parse_pasted
 from briefing.ingest.workflow import import_article
 from briefing.questions.answer import Answer, answer_json, ask
+from briefing.questions.profiles import find_actors
 from briefing.questions.ranking import Searcher
+from briefing.questions.sayings import actor_quotes, actor_timeline
 from briefing.questions.snippets import plain_snippet, snippet_parts
-from storage import Archive
+from storage import ActorRecord, Archive
 from storage.actors import ActorStore
 
 BRIDGE = """# Kelmar Will Fund a New Bridge Over the Daro, Minister Tomas Varga Says
@@ -272,3 +274,38 @@ def test_json_shape(searcher: Searcher) -> None:
     events = answer_json(question(searcher, "what happened with Marten"))
     assert events["events"][0]["date"] == "2024-05-06"
     assert "quotes" not in events and "corrected_query" not in events
+
+
+# --- /quotes and /timeline take the questions' path ----------------------------------------
+
+
+def _record(searcher: Searcher, name: str) -> ActorRecord:
+    (match, *_) = find_actors(searcher.actors, CHAT, name)
+    return match.actor
+
+
+def test_the_quotes_command_finds_what_the_question_finds(searcher: Searcher) -> None:
+    varga = _record(searcher, "Tomas Varga")
+    asked = question(searcher, "what did Varga say about trains")
+    commanded = actor_quotes(searcher, CHAT, varga, "trains", NOW)
+    shown = len(asked.quotes)
+    assert [i.quote.id for i in commanded][:shown] == [i.quote.id for i in asked.quotes]
+    assert commanded and commanded[0].quote.text.startswith("The bridge will open")
+    # An inflection or a typo of the topic matches as in a question; a word found nowhere
+    # matches nothing (the question says so and shows the speaker's quotes).
+    assert [i.quote.id for i in actor_quotes(searcher, CHAT, varga, "train", NOW)][:1] == [
+        commanded[0].quote.id
+    ]
+    assert actor_quotes(searcher, CHAT, varga, "zzyzzq", NOW) == []
+    assert actor_quotes(searcher, OTHER, varga, "", NOW) == []
+
+
+def test_the_timeline_is_the_event_questions_events_newest_first(searcher: Searcher) -> None:
+    marten = _record(searcher, "Ilse Marten")
+    asked = question(searcher, "what happened with Ilse Marten", limit=50)
+    events, more = actor_timeline(searcher, CHAT, marten, 0, size=50)
+    assert not more and events
+    assert {e.id for e in events} == {i.event.id for i in asked.events}
+    assert [e.day for e in events] == sorted((e.day for e in events), reverse=True)
+    first, more = actor_timeline(searcher, CHAT, marten, 0, size=1)
+    assert first == events[:1] and more == (len(events) > 1)

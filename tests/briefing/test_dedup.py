@@ -1,10 +1,13 @@
 """Near-duplicates: the same story found (re-sent, edited, retold), different stories kept apart."""
 
+from datetime import UTC, datetime
+
 from briefing.ingest.article import parse_pasted
 from briefing.ingest.dedup import Signature, same_story, signature
 from briefing.ingest.urls import canonical_url
 from briefing.ingest.workflow import import_article
-from briefing.questions.snippets import search
+from briefing.questions.answer import ask
+from briefing.questions.ranking import Searcher
 from storage import Archive
 
 FIRST = """# Night Trains Return to the Varno Valley
@@ -94,7 +97,8 @@ def test_a_retold_story_is_answered_once_with_its_other_source(archive: Archive)
             archive, 1, parse_pasted(f"{dated[0]}\n\n{dated[1]}\n\n**{name}**\n\n{dated[2]}")
         )
     import_article(archive, 1, parse_pasted(SAME_TOPIC))
-    result = search(archive, 1, "Nordline Varno")
-    (hit,) = [h for h in result.hits if "Freight" not in h.article.title]
+    now = datetime(2024, 6, 1, 12, tzinfo=UTC)
+    answer = ask(Searcher(archive), 1, "Nordline Varno", now, intent="articles")
+    (hit,) = [h for h in answer.articles if "Freight" not in h.article.title]
     other = "Coast Herald" if hit.article.source == "Valley Gazette" else "Valley Gazette"
-    assert result.other_sources[hit.article.id] == (other,)
+    assert hit.other_sources == (other,)

@@ -31,8 +31,8 @@ from briefing.digests.schedule import (
     parse_moment,
     parse_subscription,
 )
-from storage import Archive, NewArticle
-from storage.digests import DigestArticle, DigestStore, Subscription
+from storage import Archive, DigestArticle, NewArticle, Subscription
+from storage.digests import DigestStore
 
 LONDON = "Europe/London"
 T0 = datetime(2024, 3, 4, 8, 0, tzinfo=UTC)

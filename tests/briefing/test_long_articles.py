@@ -10,7 +10,8 @@ from briefing.analysis.nlp import (
     parse_articles,
     split_pieces,
 )
-from briefing.analysis.pipeline import analyse_doc, analyse_many, analysis_to_json
+from briefing.analysis.pipeline import analyse_doc, analyse_many
+from tests.briefing.test_analysis import analysis_to_json
 
 TITLE = "Harbour Talks Resume in Valdoria"
 PEOPLE = ["Mirela Dunn", "Tomas Berg", "Nora Vidal", "Anna Petrova"]

@@ -8,19 +8,17 @@ from hypothesis import strategies as st
 
 from briefing.ingest.article import parse_pasted
 from briefing.ingest.workflow import import_article
+from briefing.names import allowed_edits, fold
+from briefing.questions.actor_names import ActorNames
 from briefing.questions.ranking import Searcher
 from briefing.questions.understanding import (
-    ActorNames,
     Word,
-    allowed_edits,
-    fold,
     match_all,
     nearest_terms,
     parse_question,
     quote_term,
 )
-from storage import Archive
-from storage.search import AliasRow
+from storage import AliasRow, Archive
 from tests.conftest import OWN_ARTICLE
 
 TODAY = date(2015, 4, 22)  # a Wednesday
@@ -124,7 +122,7 @@ def test_typos_allowed_grow_with_the_word() -> None:
 
 def names(*rows: tuple[int, str, str, str, int]) -> ActorNames:
     """An index of (actor id, alias, name, type, articles)."""
-    from briefing.analysis.actors import normalise_name
+    from briefing.names import normalise_name
 
     return ActorNames(
         AliasRow(actor, alias, normalise_name(alias), name, kind, articles)

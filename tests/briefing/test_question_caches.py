@@ -12,14 +12,15 @@ from briefing.analysis.actors import Actor
 from briefing.analysis.archive import store_analysis
 from briefing.analysis.events import Event
 from briefing.analysis.pipeline import Analysis
+from briefing.questions.actor_names import ActorNames
 from briefing.questions.answer import ask
 from briefing.questions.profiles import merge, split
 from briefing.questions.ranking import Searcher
-from briefing.questions.understanding import ActorNames
 from storage import Archive, Database, Incoming, NewArticle
 from storage.actors import ActorStore
 from storage.inbox import Inbox
-from storage.search import SearchStore, Vocabulary
+from storage.search import SearchStore
+from storage.search_caches import Vocabulary
 
 CHAT, OTHER = 1, 2
 NOW = datetime(2024, 6, 1, 12, tzinfo=UTC)

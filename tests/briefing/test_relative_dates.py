@@ -6,13 +6,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.questions.relative_dates import find_dates, resolve_date
+from briefing.questions.relative_dates import find_dates
 
 WEDNESDAY = date(2024, 3, 6)
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December"]  # fmt: skip
 days = st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31))
+
+
+def resolve_date(expression: str, published: date | None, future: bool = False) -> str | None:
+    """The value of the first date expression found, or None."""
+    found = find_dates(expression, published, future)
+    return found[0].value if found else None
 
 
 @pytest.mark.parametrize(

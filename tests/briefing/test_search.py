@@ -1,18 +1,25 @@
 """Keyword search: safe FTS expressions, AND before OR, bm25 order."""
 
+from datetime import UTC, datetime
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.ingest.article import parse_pasted
 from briefing.ingest.workflow import import_article
-from briefing.questions.snippets import match_all, plain_snippet, query_terms, search, snippet_parts
+from briefing.questions.answer import Answer, ask
+from briefing.questions.ranking import Searcher
+from briefing.questions.snippets import plain_snippet, snippet_parts
+from briefing.questions.understanding import match_all
 from storage import Archive
 from tests.conftest import OTHER_ARTICLE, OWN_ARTICLE
 
+NOW = datetime(2024, 6, 1, 12, tzinfo=UTC)
 
-def test_terms_drop_question_words() -> None:
-    assert query_terms("What did Dunn say about the port?") == ["dunn", "port"]
-    assert query_terms("the") == ["the"]
+
+def search(archive: Archive, chat_id: int, query: str) -> Answer:
+    """The articles answering a question, as a chat asks it."""
+    return ask(Searcher(archive), chat_id, query, NOW, intent="articles")
 
 
 def test_operators_are_quoted() -> None:
@@ -23,16 +30,16 @@ def test_all_words_rank_before_some(archive: Archive) -> None:
     own = import_article(archive, 1, parse_pasted(OWN_ARTICLE)).article.id
     other = import_article(archive, 1, parse_pasted(OTHER_ARTICLE)).article.id
     result = search(archive, 1, "Dunn glaciers")
-    assert {hit.article.id for hit in result.hits} == {own, other}
+    assert {hit.article.id for hit in result.articles} == {own, other}
     result = search(archive, 1, "union Dunn strike")
-    assert [hit.article.id for hit in result.hits] == [own]
-    assert "Dunn" in plain_snippet(result.hits[0].snippet)
-    assert any(matched for _, matched in snippet_parts(result.hits[0].snippet))
+    assert [hit.article.id for hit in result.articles] == [own]
+    assert "Dunn" in plain_snippet(result.articles[0].sentence)
+    assert any(matched for _, matched in snippet_parts(result.articles[0].sentence))
 
 
 def test_other_chats_are_not_searched(archive: Archive) -> None:
     import_article(archive, 1, parse_pasted(OWN_ARTICLE))
-    assert search(archive, 2, "Dunn").hits == ()
+    assert search(archive, 2, "Dunn").articles == ()
 
 
 @settings(max_examples=300, deadline=None)
@@ -42,7 +49,7 @@ def test_any_query_is_safe(query: str) -> None:
     try:
         import_article(archive, 1, parse_pasted(OWN_ARTICLE))
         result = search(archive, 1, query)
-        assert len(result.hits) <= 5
+        assert len(result.articles) <= 5
     finally:
         archive.close()
 
@@ -50,4 +57,4 @@ def test_any_query_is_safe(query: str) -> None:
 def test_fts_syntax_in_queries_is_plain_text(archive: Archive) -> None:
     import_article(archive, 1, parse_pasted(OWN_ARTICLE))
     for query in ['Dunn"', "Dunn AND", "NOT Dunn", "Dunn*", "(Dunn", "NEAR(Dunn port)", "^Dunn"]:
-        assert len(search(archive, 1, query).hits) == 1, query
+        assert len(search(archive, 1, query).articles) == 1, query

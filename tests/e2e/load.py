@@ -62,6 +62,7 @@ class LoadReport:
     unanswered: list[str]
     unfinished_acks: int
     unexpected: list[str] = field(default_factory=list)
+    question_ms: list[float] = field(default_factory=list)  # replies to questions only
 
     @staticmethod
     def _pct(values: list[float], q: int) -> float:
@@ -83,6 +84,26 @@ class LoadReport:
     def baseline_p50(self) -> float:
         return self._pct(self.baseline_ms, 50)
 
+    def figures(self) -> dict[str, float | int]:
+        """The figures as one flat object (seconds, counts), for `bench/load.py --json`."""
+        question_p95 = self._pct(self.question_ms, 95)
+        return {
+            "question_p50_s": round(self._pct(self.question_ms, 50) / 1000, 4),
+            "question_p95_s": round(question_p95 / 1000, 4),
+            "idle_p50_s": round(self.baseline_p50 / 1000, 4),
+            "question_p95_over_idle": round(question_p95 / self.baseline_p50, 2),
+            "reply_p50_s": round(self.p50 / 1000, 4),
+            "reply_p95_s": round(self.p95 / 1000, 4),
+            "articles": self.expected_articles,
+            "archived_once": self.archived,
+            "duplicates": self.duplicates,
+            "missing": len(self.missing),
+            "questions_unanswered": len(self.unanswered),
+            "peak_rss_mb": round(self.peak_rss_mb, 1),
+            "messages": self.messages,
+            "drain_s": round(self.drain_seconds, 2),
+        }
+
     def summary(self) -> str:
         """The figures, one per line."""
         kinds = ", ".join(f"{n} {k}s" for k, n in sorted(self.kinds.items()))
@@ -95,6 +116,9 @@ class LoadReport:
                 f" (baseline: /start round trip on the idle bot p50 {self.baseline_p50:.0f} ms;"
                 f" ratio p50/baseline {self.p50 / self.baseline_p50:.1f},"
                 f" p95/baseline {self.p95 / self.baseline_p50:.1f})",
+                f"question reply time p50 {self._pct(self.question_ms, 50):.0f} ms,"
+                f" p95 {self._pct(self.question_ms, 95):.0f} ms"
+                f" (p95/baseline {self._pct(self.question_ms, 95) / self.baseline_p50:.1f})",
                 f"bot peak memory (VmHWM) {self.peak_rss_mb:.0f} MB (target < 600 MB)",
                 f"articles archived {self.archived} of {self.expected_articles}, duplicates"
                 f" {self.duplicates}, missing {len(self.missing)}, questions unanswered"
@@ -272,6 +296,7 @@ def _report(
         drain_seconds=drain_seconds,
         kinds=Counter(s.kind for s in planned),
         reply_ms=[((s.replied or s.at) - s.at) * 1000 for s in planned],
+        question_ms=[((s.replied or s.at) - s.at) * 1000 for s in planned if s.kind == "question"],
         baseline_ms=baseline,
         peak_rss_mb=peak_kb / 1024,
         archived=sum(1 for t in titles if stored[t] == 1),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import storage.archive
+import storage.clock
 from storage import Archive, Incoming, NewArticle
 from storage.digests import DigestStore, iso
 
@@ -30,7 +30,7 @@ class Clock:
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     clock = Clock(T0)
-    monkeypatch.setattr(storage.archive, "_now", lambda: iso(clock()))
+    monkeypatch.setattr(storage.clock, "now", lambda: iso(clock()))
     return clock
 
 

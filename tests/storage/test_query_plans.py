@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from storage import Archive, NewArticle
-from storage.actors import ActorStore, AliasForm, FoundActor, FoundEvent, FoundQuote
-from storage.search import Filters, SearchStore
+from storage import AliasForm, Archive, Filters, FoundActor, FoundEvent, FoundQuote, NewArticle
+from storage.actors import ActorStore
+from storage.search import SearchStore
 
 BIG = {"articles", "actor_aliases", "mentions", "quotes", "events", "event_actors"}
 CHAT = 1

@@ -7,11 +7,21 @@ from pathlib import Path
 
 import sqlite_utils
 
-from storage import Archive, Database, Incoming, NewArticle
-from storage.actors import ActorStore, AliasForm, FoundActor, FoundEvent, FoundQuote
+from storage import (
+    AliasForm,
+    Archive,
+    Database,
+    Filters,
+    FoundActor,
+    FoundEvent,
+    FoundQuote,
+    Incoming,
+    NewArticle,
+)
+from storage.actors import ActorStore
 from storage.inbox import Inbox
-from storage.migrations import MIGRATIONS
-from storage.search import Filters, SearchStore
+from storage.schema import MIGRATIONS
+from storage.search import SearchStore
 
 
 def old_archive(path: Path) -> None:

@@ -4,8 +4,9 @@ from datetime import UTC, datetime
 
 from briefing.ingest.article import parse_pasted
 from briefing.ingest.workflow import import_article
-from storage import Archive
-from storage.search import QUESTIONS_KEPT, Filters, SearchStore
+from storage import Archive, Filters
+from storage.questions import QUESTIONS_KEPT
+from storage.search import SearchStore
 from tests.conftest import OTHER_ARTICLE, OWN_ARTICLE
 
 
@@ -13,7 +14,7 @@ def test_vocabulary_is_every_chats_but_words_are_confirmed_in_one(archive: Archi
     import_article(archive, 1, parse_pasted(OWN_ARTICLE))
     import_article(archive, 2, parse_pasted(OTHER_ARTICLE))
     store = SearchStore(archive.database)
-    terms = {term for term, _ in store.vocabulary()}
+    terms = set(store.terms().terms)
     assert {"dunn", "glacier"} <= terms  # porter stems, all chats
     assert store.surface_words(1, "dunn") == ["dunn"]
     assert store.surface_words(1, "glacier") == []  # chat 2's word
@@ -22,9 +23,9 @@ def test_vocabulary_is_every_chats_but_words_are_confirmed_in_one(archive: Archi
 
 def test_vocabulary_is_reread_after_a_change(archive: Archive) -> None:
     store = SearchStore(archive.database)
-    assert store.vocabulary() == []
+    assert store.terms().terms == []
     import_article(archive, 1, parse_pasted(OWN_ARTICLE))
-    assert store.vocabulary()
+    assert store.terms().terms
 
 
 def test_counts_and_candidates_stay_in_their_chat(archive: Archive) -> None:

@@ -1,22 +1,15 @@
-"""Schema migrations, applied in order at start-up and recorded in the `migrations` table."""
-
-from collections.abc import Callable
-from datetime import UTC, datetime
+"""The articles table: provenance, the ingest queue's columns, the full-text index and the
+story keys of near-duplicate search (migrations 0001-0003 and 0009)."""
 
 import sqlite_utils
 
-from storage.actors import create_actor_tables
-from storage.digests import create_digest_tables
-from storage.inbox import create_inbox_table
-from storage.search_schema import create_search_marks, create_search_tables
-
-Migration = Callable[[sqlite_utils.Database], None]
-
+# The full-text tokenizer: porter stems, case and accents folded. Scratch indexes that must
+# tokenize as the archive does (the vocabulary cache) use the same.
 FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 
-def _create_articles(db: sqlite_utils.Database) -> None:
-    """Articles with their provenance and a full-text index over title and body."""
+def create_articles(db: sqlite_utils.Database) -> None:
+    """Migration 0001: articles with their provenance and a full-text index over title and body."""
     db.table("articles").create(
         {
             "id": int,
@@ -45,8 +38,9 @@ def _create_articles(db: sqlite_utils.Database) -> None:
     db.table("articles").enable_fts(["title", "body"], create_triggers=True, tokenize=FTS_TOKENIZER)
 
 
-def _add_provenance(db: sqlite_utils.Database) -> None:
-    """How an article arrived (link, forward, document), its story and its acknowledgement."""
+def add_provenance(db: sqlite_utils.Database) -> None:
+    """Migration 0002: how an article arrived (link, forward, document), its story and its
+    acknowledgement."""
     articles = db.table("articles")
     for name, kind in (
         ("kind", str),  # text, link, forward, document
@@ -65,8 +59,9 @@ def _add_provenance(db: sqlite_utils.Database) -> None:
     articles.create_index(["chat_id", "published_at"])
 
 
-def _create_story_keys(db: sqlite_utils.Database) -> None:
-    """Blocking keys for near-duplicate search: articles sharing keys are compared in full."""
+def create_story_keys(db: sqlite_utils.Database) -> None:
+    """Migration 0003: blocking keys for near-duplicate search (articles sharing keys are
+    compared in full)."""
     db.table("story_keys").create(
         {"chat_id": int, "article_id": int, "key": str, "day": str},
         pk=("article_id", "key"),
@@ -79,41 +74,12 @@ def _create_story_keys(db: sqlite_utils.Database) -> None:
     )
 
 
-def _add_analysis_errors(db: sqlite_utils.Database) -> None:
-    """Why an article could not be analysed (it then counts as analysed, so it is not tried at
-    every start again), and an index of the ready articles still waiting for their analysis."""
+def add_analysis_errors(db: sqlite_utils.Database) -> None:
+    """Migration 0009: why an article could not be analysed (it then counts as analysed, so it
+    is not tried at every start again), and an index of the ready articles still waiting for
+    their analysis."""
     db.execute("ALTER TABLE articles ADD COLUMN analysis_error TEXT")
     db.execute(
         "CREATE INDEX idx_articles_unanalysed ON articles (chat_id, id)"
         " WHERE status = 'ready' AND analysed_at IS NULL"
     )
-
-
-MIGRATIONS: list[tuple[str, Migration]] = [
-    ("0001_articles", _create_articles),
-    ("0002_provenance", _add_provenance),
-    ("0003_story_keys", _create_story_keys),
-    ("0004_digests", create_digest_tables),
-    ("0005_actors", create_actor_tables),
-    ("0006_search", create_search_tables),
-    ("0007_inbox", create_inbox_table),
-    ("0008_search_marks", create_search_marks),
-    ("0009_analysis_errors", _add_analysis_errors),
-]
-
-
-def apply_migrations(db: sqlite_utils.Database) -> list[str]:
-    """Apply every migration not yet recorded; return the names applied now."""
-    db.table("migrations").create({"name": str, "applied_at": str}, pk="name", if_not_exists=True)
-    done = {row["name"] for row in db.table("migrations").rows}
-    applied: list[str] = []
-    for name, migrate in MIGRATIONS:
-        if name in done:
-            continue
-        with db.conn:
-            migrate(db)
-            db.table("migrations").insert(
-                {"name": name, "applied_at": datetime.now(UTC).isoformat()}
-            )
-        applied.append(name)
-    return applied

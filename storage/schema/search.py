@@ -1,5 +1,6 @@
-"""Schema for questions: the FTS5 vocabulary tables, the questions behind answer buttons, and
-(migration 0008) what keeps the question caches valid across writes and the hot reads indexed.
+"""Schema for questions: the FTS5 vocabulary tables and the questions behind answer buttons
+(migration 0006), and what keeps the question caches valid across writes and the hot reads
+indexed (migration 0008).
 
 Caches of a chat's actor names and of the vocabulary are updated from what changed instead of
 being rebuilt after every write. Rows are only ever appended to `actor_aliases`, `mentions`

@@ -1,0 +1,89 @@
+"""Which actor each token of an article belongs to, and whom "he" or "she" refers to: what
+quotes and events ask of the actors found (`index_actors`).
+"""
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from briefing.analysis.actors import MENTIONS, extract_actors
+from briefing.analysis.gazetteer import PERSON
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_MODIFIERS = ("appos", "compound", "nmod", "amod", "poss")  # most telling first
+_PERSONAL = frozenset({"he", "she", "him", "her"})
+
+
+@dataclass
+class ActorIndex:
+    """Which actor each token belongs to, and the people named as main-clause subjects."""
+
+    by_token: list[str | None]
+    types: dict[str, str]
+    subjects: list[tuple[int, str]]
+
+    def actor_at(self, token: Token) -> str | None:
+        """The actor a token names, itself or through a name modifying it ("Iraqi forces")."""
+        name = self.by_token[token.i]
+        if name is not None:
+            return name
+        children = [c for c in token.children if c.dep_ in _MODIFIERS]
+        for child in sorted(children, key=lambda c: _MODIFIERS.index(c.dep_)):
+            if self.by_token[child.i] is not None:
+                return self.by_token[child.i]
+        return None
+
+    def person_before(self, position: int) -> str | None:
+        """The person last named as the subject of a main clause before a token position."""
+        at = bisect.bisect_left(self.subjects, (position, "")) - 1
+        return self.subjects[at][1] if at >= 0 else None
+
+    def without_subjects(self, hidden: Callable[[int], bool]) -> "ActorIndex":
+        """A copy whose pronouns ignore subjects at token positions `hidden` rejects."""
+        kept = [(i, name) for i, name in self.subjects if not hidden(i)]
+        return ActorIndex(self.by_token, self.types, kept)
+
+    def speaker(self, token: Token) -> str | None:
+        """The actor a subject token stands for; "he"/"she" mean the last person subject."""
+        if token.lower_ in _PERSONAL:
+            return self.person_before(token.i)
+        name = self.actor_at(token)
+        if name is None:  # "a spokesman for the ministry"
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "at"}:
+                    objects = [c for c in prep.children if c.dep_ == "pobj"]
+                    name = next((n for c in objects if (n := self.actor_at(c))), None)
+        return name
+
+
+def _is_main_verb(verb: Token) -> bool:
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def index_actors(doc: Doc) -> ActorIndex:
+    """An `ActorIndex` for a parsed article, extracting its actors first if not done yet."""
+    if MENTIONS not in doc.user_data:
+        extract_actors(doc)
+    mentions: list[tuple[int, int, str, str]] = doc.user_data[MENTIONS]
+    types: dict[str, str] = {}
+    by_token: list[str | None] = [None] * len(doc)
+    subjects: list[tuple[int, str]] = []
+    for start, end, name, kind in mentions:
+        types[name] = kind
+        for i in range(start, end):
+            by_token[i] = name
+        root = doc[start:end].root
+        subject = root if root.dep_ in _SUBJECTS else root.head
+        if (
+            kind == PERSON
+            and subject.dep_ in _SUBJECTS
+            and (subject is root or root.dep_ in _MODIFIERS)
+            and _is_main_verb(subject.head)
+        ):
+            subjects.append((subject.i, name))
+    subjects.sort()
+    return ActorIndex(by_token, types, subjects)

@@ -1,0 +1,194 @@
+"""Which actor each mention of an article names: shorter mentions join the longer names of
+the same article ("Lavrov" -> "Sergei Lavrov", "IWF" -> "International Widget Federation",
+"Tarsen" -> "Tarsen Motors"). `resolve_mentions` sets each mention's `target`.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
+from briefing.analysis.mentions import UNSURE, NameMention
+from briefing.names import WORD_SIMILARITY, normalise_name, person_key, word_similarity
+
+_GENERIC = frozenset(
+    """group company firm bank party council committee ministry government state agency
+    association union federation court corporation corp inc ltd plc co holdings board
+    commission authority department office institute university college school centre center
+    foundation fund trust club league team army navy police alliance coalition front movement
+    organisation organization""".split()
+)
+_MINOR_WORDS = frozenset({"of", "the", "and", "for", "de", "la", "du", "on", "in", "&"})
+_DEFINES_ACRONYM = re.compile(r"^\s*(?:\(|,?\s*(?:known as|or|also called)\s)\s*$")
+
+
+def _initials(name: str) -> str:
+    words = re.findall(r"[^\W\d_]+", name)
+    return "".join(w[0] for w in words if w.lower() not in _MINOR_WORDS).upper()
+
+
+@dataclass
+class ArticleNames:
+    """The article's longer names, which shorter mentions of the same actor join."""
+
+    people: dict[str, int] = field(default_factory=dict)  # person key -> first position
+    longer: dict[str, str] = field(default_factory=dict)  # "christian andersen" -> fuller
+    by_surname: dict[str, list[str]] = field(default_factory=dict)
+    by_first_name: dict[str, set[str]] = field(default_factory=dict)
+    by_word: dict[str, str] = field(default_factory=dict)
+    by_initials: dict[str, str] = field(default_factory=dict)  # "IWF" -> target
+    by_first_word: dict[str, set[str]] = field(default_factory=dict)  # "tarsen" -> targets
+    by_last_word: dict[str, set[str]] = field(default_factory=dict)  # "commission" -> targets
+    by_final_word: dict[str, set[str]] = field(default_factory=dict)  # "kluft" -> targets
+    by_content: dict[str, str] = field(default_factory=dict)  # key without minor words -> key
+    organisations: set[str] = field(default_factory=set)  # keys of many-word names
+
+    @classmethod
+    def of(cls, mentions: list[NameMention]) -> "ArticleNames":
+        names = cls()
+        for m in mentions:
+            key = person_key(m.key)
+            if m.canonical is None and m.type == PERSON and " " in key:
+                names.people.setdefault(key, m.start)
+            elif m.type not in (PERSON, UNSURE) and " " in m.key:
+                target = f"g:{m.canonical}" if m.canonical else f"n:{m.key}"
+                words = m.key.split()
+                names.by_first_word.setdefault(words[0], set()).add(target)
+                names.by_final_word.setdefault(words[-1], set()).add(target)
+                if m.canonical is None:
+                    names.by_content.setdefault(_content(m.key), m.key)
+                if m.type in (ORGANISATION, GROUP):
+                    names.by_initials.setdefault(_initials(m.surface), target)
+                    names.by_last_word.setdefault(words[-1], set()).add(target)
+                    if m.canonical is None:
+                        names.organisations.add(m.key)
+        names._join_people()
+        return names
+
+    def _join_people(self) -> None:
+        """A name inside a fuller one with the same surname is that person."""
+        keys = sorted(self.people, key=lambda k: -len(k.split()))
+        for key in keys:
+            words = key.split()
+            fuller = {
+                self.longer.get(other, other)
+                for other in keys
+                if len(other.split()) > len(words)
+                and other.split()[-1] == words[-1]
+                and _is_subsequence(words, other.split())
+            }
+            if len(fuller) == 1:
+                self.longer[key] = fuller.pop()
+                self.people[self.longer[key]] = min(self.people[key], self.people[self.longer[key]])
+        for person in sorted(set(self.people) - set(self.longer), key=self.people.__getitem__):
+            words = person.split()
+            self.by_surname.setdefault(words[-1], []).append(person)
+            self.by_first_name.setdefault(words[0], set()).add(person)
+            for word in words:
+                self.by_word.setdefault(word, person)
+
+    def person(self, key: str) -> str:
+        """The fullest name of the person with this key."""
+        return self.longer.get(key, key)
+
+
+def _content(key: str) -> str:
+    """A name's key without its minor words: "economic and social research council" and
+    "economic social research council" agree."""
+    return " ".join(w for w in key.split() if w not in _MINOR_WORDS)
+
+
+def _similar_surname(word: str, names: ArticleNames) -> str | None:
+    """The one person whose surname is a spelling variant of this word ("Anderson" of
+    "Hans Christian Andersen"), when only one is."""
+    if len(word) < 5:
+        return None
+    alike = [s for s in names.by_surname if word_similarity(word, s) >= WORD_SIMILARITY]
+    people = names.by_surname[alike[0]] if len(alike) == 1 else []
+    return people[0] if len(people) == 1 else None
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    remaining = iter(long)
+    return all(word in remaining for word in short)
+
+
+def _defines(previous: NameMention, gap: str) -> bool:
+    """Whether an acronym right after `previous` spells it out: "... Federation (FIDE)"."""
+    return (
+        previous.type in (ORGANISATION, GROUP)
+        and " " in previous.key
+        and _DEFINES_ACRONYM.match(gap) is not None
+    )
+
+
+def _target(m: NameMention, names: ArticleNames, previous: NameMention | None, gap: str) -> str:
+    """The actor a mention names within the article, as a key shared by its mentions."""
+    words = m.key.split()
+    if m.canonical is not None:
+        own = normalise_name(m.surface)
+        if m.type == PLACE and " " not in own and own in names.by_word:
+            m.type = PERSON  # "Jordan" after "Michael Jordan"
+            return f"p:{names.by_word[own]}"
+        return f"g:{m.canonical}"
+    if m.type == PERSON and len(person_key(m.key).split()) > 1:
+        return f"p:{names.person(person_key(m.key))}"
+    if len(words) != 1:
+        if m.type == UNSURE:
+            return ""
+        longer = {k for k in names.organisations if k.startswith(f"{m.key} ")}
+        if m.type == ORGANISATION and len(longer) == 1:
+            return f"n:{longer.pop()}"  # "US Customs" after "US Customs Service"
+        return f"n:{names.by_content.get(_content(m.key), m.key)}"
+    word = words[0]
+    if word in names.by_surname:
+        candidates = names.by_surname[word]
+        earlier = [p for p in candidates if names.people[p] <= m.start] or candidates
+        m.type = PERSON
+        return f"p:{earlier[-1]}"
+    if m.type == UNSURE:
+        return ""
+    if m.type == PERSON and len(names.by_first_name.get(word, ())) == 1:
+        return f"p:{next(iter(names.by_first_name[word]))}"  # "Michael" of "Michael Howard"
+    if m.type == PERSON and (similar := _similar_surname(word, names)) is not None:
+        return f"p:{similar}"
+    if m.surface.isupper():
+        if previous is not None and _defines(previous, gap):
+            return previous.target  # "International Chess Federation (FIDE)"
+        acronym = m.surface.replace(".", "")
+        if acronym in names.by_initials:
+            return names.by_initials[acronym]
+    owners = names.by_first_word.get(word, set()) if m.type != PLACE else set()
+    if len(owners) == 1:
+        return next(iter(owners))  # "Tarsen" after "Tarsen Motors"
+    owners = names.by_final_word.get(word, set()) if word not in _GENERIC else set()
+    if len(owners) == 1:
+        return next(iter(owners))  # "Kluft" after "Carolina Kluft", whatever their labels
+    if word in _GENERIC:
+        owners = names.by_last_word.get(word, set())
+        return next(iter(owners)) if len(owners) == 1 else ""  # "the Commission"
+    return f"n:{m.key}"
+
+
+def resolve_mentions(doc: Doc, mentions: list[NameMention]) -> None:
+    """Set each mention's target: the actor it names within this article."""
+    names = ArticleNames.of(mentions)
+    text = doc.text  # built anew on every access: once, not once per mention
+    previous: NameMention | None = None
+    for m in mentions:
+        gap = ""
+        if previous is not None:
+            last = doc[previous.end - 1]
+            gap = text[last.idx + len(last) : doc[m.start].idx]
+        m.target = _target(m, names, previous, gap)
+        previous = m
+    # One word names one actor in an article: "Pernod" read once as a company of its own
+    # joins the "Pernod" that elsewhere joined "Pernod Ricard".
+    joined: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.canonical is None and " " not in m.key and m.target not in ("", f"n:{m.key}"):
+            joined.setdefault(m.surface, set()).add(m.target)
+    for m in mentions:
+        if m.target == f"n:{m.key}" and len(joined.get(m.surface, ())) == 1:
+            m.target = next(iter(joined[m.surface]))

@@ -1,0 +1,299 @@
+"""Where an article names an actor: its entities, trimmed of titles and junk, mapped to
+gazetteer actors where they are one, with their later bare repeats ("Lind said ...").
+
+`find_mentions` is the first step of `briefing.analysis.actors.extract_actors`; the joining of
+these mentions into actors is `briefing.analysis.article_names`.
+"""
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span
+
+from briefing.analysis import gazetteer
+from briefing.analysis.gazetteer import ORGANISATION, PERSON, PLACE
+from briefing.names import normalise_name
+
+_TYPE_OF_LABEL = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
+UNSURE = ""  # a NORP the gazetteer does not know: kept only if it repeats a person's name
+# Words of a title before a name ("Foreign Minister Sergei Lavrov"), not part of the name.
+_TITLES = frozenset(
+    """mr mrs ms miss dr prof sir dame lord lady king queen prince princess sheikh emir crown
+    president vice prime minister secretary state chancellor premier general gen brig
+    brigadier col colonel lt lieutenant capt captain maj major admiral sen senator rep
+    representative gov governor mayor judge justice ayatollah pope rev reverend father
+    cardinal archbishop bishop chairman chairwoman chief executive ceo commander spokesman
+    spokeswoman ambassador envoy deputy leader director head former late opposition
+    commissioner foreign defence defense interior finance economy trade health labour labor
+    energy""".split()
+)
+_STATE_NOUNS = frozenset(
+    """government administration regime state authority force troop army military navy
+    police officer official minister ministry president leader leadership premier king emir
+    diplomat embassy ambassador envoy delegation negotiator mediator spokesman spokeswoman
+    soldier warplane jet aircraft warship fighter bomber commander general court prosecutor
+    judge intelligence agency service parliament lawmaker legislator guard counterpart
+    authorities side""".split()
+)
+_QUALIFIER = frozenset({"amod", "compound", "nmod"})
+# What a government has: "Moscow's position" is Russia's, "London's media" is the city's.
+_POLICY_NOUNS = frozenset(
+    """position policy support decision response stance ally allies demand request offer plan
+    strategy relation relations move refusal approach involvement role intervention backing
+    opposition objection proposal pressure""".split()
+)
+# One word that alone only repeats a longer name: "the Commission", "the Bank".
+_TIME_ZONES = frozenset({"gmt", "bst", "utc", "est", "edt", "pst", "pdt", "cet", "cest"})
+_ACTING = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent"})
+_RELATIONAL = frozenset({"between", "with", "against", "by", "toward", "towards", "on"})
+_LOCATIVE = frozenset({"in", "near", "outside", "inside", "across", "throughout", "around"})
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()
+)
+_TRAILING = frozenset({"'s", "’s", "'", "’", "of", "and", "the", "in", "for", "at"})
+# The last word of a contest or an award, not of an actor: "European Indoor Championships".
+_EVENT_WORDS = frozenset(
+    """championship championships prix award awards prize prizes olympics indoors trophy
+    tournament cup games marathon""".split()
+)
+# The last word of a piece of software named like a company: "the Bankash-A Trojan".
+_MALWARE_WORDS = frozenset({"virus", "worm", "trojan"})
+# A name right after one of these is the title of a work: "the film Ray", "comedy Meet ...".
+_WORK_NOUNS = frozenset(
+    """film films movie movies novel book books album albums single song songs show series
+    sitcom soap play musical comedy drama thriller documentary opera autobiography biography
+    memoir game""".split()
+)
+# A name qualifying one of these names a product, brand or contest, not an actor: "Malibu
+# rum", "the Zafi virus", "Workplace software", "the Commonwealth champion".
+_THING_HEADS = frozenset(
+    """software program programme version virus worm trojan browser rum vodka whisky whiskey
+    brandy wine beer lager gin cognac champagne cigarette champion medal medallist
+    medalist""".split()
+)
+_THING_DEPS = frozenset({"compound", "nmod", "amod", "poss"})
+# A plural a political party's members go by: "the Liberal Democrats" names the party.
+_PARTY_MEMBERS = frozenset(
+    """democrats republicans conservatives liberals socialists nationalists unionists
+    greens""".split()
+)
+_AMOUNT = re.compile(r"[\W\d_]*\d[\W\d_]*(?:bn|tn|m|k|s|st|nd|rd|th)?", re.IGNORECASE)
+
+
+@dataclass
+class NameMention:
+    """One place an article names an actor: token bounds, text, type, comparison key, the
+    gazetteer actor when it is one, and (once resolved) the actor it joins."""
+
+    start: int
+    end: int
+    surface: str
+    type: str
+    key: str
+    canonical: str | None  # the gazetteer actor, when it is one
+    target: str = ""
+
+
+def _trim(ent: Span, person: bool) -> tuple[int, int]:
+    """Token bounds of an entity without determiners, titles, possessives or edge punctuation."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (
+        doc[start].lower_ in {"the", "a", "an"}
+        or doc[start].is_punct
+        or (person and end - start > 1 and doc[start].lower_.rstrip(".") in _TITLES)
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].lower_ in _TRAILING or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
+        end -= 1
+    return start, end
+
+
+def _is_location(span: Span) -> bool:
+    """Used as a location ("in Moscow") rather than as an actor ("Moscow said")."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
+
+
+def _stands_for_government(span: Span, entry: gazetteer.Entry) -> bool:
+    """A capital names its government as an actor ("Moscow said", "talks between Moscow and
+    Kyiv", "Washington's position"), not as a place ("in Moscow", "London traders").
+    A seat of government ("the Kremlin") names it unless it is a location."""
+    if entry.label == "ORG":
+        return not _is_location(span)
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    if root.dep_ == "pobj":
+        return root.head.lower_ in _RELATIONAL
+    if root.dep_ == "poss":
+        return root.head.lemma_.lower() in _POLICY_NOUNS | _STATE_NOUNS
+    return root.dep_ in _ACTING
+
+
+def _stands_for_state(span: Span) -> bool:
+    """A demonym names its country when it qualifies the state's people or bodies:
+    "Russian forces", "the Iraqi government", "Syrian President ..."; not "Russian citizens"."""
+    root = span.root
+    return root.dep_ in _QUALIFIER and root.head.lemma_.lower() in _STATE_NOUNS
+
+
+def _gazetteer_entry(ent: Span, surface: str) -> gazetteer.Entry | None:
+    if ent.ent_id_:
+        return gazetteer.by_name(ent.ent_id_)
+    entry = gazetteer.lookup(surface)
+    if entry is None and ent.label_ == "NORP":
+        entry = gazetteer.lookup(re.sub(r"^(?:pro|anti|non)-", "", surface, flags=re.I))
+    return entry
+
+
+def _is_junk(span: Span, surface: str, common: Callable[[str], bool]) -> bool:
+    if len(surface) < 2 or len(span) > 6 or not any(c.isalpha() for c in surface):
+        return True
+    if _AMOUNT.fullmatch(surface) or span[-1].lower_ in _EVENT_WORDS | _MALWARE_WORDS:
+        return True  # "280bn", "7:39.89"; "the Birmingham Grand Prix"
+    if not (surface[0].isupper() or surface[0].isdigit()) or any(t.is_space for t in span):
+        return True
+    if surface.count("(") != surface.count(")"):
+        return True  # cut off inside a parenthesis
+    if re.search(r"[A-Za-z0-9]:\s", surface):
+        return True  # a headline's label: "Bulletin 083: Pellow Oakum", "Live: Kyiv"
+    if len(span) == 1:
+        lower = span[0].lower_.rstrip(".")
+        if lower in STOP_WORDS or lower in _CALENDAR or lower in _TIME_ZONES:
+            return True
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if lower in _TITLES and after is not None and after.is_title:
+            return True  # "Defence" of "Defence Secretary Amina Wekesa"
+        if span[0].is_sent_start and common(lower):
+            return True
+        if span[0].pos_ == "ADJ" and span[0].dep_ == "amod" and span[0].ent_type_ != "ORG":
+            return True  # "the Olympic heptathlon champion", not "Labour campaign chiefs"
+    return False
+
+
+def _before_possessive(doc: Doc, start: int, end: int) -> int:
+    """A person's name ends at a possessive inside the entity: "Joseph O'Connor's Star"."""
+    for i in range(start + 2, end - 1):
+        if doc[i].tag_ == "POS":
+            return i
+    return end
+
+
+def _names_a_work(ent: Span, start: int) -> bool:
+    """Right after a noun for a work ("the film Ray", "quirky movie Thumbsucker"), or a
+    title with its own capital "The" after an author's possessive ("Hale's The Long Road")."""
+    doc = ent.doc
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.lower_ in _WORK_NOUNS:
+        return True
+    first = ent[0]
+    return first.text == "The" and first.i > 0 and doc[first.i - 1].tag_ == "POS"
+
+
+def _names_a_thing(span: Span) -> bool:
+    """Qualifies a product or contest noun: "Malibu rum", "the Commonwealth champion"."""
+    root = span.root
+    return root.dep_ in _THING_DEPS and root.head.lemma_.lower() in _THING_HEADS
+
+
+def _without_things(
+    found: list[NameMention], works: set[str], things: Counter[str]
+) -> list[NameMention]:
+    """Drop every mention of a work, and of a name used mostly for a product or contest."""
+    counts = Counter(m.key for m in found if m.canonical is None)
+    dropped = works | {key for key, n in things.items() if 2 * n >= counts[key]}
+    if not dropped:
+        return found
+    return [m for m in found if m.canonical is not None or m.key not in dropped]
+
+
+def find_mentions(doc: Doc) -> list[NameMention]:
+    """The actor mentions of a parsed article, in text order."""
+    lowered: set[str] | None = None
+
+    def common(word: str) -> bool:
+        nonlocal lowered
+        if lowered is None:
+            lowered = {t.lower_ for t in doc if t.is_lower}
+        return word in lowered
+
+    found: list[NameMention] = []
+    works: set[str] = set()
+    things: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.ent_id_ == gazetteer.BLOCKED:
+            continue
+        start, end = _trim(ent, ent.label_ == "PERSON")
+        if start >= end:
+            continue
+        if ent.label_ == "PERSON":
+            start, end = _trim(doc[start : _before_possessive(doc, start, end)], True)
+        span = doc[start:end]
+        surface = span.text
+        entry = _gazetteer_entry(ent, surface)
+        if entry is not None:
+            if ent.label_ == "NORP" and not _stands_for_state(span):
+                continue
+            name = entry.name
+            if entry.capital_of is not None and _stands_for_government(span, entry):
+                name = entry.capital_of
+            found.append(NameMention(start, end, surface, entry.type, normalise_name(name), name))
+            continue
+        kind = UNSURE if ent.label_ == "NORP" else _TYPE_OF_LABEL.get(ent.label_)
+        if kind == UNSURE and len(span) > 1:
+            kind, start = _norp_name(span)
+            span = doc[start:end]
+            surface = span.text
+        if kind is None or _is_junk(span, surface, common):
+            continue
+        if kind == PERSON and _is_location(span):
+            kind = PLACE
+        key = normalise_name(surface)
+        if _names_a_work(ent, start):
+            works.add(key)
+        elif _names_a_thing(span):
+            things[key] += 1
+        found.append(NameMention(start, end, surface, kind, key, None))
+    return _repeated_names(doc, _without_things(found, works, things))
+
+
+def _norp_name(span: Span) -> tuple[str, int]:
+    """The type and start of a name inside a many-word NORP the gazetteer does not know:
+    "the Liberal Democrats" is a party, "Russian Irina Shevchenko" a person; else unsure."""
+    if span[-1].lower_ in _PARTY_MEMBERS:
+        return ORGANISATION, span.start
+    rest = span[1:]
+    if (
+        len(rest) > 1
+        and gazetteer.is_demonym(span[0].text)
+        and all(t.pos_ == "PROPN" and t.is_title for t in rest)
+    ):
+        return PERSON, rest.start
+    return UNSURE, span.start
+
+
+def _repeated_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
+    """Add the places where a name already found occurs again but the model missed it
+    ("Lind said ..." after "Erik Lind"): one-word names and surnames, written the same way."""
+    forms: dict[str, str] = {}
+    for m in found:
+        words = m.surface.split()
+        if m.canonical is None and m.type == PERSON and len(words) > 1:
+            forms.setdefault(words[-1], PERSON)
+        elif m.canonical is None and m.type in (PERSON, ORGANISATION) and len(words) == 1:
+            forms.setdefault(m.surface, m.type)
+    if not forms:
+        return found
+    extra = [
+        NameMention(t.i, t.i + 1, t.text, forms[t.text], normalise_name(t.text), None)
+        for t in doc
+        if t.ent_iob_ == "O" and t.pos_ == "PROPN" and t.text in forms
+    ]
+    return sorted(found + extra, key=lambda m: m.start) if extra else found

@@ -1,0 +1,177 @@
+"""Quotes and events of actors: the one path behind quote and event questions ("what did
+Lavrov say about Syria last week", "what happened in Kyiv") and the `/quotes X about Y` and
+`/timeline X` commands, so a command and a question match the same way.
+
+`quotes_of` finds the quotes of speakers about a topic in a date range; `events_of` the events
+of actors, those matching asked words first. The topic of a command ("about WORDS") is
+understood as a question is: actors by any of their names, words inflected or corrected to a
+near spelling, dates typed among the words as a range. A typed word found nowhere in the
+archive is left out of a question (whose answer says so) and makes a command find nothing.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from briefing.questions.marking import Marker, cut
+from briefing.questions.plans import Group
+from briefing.questions.ranking import Searcher
+from briefing.questions.understanding import match_any
+from storage import ActorRecord, Filters, StoredEvent, StoredQuote
+
+SOURCE_ARTICLES = 30  # articles whose quotes or events are read when no actor is named
+READ_LIMIT = 300  # quotes or events read per actor (newest first)
+MARKED_CHARS = 500
+
+
+@dataclass(frozen=True)
+class QuoteItem:
+    """A quote in an answer (matched words marked in `text` once shown)."""
+
+    quote: StoredQuote
+    text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class EventItem:
+    """A dated event in an answer (matched words marked in `sentence` once shown)."""
+
+    event: StoredEvent
+    sentence: str
+    score: float
+
+
+_INVERTED = {code: 0x10FFFF - code for code in range(128)}
+
+
+def _newest_first(day: str | None) -> str:
+    """A key sorting ISO dates newest first (and, as before, a missing date before any)."""
+    return (day or "").translate(_INVERTED)
+
+
+def quotes_of(
+    searcher: Searcher,
+    chat_id: int,
+    speakers: Sequence[Group],
+    topic: Sequence[Group],
+    filters: Filters,
+) -> list[QuoteItem]:
+    """Quotes of the speakers (with none, from the articles best about the topic) within the
+    filters; with a topic only those about it, the most about it first, then newest."""
+    store = searcher.store
+    speaker_ids = [i for g in speakers for i in g.actor_ids]
+    if speaker_ids:
+        rows = store.quotes(chat_id, filters, actor_ids=speaker_ids, limit=READ_LIMIT)
+    elif topic:
+        ranked = searcher.rank(chat_id, topic, filters, SOURCE_ARTICLES)
+        rows = store.quotes(chat_id, filters, article_ids=[r.article_id for r in ranked])
+    else:
+        rows = store.quotes(chat_id, filters, limit=READ_LIMIT)
+    marker = Marker(topic)
+    items: list[QuoteItem] = []
+    for quote in rows:
+        in_text = marker.counts(quote.text)
+        in_sentence = marker.counts(quote.sentence)
+        pairs = zip(in_text, in_sentence, strict=True)
+        covered = sum(1.0 if t else 0.5 if s else 0.0 for t, s in pairs)
+        if topic and covered == 0:
+            continue
+        score = covered + 0.1 * min(sum(in_text), 5) + (0.3 if quote.direct else 0.0)
+        items.append(QuoteItem(quote, quote.text, score))  # marked when shown
+    items.sort(key=lambda i: (-i.score, _newest_first(i.quote.published_at), i.quote.id))
+    return items
+
+
+def events_of(
+    searcher: Searcher,
+    chat_id: int,
+    actors: Sequence[Group],
+    words: Sequence[Group],
+    filters: Filters,
+    limit: int = READ_LIMIT,
+) -> list[EventItem]:
+    """Events of the actors (with none, from the articles best matching the words) within the
+    filters, newest `limit` per actor; those matching the words only, when any does; the
+    best matching first (an actor as subject before one as object), then newest."""
+    store = searcher.store
+    actor_ids = [i for g in actors for i in g.actor_ids]
+    if actor_ids:
+        rows = store.events(chat_id, filters, actor_ids=actor_ids, limit=limit)
+    elif words:
+        ranked = searcher.rank(chat_id, words, filters, SOURCE_ARTICLES)
+        rows = store.events(chat_id, filters, article_ids=[r.article_id for r in ranked])
+    else:
+        rows = store.events(chat_id, filters, limit=limit)
+    marker = Marker(words)
+    scored: list[tuple[float, int, StoredEvent]] = []
+    for event in rows:
+        involved = {event.subject_id, *event.object_ids}
+        named = sum(1 for g in actors if involved.intersection(g.actor_ids))
+        in_words = zip(marker.counts(event.sentence), marker.counts(event.action), strict=True)
+        matched = sum(1 for a, b in in_words if a or b)
+        subject = any(event.subject_id in g.actor_ids for g in actors)
+        scored.append((named + matched + (0.3 if subject else 0.0), matched, event))
+    if words and any(matched for _, matched, _ in scored):
+        scored = [item for item in scored if item[1]]
+    items = [EventItem(e, e.sentence, score) for score, _, e in scored]  # marked when shown
+    items.sort(key=lambda i: (-i.score, _newest_first(i.event.date), -i.event.id))
+    return items
+
+
+def marked(
+    items: Sequence[QuoteItem | EventItem], topic: Sequence[Group], every: Sequence[Group]
+) -> tuple[QuoteItem | EventItem, ...]:
+    """The items shown, with the asked words marked: the topic in quotes, every group in
+    events (only these few are marked: scoring needs none of it)."""
+    in_quotes, in_events = Marker(topic), Marker(every)
+    return tuple(
+        replace(item, text=cut(in_quotes.mark(item.quote.text), MARKED_CHARS))
+        if isinstance(item, QuoteItem)
+        else replace(item, sentence=cut(in_events.mark(item.event.sentence), MARKED_CHARS))
+        for item in items
+    )
+
+
+# --- the commands: one actor chosen by id ------------------------------------------------
+
+
+def actor_group(searcher: Searcher, chat_id: int, actor_id: int, name: str) -> Group:
+    """The group of one actor of the chat, with every name it goes by (as a question has)."""
+    names = searcher.names(chat_id)
+    forms = tuple(names.forms(actor_id).values()) if actor_id in names.actors else (name,)
+    return Group(name, match_any([name]), forms, (actor_id,), name)
+
+
+def actor_quotes(
+    searcher: Searcher,
+    chat_id: int,
+    actor: ActorRecord,
+    about: str,
+    now: datetime,
+    limit: int = 10,
+) -> list[QuoteItem]:
+    """`/quotes X about WORDS`: the actor's quotes about the words (a date range may be
+    typed among them), matched as the question "what did X say about WORDS" matches."""
+    speaker = actor_group(searcher, chat_id, actor.id, actor.name)
+    filters = Filters()
+    topic: tuple[Group, ...] = ()
+    if about.strip():
+        plan = searcher.understand(chat_id, about, now)
+        if plan.unmatched:  # the reply has no room for "nothing matched": none are about it
+            return []
+        topic, filters = plan.topic, plan.filters
+    return quotes_of(searcher, chat_id, (speaker,), topic, filters)[:limit]
+
+
+def actor_timeline(
+    searcher: Searcher, chat_id: int, actor: ActorRecord, page: int, size: int = 8
+) -> tuple[list[StoredEvent], bool]:
+    """`/timeline X`: one page of the actor's events (as "what happened to X" finds them),
+    newest first, and whether more follow."""
+    group = actor_group(searcher, chat_id, actor.id, actor.name)
+    wanted = (page + 1) * size + 1
+    items = events_of(searcher, chat_id, (group,), (), Filters(), limit=wanted)
+    events = sorted((i.event for i in items), key=lambda e: (e.day, e.id), reverse=True)
+    shown = events[page * size : (page + 1) * size]
+    return shown, len(events) > (page + 1) * size

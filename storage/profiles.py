@@ -1,0 +1,122 @@
+"""What an actor's profile and a digest read about actors: counts, first and last seen,
+company, latest articles, quotes and events, and the most mentioned actors of a window."""
+
+from collections.abc import Sequence
+
+from storage.database import Database
+from storage.rows import ActorStats, StoredEvent, StoredQuote
+from storage.sayings import read_events, read_quotes
+
+
+class ProfileStore:
+    """Reads of actors' profiles on the shared database; every call names its chat."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def stats(self, chat_id: int, actor_id: int) -> ActorStats:
+        """Articles and mentions of an actor, first and last seen (article dates)."""
+        row = self.database.query(  # from the index alone
+            "SELECT COUNT(*), SUM(count) FROM mentions INDEXED BY idx_mentions_rank"
+            " WHERE chat_id = ? AND actor_id = ?",
+            (chat_id, actor_id),
+        )[0]
+        return ActorStats(row[0], row[1] or 0, *self.seen(chat_id, actor_id))
+
+    def seen(self, chat_id: int, actor_id: int) -> tuple[str | None, str | None]:
+        """The days of the first and the last article mentioning an actor (two index seeks)."""
+        row = self.database.query(
+            "SELECT (SELECT MIN(day) FROM mentions WHERE chat_id = ?1 AND actor_id = ?2),"
+            " (SELECT MAX(day) FROM mentions WHERE chat_id = ?1 AND actor_id = ?2)",
+            (chat_id, actor_id),
+        )[0]
+        return row[0], row[1]
+
+    def co_mentioned(self, chat_id: int, actor_id: int, limit: int = 5) -> list[tuple[str, int]]:
+        """Actors appearing in the same articles, with how many articles they share."""
+        rows = self.database.query(
+            "SELECT x.name, COUNT(*) AS shared FROM mentions m"
+            " JOIN mentions o ON o.article_id = m.article_id AND o.actor_id != m.actor_id"
+            " JOIN actors x ON x.id = o.actor_id"
+            " WHERE m.chat_id = ? AND m.actor_id = ? GROUP BY o.actor_id"
+            " ORDER BY shared DESC, x.name LIMIT ?",
+            (chat_id, actor_id, limit),
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def articles_of(self, chat_id: int, actor_id: int, limit: int = 5) -> list[int]:
+        """Ids of the latest articles mentioning an actor."""
+        rows = self.database.query(
+            "SELECT article_id FROM mentions WHERE chat_id = ? AND actor_id = ?"
+            " ORDER BY day DESC, article_id DESC LIMIT ?",
+            (chat_id, actor_id, limit),
+        )
+        return [r[0] for r in rows]
+
+    def article_actor_names(self, chat_id: int, article_ids: Sequence[int]) -> dict[int, list[str]]:
+        """The actors of each article, most prominent first."""
+        if not article_ids:
+            return {}
+        marks = ", ".join("?" for _ in article_ids)
+        rows = self.database.query(
+            f"SELECT m.article_id, x.name FROM mentions m JOIN actors x ON x.id = m.actor_id"
+            f" WHERE +m.chat_id = ? AND m.article_id IN ({marks}) ORDER BY m.article_id, m.rank",
+            (chat_id, *article_ids),
+        )
+        found: dict[int, list[str]] = {}
+        for article_id, name in rows:
+            found.setdefault(article_id, []).append(name)
+        return found
+
+    def quotes_by(
+        self, chat_id: int, actor_id: int | None, limit: int = 5, offset: int = 0
+    ) -> list[StoredQuote]:
+        """Latest quotes of an actor (or of everyone with None), newest article first."""
+        if actor_id is None:
+            return read_quotes(self.database, chat_id, limit=limit, offset=offset)
+        return read_quotes(
+            self.database, chat_id, "q.actor_id = ?", (actor_id,), limit=limit, offset=offset
+        )
+
+    def events_of(
+        self, chat_id: int, actor_id: int, limit: int = 10, offset: int = 0
+    ) -> list[StoredEvent]:
+        """Events with the actor as subject or object, newest first (by the event's date, else
+        its article's day)."""
+        scope, params = "x.chat_id = ? AND x.actor_id = ?", (chat_id, actor_id)
+        return read_events(
+            self.database, chat_id, scope, params, limit=limit, offset=offset, by_actor=True
+        )
+
+    def top_actors(
+        self, chat_id: int, since: str, until: str, limit: int = 10
+    ) -> list[tuple[int, str, str, int]]:
+        """(id, name, type, articles) of the actors most mentioned by articles added in a window."""
+        rows = self.database.query(
+            "SELECT x.id, x.name, x.type, COUNT(*) AS n FROM mentions m"
+            " JOIN articles a ON a.id = m.article_id JOIN actors x ON x.id = m.actor_id"
+            " WHERE m.chat_id = ? AND a.added_at >= ? AND a.added_at < ?"
+            " GROUP BY x.id ORDER BY n DESC, x.name LIMIT ?",
+            (chat_id, since, until, limit),
+        )
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+    def mention_counts(
+        self, chat_id: int, actor_ids: Sequence[int], since: str, until: str
+    ) -> dict[int, int]:
+        """Articles added in a window that mention each of the given actors."""
+        if not actor_ids:
+            return {}
+        marks = ", ".join("?" for _ in actor_ids)
+        rows = self.database.query(
+            "SELECT m.actor_id, COUNT(*) FROM mentions m JOIN articles a ON a.id = m.article_id"
+            f" WHERE m.chat_id = ? AND m.actor_id IN ({marks}) AND a.added_at >= ?"
+            " AND a.added_at < ? GROUP BY m.actor_id",
+            (chat_id, *actor_ids, since, until),
+        )
+        return {r[0]: r[1] for r in rows}
+
+    def window_quotes(self, chat_id: int, since: str, until: str) -> list[StoredQuote]:
+        """Quotes from articles added in a window, in the order they were stored."""
+        scope = "a.added_at >= ? AND a.added_at < ?"
+        return read_quotes(self.database, chat_id, scope, (since, until), order="q.id")
