@@ -31,7 +31,7 @@ async def test_the_card_comes_before_the_analysis_and_a_question_waits_for_it(
     assert any("Harbour Workers in Valdoria Strike" in card for card in cards)
     # the paste was answered; its analysis may still be running in the background
     chat = bot.chat(601, 601)
-    *before, answer = await chat.send("/quotes Mirela Dunn")
+    answer = (await chat.send("/quotes Mirela Dunn"))[-1]
     assert "We will not load a single ship" in answer
     edits = [p["text"] for name, p in bot.request.calls if name == "editMessageText"]
     assert any("Actors: Mirela Dunn" in edit for edit in edits)  # the card gained its actors
