@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.inputs import READ_ERRORS, json_lines, read_article
+from bot.inputs import json_lines, run_file_or_batch
 from briefing.analysis.pipeline import (
     Analysis,
     actors_to_json,
@@ -65,23 +65,17 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Analyse a file, standard input or a batch; returns the exit status."""
     kind = args.command
     to_json = KINDS[kind]
-    try:
-        if args.batch is not None:
-            for analysis in analyse_many(_batch_items(args.batch)):
-                out.write(json.dumps(to_json(analysis), ensure_ascii=False) + "\n")
-            return 0
-        if not args.file:
-            err.write("Give a file, - for standard input, or --batch FILE.\n")
-            return 2
-        text = read_article(args.file)
-    except READ_ERRORS as error:
-        err.write(f"Cannot read the input: {error}\n")
-        return 2
-    parsed = parse_pasted(text)
-    (analysis,) = analyse_many([(parsed.title, parsed.body, parsed.published_at)])
-    items = to_json(analysis)
-    if args.json:
-        out.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
-    else:
-        out.write("\n".join(_text_line(kind, item) for item in items) + "\n")
-    return 0
+
+    def batch(path: Path) -> Iterator[str]:
+        for analysis in analyse_many(_batch_items(path)):
+            yield json.dumps(to_json(analysis), ensure_ascii=False)
+
+    def single(text: str) -> str:
+        parsed = parse_pasted(text)
+        (analysis,) = analyse_many([(parsed.title, parsed.body, parsed.published_at)])
+        items = to_json(analysis)
+        if args.json:
+            return json.dumps(items, ensure_ascii=False, indent=2)
+        return "\n".join(_text_line(kind, item) for item in items)
+
+    return run_file_or_batch(args, out, err, batch, single)

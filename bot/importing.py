@@ -8,8 +8,8 @@ import asyncio
 import json
 import logging
 from collections import Counter
-from collections.abc import Callable
-from typing import TextIO
+from collections.abc import Callable, Coroutine
+from typing import Any, ParamSpec, TextIO, TypeVar
 
 from briefing.analysis.archive import error_reason
 from briefing.ingest.bulk import (
@@ -25,6 +25,9 @@ from storage import Archive
 log = logging.getLogger(__name__)
 
 FAILURES_LISTED = 20
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 class ProgressBar:
@@ -133,20 +136,15 @@ async def import_command(
     return not failures and not stopped
 
 
-def run(
-    archive: Archive,
-    chat_id: int,
-    inputs: list[str],
-    policy: FetchPolicy,
-    *,
-    workers: int,
-    as_json: bool,
-    out: TextIO,
-    err: TextIO,
-) -> bool:
-    """Synchronous entry point for the command line."""
-    return asyncio.run(
-        import_command(
-            archive, chat_id, inputs, policy, workers=workers, as_json=as_json, out=out, err=err
-        )
-    )
+def _blocking(command: Callable[P, Coroutine[Any, Any, T]]) -> Callable[P, T]:
+    """`command` run to completion on a fresh event loop, with the same parameters (so the
+    synchronous entry point cannot drift from the asynchronous one)."""
+
+    def call(*args: P.args, **kwargs: P.kwargs) -> T:
+        return asyncio.run(command(*args, **kwargs))
+
+    return call
+
+
+run = _blocking(import_command)
+"""Synchronous entry point for the command line: `import_command` on its own event loop."""

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.arguments import bounded_int
-from bot.inputs import READ_ERRORS, json_lines, read_article
+from bot.inputs import json_lines, run_file_or_batch
 from briefing.digests.summaries import summarize, summarize_many
 from briefing.ingest.article import parse_pasted
 
@@ -37,23 +37,14 @@ def _batch(path: Path) -> Iterator[tuple[str, str]]:
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Summarize a file, standard input or a batch; returns the exit status."""
     count = int(args.sentences)
-    try:
-        if args.batch is not None:
-            for summary in summarize_many(_batch(args.batch), count):
-                out.write(json.dumps({"summary": summary}, ensure_ascii=False) + "\n")
-            return 0
-        if not args.file:
-            err.write("Give a file, - for standard input, or --batch FILE.\n")
-            return 2
-        text = read_article(args.file)
-    except READ_ERRORS as error:
-        err.write(f"Cannot read the input: {error}\n")
-        return 2
-    parsed = parse_pasted(text)
-    sentences = summarize(parsed.title, parsed.body, count)
-    out.write(
-        json.dumps(sentences, ensure_ascii=False) + "\n"
-        if args.json
-        else "\n".join(sentences) + "\n"
-    )
-    return 0
+
+    def batch(path: Path) -> Iterator[str]:
+        for summary in summarize_many(_batch(path), count):
+            yield json.dumps({"summary": summary}, ensure_ascii=False)
+
+    def single(text: str) -> str:
+        parsed = parse_pasted(text)
+        sentences = summarize(parsed.title, parsed.body, count)
+        return json.dumps(sentences, ensure_ascii=False) if args.json else "\n".join(sentences)
+
+    return run_file_or_batch(args, out, err, batch, single)

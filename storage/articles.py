@@ -11,6 +11,24 @@ from storage.rows import ARTICLE_COLUMNS, ArchiveStats, NewArticle, StoredArticl
 NO_ID = 2**63 - 1  # above every id: "exclude nothing" in `id < ?`
 
 
+def analysed_fields(article: NewArticle) -> tuple[object, ...]:
+    """The analysed columns of an article, in the order both `add` and the ingest queue's
+    `complete` write them (title, body, source, url, canonical_url, published_at,
+    content_hash, author, signature, story_id)."""
+    return (
+        article.title,
+        article.body,
+        article.source,
+        article.url,
+        article.canonical_url,
+        article.published_at,
+        article.content_hash,
+        article.author,
+        article.signature,
+        article.story_id,
+    )
+
+
 def write_story_keys(
     conn: sqlite3.Connection, chat_id: int, article_id: int, keys: tuple[str, ...]
 ) -> None:
@@ -44,22 +62,7 @@ class ArticleStore:
                 " published_at, content_hash, author, signature, story_id, status, added_at,"
                 " message_id, kind, attempts)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ready', ?, ?, ?, 0)",
-                (
-                    chat_id,
-                    article.title,
-                    article.body,
-                    article.source,
-                    article.url,
-                    article.canonical_url,
-                    article.published_at,
-                    article.content_hash,
-                    article.author,
-                    article.signature,
-                    article.story_id,
-                    clock.now(),
-                    message_id,
-                    kind,
-                ),
+                (chat_id, *analysed_fields(article), clock.now(), message_id, kind),
             )
             article_id = int(cursor.lastrowid or 0)
             write_story_keys(conn, chat_id, article_id, article.story_keys)

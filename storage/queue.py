@@ -6,7 +6,7 @@ acknowledged but never shown are shown then. The rows are articles; every write 
 from typing import Any
 
 from storage import clock
-from storage.articles import write_story_keys
+from storage.articles import analysed_fields, write_story_keys
 from storage.database import Database
 from storage.rows import ARTICLE_COLUMNS, Incoming, NewArticle, PendingItem, StoredArticle
 
@@ -91,20 +91,7 @@ class IngestQueue:
                 " published_at = COALESCE(?, published_at), content_hash = ?, author = ?,"
                 " signature = ?, story_id = ?, status = 'ready', reason = NULL"
                 " WHERE id = ? AND chat_id = ?",
-                (
-                    article.title,
-                    article.body,
-                    article.source,
-                    article.url,
-                    article.canonical_url,
-                    article.published_at,
-                    article.content_hash,
-                    article.author,
-                    article.signature,
-                    article.story_id,
-                    article_id,
-                    chat_id,
-                ),
+                (*analysed_fields(article), article_id, chat_id),
             )
             write_story_keys(conn, chat_id, article_id, article.story_keys)
 

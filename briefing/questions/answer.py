@@ -24,7 +24,7 @@ from briefing.questions.sayings import (
     quotes_of,
 )
 from briefing.questions.understanding import STOPWORDS, Intent, nearest_terms
-from storage import StoredArticle
+from storage import StoredArticle, StoredEvent, StoredQuote
 from storage.archive import MATCH_END, MATCH_START
 
 __all__ = [
@@ -255,16 +255,23 @@ def _article_json(item: ArticleItem) -> dict[str, Any]:
     }
 
 
+def _provenance(saying: StoredQuote | StoredEvent) -> dict[str, Any]:
+    """Where a quote or an event was found, as both close their JSON."""
+    return {
+        "source": saying.source,
+        "title": saying.title,
+        "url": saying.url,
+        "article_id": saying.article_id,
+    }
+
+
 def _quote_json(item: QuoteItem) -> dict[str, Any]:
     quote = item.quote
     return {
         "speaker": quote.speaker,
         "text": quote.text,
         "date": quote.published_at,
-        "source": quote.source,
-        "title": quote.title,
-        "url": quote.url,
-        "article_id": quote.article_id,
+        **_provenance(quote),
     }
 
 
@@ -276,10 +283,7 @@ def _event_json(item: EventItem) -> dict[str, Any]:
         "action": event.action,
         "objects": list(event.objects),
         "sentence": event.sentence,
-        "source": event.source,
-        "title": event.title,
-        "url": event.url,
-        "article_id": event.article_id,
+        **_provenance(event),
     }
 
 

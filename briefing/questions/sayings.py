@@ -9,9 +9,10 @@ near spelling, dates typed among the words as a range. A typed word found nowher
 archive is left out of a question (whose answer says so) and makes a command find nothing.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TypeVar
 
 from briefing.questions.marking import Marker, cut
 from briefing.questions.plans import Group
@@ -22,6 +23,8 @@ from storage import ActorRecord, Filters, StoredEvent, StoredQuote
 SOURCE_ARTICLES = 30  # articles whose quotes or events are read when no actor is named
 READ_LIMIT = 300  # quotes or events read per actor (newest first)
 MARKED_CHARS = 500
+
+Row = TypeVar("Row")
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,27 @@ def _newest_first(day: str | None) -> str:
     return (day or "").translate(_INVERTED)
 
 
+def _read(
+    read: Callable[..., list[Row]],
+    searcher: Searcher,
+    chat_id: int,
+    actors: Sequence[Group],
+    words: Sequence[Group],
+    filters: Filters,
+    limit: int,
+) -> list[Row]:
+    """The rows quote and event questions start from (`read` is the store's `quotes` or
+    `events`, which take the same arguments): the actors' newest `limit` each; with
+    no actor, those of the articles best matching the words; with neither, the newest."""
+    actor_ids = [i for g in actors for i in g.actor_ids]
+    if actor_ids:
+        return read(chat_id, filters, actor_ids=actor_ids, limit=limit)
+    if words:
+        ranked = searcher.rank(chat_id, words, filters, SOURCE_ARTICLES)
+        return read(chat_id, filters, article_ids=[r.article_id for r in ranked])
+    return read(chat_id, filters, limit=limit)
+
+
 def quotes_of(
     searcher: Searcher,
     chat_id: int,
@@ -59,15 +83,7 @@ def quotes_of(
 ) -> list[QuoteItem]:
     """Quotes of the speakers (with none, from the articles best about the topic) within the
     filters; with a topic only those about it, the most about it first, then newest."""
-    store = searcher.store
-    speaker_ids = [i for g in speakers for i in g.actor_ids]
-    if speaker_ids:
-        rows = store.quotes(chat_id, filters, actor_ids=speaker_ids, limit=READ_LIMIT)
-    elif topic:
-        ranked = searcher.rank(chat_id, topic, filters, SOURCE_ARTICLES)
-        rows = store.quotes(chat_id, filters, article_ids=[r.article_id for r in ranked])
-    else:
-        rows = store.quotes(chat_id, filters, limit=READ_LIMIT)
+    rows = _read(searcher.store.quotes, searcher, chat_id, speakers, topic, filters, READ_LIMIT)
     marker = Marker(topic)
     items: list[QuoteItem] = []
     for quote in rows:
@@ -94,15 +110,7 @@ def events_of(
     """Events of the actors (with none, from the articles best matching the words) within the
     filters, newest `limit` per actor; those matching the words only, when any does; the
     best matching first (an actor as subject before one as object), then newest."""
-    store = searcher.store
-    actor_ids = [i for g in actors for i in g.actor_ids]
-    if actor_ids:
-        rows = store.events(chat_id, filters, actor_ids=actor_ids, limit=limit)
-    elif words:
-        ranked = searcher.rank(chat_id, words, filters, SOURCE_ARTICLES)
-        rows = store.events(chat_id, filters, article_ids=[r.article_id for r in ranked])
-    else:
-        rows = store.events(chat_id, filters, limit=limit)
+    rows = _read(searcher.store.events, searcher, chat_id, actors, words, filters, limit)
     marker = Marker(words)
     scored: list[tuple[float, int, StoredEvent]] = []
     for event in rows:
