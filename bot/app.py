@@ -40,6 +40,14 @@ async def on_startup(app: BriefingApp) -> None:
     await restore_schedules(app)
 
 
+async def on_polling_startup(app: BriefingApp) -> None:
+    """`on_startup` for the bot polling Telegram, which first loads the language model and
+    starts the reading workers: done on the first article and link instead, they stalled
+    every chat's replies for up to a second (bench/load.py)."""
+    await app.bot_data.ingestor.warm_up()
+    await on_startup(app)
+
+
 async def on_stop(app: BriefingApp) -> None:
     """Let background work (reading links, editing their cards) finish while the bot can
     still talk to Telegram: it is shut down next. Pages still being read after STOP_GRACE
@@ -72,8 +80,11 @@ def _configure(app: BriefingApp, services: Services) -> None:
     data.digest_scheduler = JobQueueScheduler(app)
 
 
-def build_application(settings: Settings, request: BaseRequest | None = None) -> BriefingApp:
-    """The bot: settings, services, handlers; `request` replaces the HTTP transport (console)."""
+def build_application(
+    settings: Settings, request: BaseRequest | None = None, *, warm_up: bool = False
+) -> BriefingApp:
+    """The bot: settings, services, handlers; `request` replaces the HTTP transport (console);
+    `warm_up` readies the analysis and reading before the first update (`on_polling_startup`)."""
     services = build_services(settings)
     builder = (
         Application.builder()
@@ -84,7 +95,7 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
         .rate_limiter(AIORateLimiter(max_retries=RETRIES_AFTER_429))
         # Chats are served side by side; each chat's updates are handled in order.
         .concurrent_updates(PerChatUpdateProcessor())
-        .post_init(on_startup)
+        .post_init(on_polling_startup if warm_up else on_startup)
         .post_stop(on_stop)
         .post_shutdown(on_shutdown)
     )

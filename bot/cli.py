@@ -221,7 +221,7 @@ def run_bot(settings: Settings) -> int:
     """Long-poll Telegram with a token; otherwise start the console chat."""
     if not settings.telegram_bot_token:
         return asyncio.run(_console(settings))
-    app = build_application(settings)
+    app = build_application(settings, warm_up=True)
     app.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0
 

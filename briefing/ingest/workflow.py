@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal, TypeVar
 
 from briefing.analysis.archive import analyse_article, analyse_unanalysed
+from briefing.analysis.nlp import ModelNotInstalledError, load_pipeline
 from briefing.ingest.article import ParsedArticle, content_hash, parse_pasted, shorten
 from briefing.ingest.dedup import STORY_WINDOW_DAYS, Signature, find_story, signature
 from briefing.ingest.extract import ExtractedArticle, extract_page
@@ -24,6 +25,7 @@ from briefing.ingest.isolation import (
     DEFAULT_MEMORY_LIMIT,
     DEFAULT_WORKERS,
     IsolatedRunner,
+    IsolationError,
     MemoryLimitError,
     PerKeyLimit,
     RunnerClosedError,
@@ -203,6 +205,24 @@ class Ingestor:
         """End the reading workers, and the analysis thread once its work is done."""
         self._reader.close()
         self._analysis.shutdown(wait=True)
+
+    async def warm_up(self) -> None:
+        """Load the language model on the analysis thread and start the reading workers.
+
+        Both happen on first use otherwise, in the middle of the traffic: loading the model
+        holds the interpreter for 1-2 s (every handler waits), and the first worker's start
+        holds the event loop while the fork server imports the reading modules. A failure is
+        only logged: the first article or link meets it again and reports it as usual.
+        """
+        loop = asyncio.get_running_loop()
+        try:
+            await loop.run_in_executor(self._analysis, load_pipeline)
+        except ModelNotInstalledError as error:
+            log.warning("articles cannot be analysed: %s", error)
+        try:
+            await self._reader.start()
+        except IsolationError as error:
+            log.warning("reading workers did not start yet: %s", error)
 
     async def process(self, item: PendingItem) -> IngestOutcome:
         """Turn one pending row into an analysed article (or a kept link, or a duplicate).

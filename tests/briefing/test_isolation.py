@@ -137,6 +137,14 @@ def fail_unpicklably() -> None:
     raise ParserTroubleError("the tree broke")
 
 
+async def test_start_readies_every_worker_before_the_first_call(runner: IsolatedRunner) -> None:
+    await runner.start()
+    started = {worker._pid for worker in runner._workers}
+    assert None not in started and len(started) == 2
+    calls = [runner.run(pid_after, 0.2, time_limit=30) for _ in range(2)]
+    assert set(await asyncio.gather(*calls)) == started
+
+
 async def test_a_worker_that_dies_is_replaced(runner: IsolatedRunner) -> None:
     with pytest.raises(MemoryLimitError, match="died"):
         await runner.run(die, time_limit=30)
