@@ -30,7 +30,7 @@ def parse_article_id(args: list[str] | None) -> int | None:
     return value if value is not None and 0 < value <= MAX_ID else None
 
 
-async def _id_or_usage(update: Update, context: BriefingContext, command: str) -> int | None:
+async def id_or_usage(update: Update, context: BriefingContext, command: str) -> int | None:
     """The number asked for (possibly one no article has), or None after a usage reply."""
     number = _number(context.args)
     if number is None:
@@ -45,15 +45,19 @@ async def _lookup(context: BriefingContext, chat_id: int, article_id: int) -> St
     return await asyncio.to_thread(context.archive.get, chat_id, article_id)
 
 
+def shown_id(number: int) -> str:
+    """A number the user asked for, cut short when it is too long to repeat in a reply."""
+    digits = str(number)
+    return digits if len(digits) <= SHOWN_DIGITS else f"{digits[:SHOWN_DIGITS]}…"
+
+
 def _no_article(article_id: int) -> str:
-    digits = str(article_id)
-    shown = digits if len(digits) <= SHOWN_DIGITS else f"{digits[:SHOWN_DIGITS]}…"
-    return f"There is no article #{shown} in this chat's archive."
+    return f"There is no article #{shown_id(article_id)} in this chat's archive."
 
 
 async def show_article(update: Update, context: BriefingContext) -> None:
     """Show one stored article of this chat in full."""
-    article_id = await _id_or_usage(update, context, "article")
+    article_id = await id_or_usage(update, context, "article")
     if article_id is None:
         return
     article = await _lookup(context, chat_id_of(update), article_id)
@@ -75,7 +79,7 @@ async def recent(update: Update, context: BriefingContext) -> None:
 
 async def forget(update: Update, context: BriefingContext) -> None:
     """Delete one article of this chat, with its index entries."""
-    article_id = await _id_or_usage(update, context, "forget")
+    article_id = await id_or_usage(update, context, "forget")
     if article_id is None:
         return
     chat_id = chat_id_of(update)

@@ -10,13 +10,13 @@ from pathlib import Path
 from telegram import Bot, Message, MessageEntity, Update
 from telegram.error import TelegramError
 
-from briefing import Incoming
+from briefing import SQLITE_MAX_INT, Incoming
 from briefing.ingest.durable import EditFailedError, NotShownError, Reply
 from briefing.ingest.importer import SUPPORTED_DOCUMENTS, decode_text, looks_binary
 from briefing.ingest.urls import find_urls
 from briefing.ingest.workflow import IngestOutcome
 from briefing.questions.messages import is_question
-from handlers.archive import parse_article_id
+from handlers.archive import id_or_usage, shown_id
 from handlers.ask import answer
 from handlers.context import BriefingApp, BriefingContext
 from handlers.context import wait_for_background as wait_for_background  # tests, e2e
@@ -178,13 +178,17 @@ async def accept(update: Update, context: BriefingContext, incoming: Incoming) -
 async def retry(update: Update, context: BriefingContext) -> None:
     """/retry ID: read a link again that could not be read before."""
     chat = update.effective_chat
-    article_id = parse_article_id(context.args)
+    article_id = await id_or_usage(update, context, "retry")
     if chat is None or article_id is None:
-        await reply_html(update, "Usage: /retry ID, for example <code>/retry 12</code>.")
         return
     port = TelegramPort(context.bot)
-    if not await context.bot_data.ingest.retry(chat.id, article_id, replier(update), port):
-        await reply_html(update, f"There is no unread link #{article_id} in this chat's archive.")
+    in_range = 0 < article_id <= SQLITE_MAX_INT
+    if not in_range or not await context.bot_data.ingest.retry(
+        chat.id, article_id, replier(update), port
+    ):
+        await reply_html(
+            update, f"There is no unread link #{shown_id(article_id)} in this chat's archive."
+        )
 
 
 async def resume_ingest(app: BriefingApp) -> None:

@@ -264,8 +264,11 @@ async def test_ids_no_article_can_have_are_unknown_in_the_chat(bot: BotHarness) 
     assert await chat.send(f"/forget #{huge}") == [
         f"There is no article #{huge} in this chat's archive."
     ]
-    (reply,) = await chat.send(f"/retry {huge}")
-    assert reply.startswith("Usage: /retry ID")
+    assert await chat.send(f"/retry {huge}") == [
+        f"There is no unread link #{huge} in this chat's archive."
+    ]
+    (usage,) = await chat.send("/retry soon")
+    assert usage.startswith("Usage: /retry ID")
     (long,) = await chat.send("/article " + "9" * 3000)
     assert long == f"There is no article #{'9' * 24}… in this chat's archive."
 
