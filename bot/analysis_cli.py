@@ -12,26 +12,15 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bot.inputs import json_lines, run_file_or_batch
-from briefing.analysis.pipeline import (
-    Analysis,
-    actors_to_json,
-    analyse_many,
-    events_to_json,
-    quotes_to_json,
-)
 from briefing.dates import normalise_date
 from briefing.ingest.article import parse_pasted
 
-KINDS: dict[str, Callable[[Analysis], list[dict[str, Any]]]] = {
-    "actors": lambda a: actors_to_json(a.actors),
-    "quotes": lambda a: quotes_to_json(a.quotes),
-    "events": lambda a: events_to_json(a.events),
-}
 HELP = {
     "actors": "the actors of an article (nothing is stored)",
     "quotes": "the quotes of an article (nothing is stored)",
     "events": "the dated events of an article (nothing is stored)",
 }
+KINDS = tuple(HELP)
 
 
 def add_parsers(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -62,17 +51,27 @@ def _text_line(kind: str, item: dict[str, Any]) -> str:
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Analyse a file, standard input or a batch; returns the exit status."""
+    """Analyse a file, standard input or a batch; returns the exit status.
+
+    The pipeline (and spaCy with it) is imported only here: every start of the command line
+    imports this module for the parsers it adds, and most commands need no language model.
+    """
+    from briefing.analysis import pipeline
+
     kind = args.command
-    to_json = KINDS[kind]
+    to_json: Callable[[pipeline.Analysis], list[dict[str, Any]]] = {
+        "actors": lambda a: pipeline.actors_to_json(a.actors),
+        "quotes": lambda a: pipeline.quotes_to_json(a.quotes),
+        "events": lambda a: pipeline.events_to_json(a.events),
+    }[kind]
 
     def batch(path: Path) -> Iterator[str]:
-        for analysis in analyse_many(_batch_items(path)):
+        for analysis in pipeline.analyse_many(_batch_items(path)):
             yield json.dumps(to_json(analysis), ensure_ascii=False)
 
     def single(text: str) -> str:
         parsed = parse_pasted(text)
-        (analysis,) = analyse_many([(parsed.title, parsed.body, parsed.published_at)])
+        (analysis,) = pipeline.analyse_many([(parsed.title, parsed.body, parsed.published_at)])
         items = to_json(analysis)
         if args.json:
             return json.dumps(items, ensure_ascii=False, indent=2)

@@ -1,13 +1,18 @@
-"""The composition root: build the Application with its services, handlers and transport."""
+"""The composition root: build the Application with its services, handlers and transport, and
+run it: long polling on Telegram, or the console chat."""
 
+import asyncio
 import logging
+import sys
 from typing import cast
 
+from telegram import Update
 from telegram.ext import AIORateLimiter, Application, ContextTypes
 from telegram.request import BaseRequest
 
-from bot.console import CONSOLE_TOKEN
+from bot.console import CONSOLE_TOKEN, OutgoingPrinter, run_console
 from bot.inbox import DurableApplication, DurableQueue, bot_id_of, replay_unfinished
+from bot.offline import OfflineRequest
 from bot.scheduling import JobQueueScheduler, restore_schedules
 from bot.services import Services, build_services
 from bot.settings import Settings
@@ -114,3 +119,25 @@ def build_application(
     _configure(app, services)
     register(app)
     return app
+
+
+async def _console(settings: Settings) -> int:
+    """The console chat: the real Application on an offline transport, on stdin and stdout."""
+    request = OfflineRequest(on_call=OutgoingPrinter(sys.stdout))
+    app = build_application(settings, request=request)
+    try:
+        async with app:
+            await on_startup(app)
+            await run_console(app, sys.stdin, sys.stdout)
+    finally:
+        await on_shutdown(app)
+    return 0
+
+
+def run_bot(settings: Settings) -> int:
+    """Long-poll Telegram with a token; otherwise start the console chat."""
+    if not settings.telegram_bot_token:
+        return asyncio.run(_console(settings))
+    app = build_application(settings, warm_up=True)
+    app.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0

@@ -8,6 +8,7 @@ import argparse
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from briefing.dates import normalise_date
 from briefing.digests.schedule import parse_moment
 from storage.database import SQLITE_MAX_INT, SQLITE_MIN_INT
 
@@ -48,3 +49,20 @@ def moment(text: str, zone: str) -> datetime:
     if value is None or not EARLIEST <= value < LATEST:
         raise ValueError(f"{text.strip()} is out of range (years 1000 to 9998)")
     return value
+
+
+def publication_date(text: str) -> str:
+    """An argparse `type`: a publication date ("2015-04-22", "22 April 2015", "2015-04-22
+    10:00") as the ISO date (or date and minute) the archive stores."""
+    value = normalise_date(text)
+    if value is None or not 1000 <= int(value[:4]) < LATEST.year:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (give e.g. 2015-04-22)")
+    return value
+
+
+def source_name(text: str) -> str:
+    """An argparse `type`: a source's name of 1 to 200 characters, its spaces tidied."""
+    name = " ".join(text.split())
+    if not 1 <= len(name) <= 200:
+        raise argparse.ArgumentTypeError("give a source name of 1 to 200 characters")
+    return name

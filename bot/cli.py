@@ -6,31 +6,25 @@ command that only reads, damaged or unusable).
 """
 
 import argparse
-import asyncio
 import json
 import logging
 import sqlite3
 import sys
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
-from telegram import Update
 
-from bot import analysis_cli, arguments, importing, summarize_cli
-from bot.app import build_application, on_shutdown, on_startup
-from bot.console import OutgoingPrinter, render_html, run_console
-from bot.offline import OfflineRequest
+from bot import analysis_cli, arguments, summarize_cli
 from bot.services import Services, build_services
 from bot.settings import Settings
 from briefing.dates import display_date
 from briefing.digests.build import compose_digest, digest_json, digest_text
 from briefing.digests.schedule import continues_from, digest_window, utc_now
-from briefing.questions.answer import answer_json, ask
-from handlers import answer_html
+from briefing.questions.answer import Answer, answer_json, ask
 from storage import Archive
 from storage.database import (
     Database,
@@ -75,6 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_archive_options(importer)
     importer.add_argument(
         "--workers", type=arguments.bounded_int(1, MAX_WORKERS), default=4, help="URLs at a time"
+    )
+    importer.add_argument(
+        "--source", type=arguments.source_name, help="source of articles that name none"
+    )
+    importer.add_argument(
+        "--date",
+        type=arguments.publication_date,
+        help="date (ISO) of articles that state none; the year of datelines without one",
     )
     importer.add_argument("paths", nargs="+", metavar="PATH|URL")
     ask = commands.add_parser("ask", help="answer a question from the archive")
@@ -129,8 +131,17 @@ def cmd_ask(services: Services, args: argparse.Namespace, out: TextIO, err: Text
     if args.json:
         _print_json(answer_json(answer), out)
     else:
-        out.write(render_html(answer_html(answer, buttons=False)) + "\n")
+        out.write(_answer_text(answer) + "\n")
     return 0
+
+
+def _answer_text(answer: Answer) -> str:
+    """The answer as the chat shows it, its HTML rendered as text; the handlers that word it
+    import python-telegram-bot, so only a question without `--json` imports them."""
+    from bot.console import render_html
+    from handlers import answer_html
+
+    return render_html(answer_html(answer, buttons=False))
 
 
 def cmd_show(archive: Archive, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -157,7 +168,10 @@ def cmd_digest(services: Services, args: argparse.Namespace, out: TextIO, err: T
     store = services.digests
     current = store.get(args.chat)
     zone = current.zone if current and current.active else services.default_timezone
-    until = _option_moment("until", args.until, zone) if args.until else utc_now()
+    # Times are stored to the second: the window ends after the current one, so an article
+    # archived a moment ago is shown (this command marks nothing, so nothing is skipped).
+    now = utc_now().replace(microsecond=0) + timedelta(seconds=1)
+    until = _option_moment("until", args.until, zone) if args.until else now
     mark = continues_from(current)
     since = (
         _option_moment("since", args.since, zone) if args.since else digest_window(mark, until)[0]
@@ -205,27 +219,6 @@ def cmd_backup(source: Path, target: Path, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-async def _console(settings: Settings) -> int:
-    request = OfflineRequest(on_call=OutgoingPrinter(sys.stdout))
-    app = build_application(settings, request=request)
-    try:
-        async with app:
-            await on_startup(app)
-            await run_console(app, sys.stdin, sys.stdout)
-    finally:
-        await on_shutdown(app)
-    return 0
-
-
-def run_bot(settings: Settings) -> int:
-    """Long-poll Telegram with a token; otherwise start the console chat."""
-    if not settings.telegram_bot_token:
-        return asyncio.run(_console(settings))
-    app = build_application(settings, warm_up=True)
-    app.run_polling(allowed_updates=Update.ALL_TYPES)
-    return 0
-
-
 def _configure_logging(level: str) -> None:
     logging.basicConfig(
         level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -249,6 +242,9 @@ def _run_archive_command(args: argparse.Namespace, settings: Settings) -> int:
     services = build_services(settings, args.db, create=args.command in CREATING_COMMANDS)
     try:
         if args.command == "import":
+            from bot import importing  # it analyses what it stores: spaCy, see `_run`
+            from briefing.ingest.importer import ImportDefaults
+
             complete = importing.run(
                 services.archive,
                 args.chat,
@@ -258,6 +254,7 @@ def _run_archive_command(args: argparse.Namespace, settings: Settings) -> int:
                 as_json=args.json,
                 out=sys.stdout,
                 err=sys.stderr,
+                defaults=ImportDefaults(args.source or "", args.date),
             )
             return 0 if complete else EXIT_BAD_INPUT
         if args.command == "ask":
@@ -270,8 +267,15 @@ def _run_archive_command(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
-    """Run the command asked for."""
+    """Run the command asked for.
+
+    What only some commands need is imported by them, not with this module: the bot imports
+    python-telegram-bot, `import` and the analysis commands spaCy (about a second together);
+    `ask --json`, `show`, `digest` and `backup` start without either (test_cli_start.py).
+    """
     if args.command in {None, "run"}:
+        from bot.app import run_bot
+
         return run_bot(settings)
     if args.command == "backup":
         return cmd_backup(args.db or settings.briefing_db, args.path, sys.stdout, sys.stderr)

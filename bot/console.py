@@ -1,11 +1,16 @@
 """The console chat: the real Application and handlers, driven from standard input.
 
 A line starting with "/" is a message of its own; other lines gather into one message until a
-line holding only "." or the end of input. What the bot sends is printed with its HTML rendered.
+line holding only "." or the end of input. A lone URL line with a "." glued to it ends the
+message too: `(cat article.txt; echo .)` of a file whose last line, its `<url>`, has no newline.
+What the bot sends is printed with its HTML rendered, and its buttons as numbered choices
+("[1] More ›  [2] Iraq"); a line holding only a number presses that button of the last message
+that had buttons.
 """
 
 import asyncio
 import html
+import json
 import re
 import time
 from collections.abc import Iterable, Iterator
@@ -14,12 +19,15 @@ from typing import Any, TextIO
 
 from telegram import Update
 
+from bot.offline import BOT_USER, OfflineRequest
 from handlers import BriefingApp, wait_for_background
 
 CONSOLE_CHAT_ID = 0
 CONSOLE_USER_ID = 0
 CONSOLE_TOKEN = "0:console-chat-no-token"
 END_OF_MESSAGE = "."
+# A URL alone on its line (bare or in <>), with the end-of-message "." glued to it.
+_GLUED_END = re.compile(r"\s*(<?https?://\S+?>?)\.\s*")
 
 
 class _Renderer(HTMLParser):
@@ -71,8 +79,16 @@ class MessageGatherer:
             return [*self._flush(), line]
         if line.strip() == END_OF_MESSAGE:
             return self._flush()
+        if self._gathered and (glued := _GLUED_END.fullmatch(line)):
+            self._gathered.append(glued.group(1))
+            return self._flush()
         self._gathered.append(line)
         return []
+
+    @property
+    def gathering(self) -> bool:
+        """Whether a message is open (its lines so far not yet sent)."""
+        return bool(self._gathered)
 
     def finish(self) -> list[str]:
         """The message still open at the end of input, if any."""
@@ -106,8 +122,38 @@ def message_update(update_id: int, message_id: int, text: str) -> dict[str, Any]
     }
 
 
+def callback_update(update_id: int, message_id: int, data: str) -> dict[str, Any]:
+    """A Bot API update for the console user pressing a button under a bot's message."""
+    return {
+        "update_id": update_id,
+        "callback_query": {
+            "id": str(update_id),
+            "from": {"id": CONSOLE_USER_ID, "is_bot": False, "first_name": "Console"},
+            "chat_instance": str(CONSOLE_CHAT_ID),
+            "data": data,
+            "message": {
+                "message_id": message_id,
+                "date": int(time.time()),
+                "chat": {"id": CONSOLE_CHAT_ID, "type": "private", "first_name": "Console"},
+                "from": BOT_USER,
+                "text": "",
+            },
+        },
+    }
+
+
+def _buttons(params: dict[str, Any]) -> list[tuple[str, str]]:
+    """(text, callback data) of a sent message's inline buttons, in reading order."""
+    markup = params.get("reply_markup") or {}
+    if isinstance(markup, str):
+        markup = json.loads(markup)
+    rows = markup.get("inline_keyboard", []) if isinstance(markup, dict) else []
+    return [(b["text"], b["callback_data"]) for row in rows for b in row if "callback_data" in b]
+
+
 class OutgoingPrinter:
-    """Prints sent and edited messages, rendered, each under a "bot>" marker."""
+    """Prints sent and edited messages, rendered, each under a "bot>" marker, with their
+    buttons as numbered choices."""
 
     def __init__(self, out: TextIO) -> None:
         self._out = out
@@ -118,27 +164,81 @@ class OutgoingPrinter:
         text = str(params["text"])
         rendered = render_html(text) if params.get("parse_mode") == "HTML" else text
         marker = "bot (edited)>" if api_method == "editMessageText" else "bot>"
+        if buttons := _buttons(params):
+            rendered += "\n" + "  ".join(
+                f"[{n}] {label}" for n, (label, _) in enumerate(buttons, 1)
+            )
         self._out.write(f"{marker} " + rendered.replace("\n", "\n    ") + "\n\n")
         self._out.flush()
 
 
+class ButtonBoard:
+    """The buttons of the last message shown with buttons, read from the offline Bot API's
+    record of calls (messages numbered as it numbers them), so a typed number can press one."""
+
+    SENT = frozenset({"sendMessage", "sendDocument", "sendPhoto"})
+
+    def __init__(self, request: OfflineRequest) -> None:
+        self._request = request
+        self._read = 0  # calls read so far
+        self._sent = 0  # messages sent so far
+        self.data: list[str] = []
+        self.message_id = 0
+
+    def _catch_up(self) -> None:
+        calls = self._request.calls
+        for api_method, params in calls[self._read :]:
+            message_id = int(params.get("message_id") or 0)
+            if api_method in self.SENT and not message_id:
+                self._sent += 1
+                message_id = self._sent
+            if api_method not in {"sendMessage", "editMessageText"}:
+                continue
+            if buttons := _buttons(params):
+                self.data, self.message_id = [data for _, data in buttons], message_id
+            elif api_method == "editMessageText" and message_id == self.message_id:
+                self.data = []  # that message has no buttons any more
+        self._read = len(calls)
+
+    def press(self, line: str) -> str | None:
+        """The callback data of the button a line holding only its number presses, or None."""
+        self._catch_up()
+        choice = line.strip()
+        if choice.isdigit() and 1 <= int(choice) <= len(self.data):
+            return self.data[int(choice) - 1]
+        return None
+
+
+async def _process(app: BriefingApp, update: dict[str, Any]) -> None:
+    await app.process_update(Update.de_json(update, app.bot))
+    await wait_for_background(app)
+
+
 async def run_console(app: BriefingApp, stream: TextIO, out: TextIO) -> int:
-    """Feed each message from `stream` through the application; returns how many were sent."""
+    """Feed each message from `stream` through the application; returns how many were sent.
+
+    On the offline Bot API, a number alone on a line (no message being gathered) presses that
+    button of the last message shown with buttons; any other line is part of a message."""
     if stream.isatty():
         out.write(
             "Console chat (no TELEGRAM_BOT_TOKEN set). Type a message; end a multi-line"
-            f" message with a line holding only '{END_OF_MESSAGE}'. Ctrl-D quits.\n\n"
+            f" message with a line holding only '{END_OF_MESSAGE}'; reply with a button's"
+            " number to press it. Ctrl-D quits.\n\n"
         )
         out.flush()
+    request = app.bot.request
+    board = ButtonBoard(request) if isinstance(request, OfflineRequest) else None
     gatherer = MessageGatherer()
     count = 0
     while True:
         line = await asyncio.to_thread(stream.readline)
-        messages = gatherer.feed(line) if line else gatherer.finish()
-        for text in messages:
+        pressed = board.press(line) if board and line and not gatherer.gathering else None
+        if board is not None and pressed is not None:
             count += 1
-            update = Update.de_json(message_update(count, count, text), app.bot)
-            await app.process_update(update)
-            await wait_for_background(app)
+            await _process(app, callback_update(count, board.message_id, pressed))
+            continue
+        for text in gatherer.feed(line) if line else gatherer.finish():
+            count += 1
+            await _process(app, message_update(count, count, text))
         if not line:
             return count

@@ -9,7 +9,9 @@ import json
 import logging
 from collections import Counter
 from collections.abc import Callable, Coroutine
-from typing import Any, ParamSpec, TextIO, TypeVar
+from typing import Any, Never, ParamSpec, TextIO, TypeVar
+
+from tqdm import tqdm
 
 from briefing.analysis.archive import error_reason
 from briefing.ingest.bulk import (
@@ -20,6 +22,7 @@ from briefing.ingest.bulk import (
     run_import,
 )
 from briefing.ingest.fetch import FetchPolicy
+from briefing.ingest.importer import NO_DEFAULTS, ImportDefaults
 from storage import Archive
 
 log = logging.getLogger(__name__)
@@ -30,29 +33,16 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
-class ProgressBar:
-    """A one-line bar on a terminal; silent when the stream is not one."""
-
-    def __init__(self, total: int, stream: TextIO, width: int = 30) -> None:
-        self.total = max(total, 1)
-        self.stream = stream
-        self.width = width
-        self.done = 0
-        self.enabled = stream.isatty()
-
-    def advance(self) -> None:
-        """Count one item and redraw."""
-        self.done += 1
-        if self.enabled:
-            filled = self.width * min(self.done, self.total) // self.total
-            bar = "#" * filled + "-" * (self.width - filled)
-            self.stream.write(f"\rImporting [{bar}] {self.done}/{self.total}")
-            self.stream.flush()
-
-    def close(self) -> None:
-        """End the bar's line."""
-        if self.enabled:
-            self.stream.write("\n")
+def progress_bar(total: int, stream: TextIO) -> "tqdm[Never]":
+    """A one-line bar with the count and the rate on a terminal; silent when the stream is
+    not one (a pipe, a log file)."""
+    return tqdm(
+        total=total,
+        file=stream,
+        disable=not stream.isatty(),
+        desc="Importing",
+        unit=" articles",
+    )
 
 
 def _json(result: ImportResult) -> str:
@@ -62,6 +52,8 @@ def _json(result: ImportResult) -> str:
             "status": result.status,
             "origin": result.origin,
             "title": result.title,
+            "published_at": result.published_at,
+            "source": result.source or None,
             "reason": result.reason,
             "same_story_as": result.story_id,
         },
@@ -76,10 +68,11 @@ async def _import_all(
     policy: FetchPolicy,
     workers: int,
     report: Callable[[ImportResult], None],
+    defaults: ImportDefaults = NO_DEFAULTS,
 ) -> str | None:
     """Import every item, reporting each; None, or why the import stopped early."""
     try:
-        async for result in run_import(archive, chat_id, paths, policy, workers):
+        async for result in run_import(archive, chat_id, paths, policy, workers, defaults):
             report(result)
     except Exception as error:  # every item's own error is a result: this is a fault of ours
         log.debug("import stopped", exc_info=True)
@@ -108,23 +101,25 @@ async def import_command(
     as_json: bool,
     out: TextIO,
     err: TextIO,
+    defaults: ImportDefaults = NO_DEFAULTS,
 ) -> bool:
-    """Import everything, report as it goes; True when every item was read."""
+    """Import everything, report as it goes; True when every item was read. `defaults` give
+    the source and date of the articles that state none."""
     repaired = await asyncio.to_thread(repair_unanalysed, archive, chat_id)
     paths = expand_paths(inputs)
-    progress = ProgressBar(count_items(paths), err)
+    progress = progress_bar(count_items(paths), err)
     counts: Counter[str] = Counter()
     failures: list[ImportResult] = []
 
     def report(result: ImportResult) -> None:
         counts[result.status] += 1
-        progress.advance()
+        progress.update()
         if result.status == "failed":
             failures.append(result)
         if as_json:
             out.write(_json(result) + "\n")
 
-    stopped = await _import_all(archive, chat_id, paths, policy, workers, report)
+    stopped = await _import_all(archive, chat_id, paths, policy, workers, report, defaults)
     progress.close()
     for failure in failures[:FAILURES_LISTED]:
         err.write(f"{failure.origin}: {failure.reason}\n")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from bot.settings import Settings
 from briefing.access import AccessPolicy
-from briefing.analysis.archive import ActorDigestExtras
+from briefing.digests.actor_extras import ActorDigestExtras
 from briefing.ingest.fetch import FetchPolicy
 from briefing.ingest.workflow import Ingestor, ReadLimits
 from briefing.questions.ranking import Searcher

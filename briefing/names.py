@@ -35,10 +35,12 @@ def _without_accents(text: str) -> str:
     return "".join(char for char in text if not unicodedata.combining(char)).casefold()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise_name(name: str) -> str:
     """A comparison key for a name: case, diacritics, apostrophes, hyphens, dots and the
     Arabic article "al-" folded, so "Bashar al-Assad", "Bashar Al Assad" and "BASHAR ASSAD"
-    agree. A leading "the" and a possessive "'s" are dropped."""
+    agree. A leading "the" and a possessive "'s" are dropped. Cached: resolving an article's
+    actors compares them with every alias of each candidate, the same few thousand names."""
     text = _without_accents(name)
     text = re.sub(r"[’‘`ʼ´]", "'", text)
     text = re.sub(r"'s$", "", text.strip())

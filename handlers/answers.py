@@ -82,7 +82,8 @@ def _notes(answer: Answer) -> list[str]:
     for c in plan.corrections:
         lines.append(f"<i>Searched for “{esc(c.searched)}” instead of “{esc(c.typed)}”.</i>")
     if plan.unmatched and plan.groups:
-        lines.append(f"<i>Nothing matched “{esc(' '.join(plan.unmatched))}”.</i>")
+        missing = esc(" ".join(plan.unmatched))
+        lines.append(f"Nothing about <i>{missing}</i> in this chat's archive.")
     return lines
 
 

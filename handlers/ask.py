@@ -2,22 +2,36 @@
 
 Answering (and keeping a question with more pages for its buttons) is the use case
 `briefing.questions.asking`; here the question comes from the update and the answer goes back
-as HTML, always in the chat the question or the button comes from.
+as HTML, always in the chat the question or the button comes from. Small talk gets a hint
+instead of a search. A word the archive lacks is said ("Nothing about Iran in this chat's
+archive."), with buttons asking the question again with a near name or word in its place.
 """
 
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 
-from briefing.questions.asking import Asking
+from briefing.questions.answer import Answer
+from briefing.questions.asking import Asked, Asking
 from briefing.questions.asking import answer as answer_question
+from briefing.questions.messages import is_small_talk
+from briefing.questions.offers import Offer, offers
 from handlers.answers import answer_html, answer_keyboard, parse_button
 from handlers.context import BriefingContext, after_own_pastes
-from handlers.formatting import edit_html, reply_html
+from handlers.formatting import edit_html, esc, reply_html
 from handlers.split import split_message
 
 EXPIRED = "This button has expired; ask again."
+HINT = (
+    "I keep this chat's news archive. Paste an article (its text, a link or a file) to archive"
+    " it; send a few words to search it, for example:\n"
+    "<code>Lavrov</code>\n"
+    "<code>what did Lavrov say about Syria</code>\n"
+    "<code>what happened last week</code>\n"
+    "/help lists every command."
+)
 
 
 def chat_now(context: BriefingContext) -> datetime:
@@ -49,17 +63,62 @@ def _asking(kind: str, value: str | int, page: int) -> Asking:
     return Asking(text=str(value), page=page)
 
 
+def answer_text(answer: Answer) -> str:
+    """The answer's HTML, saying which words the archive lacks (under the heading of what the
+    rest of the question found), and "Did you mean:" above the buttons offering near ones."""
+    plan = answer.plan
+    if not plan.unmatched:
+        return answer_html(answer)
+    missing = f"Nothing about <i>{esc(' '.join(plan.unmatched))}</i> in this chat's archive."
+    near = "Did you mean:" if answer.suggestions else ""
+    if not plan.groups and not answer.found:
+        return "\n".join(filter(None, [missing, near]))
+    rest = answer_html(replace(answer, plan=replace(plan, unmatched=()), suggestions=()))
+    heading, _, body = rest.partition("\n")
+    text = "\n".join(filter(None, [heading, missing, body]))
+    return f"{text}\n\n{near}" if near else text
+
+
+def _offer_data(offer: Offer) -> str:
+    if offer.question_id is not None:
+        return f"q:{offer.question_id}:0"
+    if offer.actor_id is not None:
+        return f"q:a:{offer.actor_id}"
+    return f"q:w:{offer.word}"
+
+
+def _keyboard(asked: Asked, offered: tuple[Offer, ...]) -> InlineKeyboardMarkup | None:
+    """Paging buttons, then one button for each thing offered instead of a missing word."""
+    paging = answer_keyboard(replace(asked.answer, suggestions=()), asked.question_id)
+    rows = [list(row) for row in paging.inline_keyboard] if paging else []
+    for offer in offered:
+        data = _offer_data(offer)
+        if parse_button(data) is not None:
+            rows.append([InlineKeyboardButton(offer.label[:60], callback_data=data)])
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+async def _reply(
+    context: BriefingContext, chat_id: int, asked: Asked, now: datetime
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The answer's text and buttons."""
+    offered = await offers(context.bot_data.searcher, chat_id, asked.answer, now)
+    return answer_text(asked.answer), _keyboard(asked, offered)
+
+
 async def answer(update: Update, context: BriefingContext, question: str) -> None:
-    """Reply with the answer to a question about the chat's archive."""
+    """Reply with the answer to a question about the chat's archive (a hint to small talk)."""
     chat = update.effective_chat
     if chat is None:
         return
+    if is_small_talk(question):
+        await reply_html(update, HINT)
+        return
     await after_own_pastes(context, chat.id)
-    searcher = context.bot_data.searcher
-    asked = await answer_question(searcher, chat.id, Asking(question), chat_now(context))
+    now = chat_now(context)
+    asked = await answer_question(context.bot_data.searcher, chat.id, Asking(question), now)
     if asked is not None:
-        keyboard = answer_keyboard(asked.answer, asked.question_id)
-        await _send(update, answer_html(asked.answer), keyboard)
+        await _send(update, *await _reply(context, chat.id, asked, now))
 
 
 async def ask(update: Update, context: BriefingContext) -> None:
@@ -83,16 +142,12 @@ async def on_button(update: Update, context: BriefingContext) -> None:
         return
     asking = _asking(button.kind, button.value, button.page)
     asked = None
+    now = chat_now(context)
     if asking.text or asking.saved is not None or asking.actor is not None:
-        asked = await answer_question(context.bot_data.searcher, chat.id, asking, chat_now(context))
+        asked = await answer_question(context.bot_data.searcher, chat.id, asking, now)
     if asked is None:
         await query.answer(EXPIRED)
         return
     await query.answer()
-    await edit_html(
-        context.bot,
-        chat.id,
-        message.message_id,
-        answer_html(asked.answer),
-        answer_keyboard(asked.answer, asked.question_id),
-    )
+    text, keyboard = await _reply(context, chat.id, asked, now)
+    await edit_html(context.bot, chat.id, message.message_id, text, keyboard)

@@ -15,7 +15,14 @@ from telegram import Bot, Update
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.warnings import PTBDeprecationWarning
 
-from briefing.digests.build import Digest, Story, actor_line, headline, local_label
+from briefing.digests.build import (
+    Digest,
+    Story,
+    actor_line,
+    headline,
+    imported_line,
+    local_label,
+)
 from briefing.digests.delivery import (
     ChatUnreachableError,
     DigestNotSentError,
@@ -63,8 +70,9 @@ def _listed_html(story: Story) -> str:
 def digest_html(digest: Digest, zone: str) -> str:
     """The digest as Telegram HTML; stories are separated by blank lines (where it may split)."""
     top = f"<b>{esc(headline(digest, zone))}</b>"
+    imports = imported_line(digest)
     if digest.empty:
-        return top
+        return f"{top}\n<i>{esc(imports)}</i>" if imports else top
     blocks = [top]
     summarised = [s for s in digest.stories if s.summary]
     listed = [s for s in digest.stories if not s.summary]
@@ -74,6 +82,8 @@ def digest_html(digest: Digest, zone: str) -> str:
     hidden = digest.story_count - len(digest.stories)
     if hidden:
         blocks.append(f"<i>…and {hidden} more {'story' if hidden == 1 else 'stories'}.</i>")
+    if imports:
+        blocks.append(f"<i>{esc(imports)}</i>")
     if digest.actors:
         lines = [esc(_flat(actor_line(a))) for a in digest.actors]
         blocks.append("\n".join(["<b>Actors of the day</b>", *lines]))

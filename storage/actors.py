@@ -111,6 +111,7 @@ class ActorStore(AnalysisStore, ProfileStore):
                 (keep_id, chat_id, merge_id),
             )
             self._merge_events(conn, chat_id, keep_id, merge_id)
+            self._merge_roles(conn, chat_id, keep_id, merge_id)
             conn.execute("DELETE FROM actor_aliases WHERE actor_id = ?", (merge_id,))
             conn.execute(
                 "DELETE FROM mentions WHERE chat_id = ? AND actor_id = ?", (chat_id, merge_id)
@@ -124,6 +125,21 @@ class ActorStore(AnalysisStore, ProfileStore):
                 [(chat_id, n[0]) for n in names],
             )
         return True
+
+    @staticmethod
+    def _merge_roles(conn: sqlite3.Connection, chat_id: int, keep_id: int, merge_id: int) -> None:
+        """The merged actor's roles, and roles held in it, move to the kept actor."""
+        conn.execute(
+            "UPDATE OR IGNORE actor_roles SET actor_id = ? WHERE chat_id = ? AND actor_id = ?",
+            (keep_id, chat_id, merge_id),
+        )
+        conn.execute(
+            "DELETE FROM actor_roles WHERE chat_id = ? AND actor_id = ?", (chat_id, merge_id)
+        )
+        conn.execute(
+            "UPDATE actor_roles SET held_in_id = ? WHERE chat_id = ? AND held_in_id = ?",
+            (keep_id, chat_id, merge_id),
+        )
 
     @staticmethod
     def _merge_events(conn: sqlite3.Connection, chat_id: int, keep_id: int, merge_id: int) -> None:

@@ -1,4 +1,4 @@
-"""One article's analysis (its actors' mentions, quotes and events) written in one
+"""One article's analysis (its actors' mentions, roles, quotes and events) written in one
 transaction, and the queries that resume analysis after a stop."""
 
 import json
@@ -58,11 +58,33 @@ class AnalysisStore:
                     (article_id, actor_id, chat_id, actor.mentions, rank, day),
                 )
             self._save_sayings(conn, (chat_id, article_id, day), ids, quotes, events)
+            self._save_roles(conn, (chat_id, article_id), ids, actors)
             conn.execute(
                 "UPDATE articles SET analysed_at = ?, analysis_error = NULL WHERE id = ?",
                 (clock.now(), article_id),
             )
             return ids
+
+    @staticmethod
+    def _save_roles(
+        conn: sqlite3.Connection,
+        article: tuple[int, int],
+        ids: dict[str, int],
+        actors: Sequence[FoundActor],
+    ) -> None:
+        """Replace an article's roles; `article` is (chat id, article id)."""
+        chat_id, article_id = article
+        conn.execute("DELETE FROM actor_roles WHERE article_id = ?", (article_id,))
+        conn.executemany(
+            "INSERT OR IGNORE INTO actor_roles (chat_id, article_id, actor_id, title, norm,"
+            " held_in, held_in_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (chat_id, article_id, ids[actor.name], role.title, role.norm, role.held_in,
+                 ids.get(role.held_in or ""))
+                for actor in actors
+                for role in actor.roles
+            ],
+        )  # fmt: skip
 
     @staticmethod
     def _save_sayings(

@@ -55,15 +55,17 @@ class ArticleStore:
     def add(
         self, chat_id: int, article: NewArticle, message_id: int | None = None, kind: str = "text"
     ) -> int:
-        """Store an already analysed article in one step (bulk import)."""
+        """Store an already analysed article in one step (bulk import), flagged `imported`
+        when it came from a bulk import rather than from the chat."""
         with self.database.write() as conn:
             cursor = conn.execute(
                 "INSERT INTO articles (chat_id, title, body, source, url, canonical_url,"
                 " published_at, content_hash, author, signature, story_id, status, added_at,"
-                " message_id, kind, attempts)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ready', ?, ?, ?, 0)",
-                (chat_id, *analysed_fields(article), clock.now(), message_id, kind),
-            )
+                " message_id, kind, attempts, imported)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ready', ?, ?, ?, 0, ?)",
+                (chat_id, *analysed_fields(article), clock.now(), message_id, kind,
+                 int(article.imported)),
+            )  # fmt: skip
             article_id = int(cursor.lastrowid or 0)
             write_story_keys(conn, chat_id, article_id, article.story_keys)
             return article_id

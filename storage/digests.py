@@ -5,14 +5,17 @@ delivery is paused (the chat blocked the bot or is gone), and two marks written 
 digest was sent: `delivered_until`, the end of the last delivered window (the next window starts
 there, so nothing is skipped or repeated), and `last_sent_at`, when it was sent (to tell whether
 a scheduled digest was missed while the bot was down). `/unsubscribe` keeps the row, and with it
-the marks. Windows are half-open `[since, until)` over the articles' `added_at`.
+the marks. Windows are half-open `[since, until)` over the articles' `added_at`; which articles
+a window shows, and which old imports it only counts, is `storage.windows`.
 """
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from storage.database import Database
 from storage.rows import DigestArticle, Subscription
+from storage.windows import count_older_imports, shown_articles
 
 TABLE = "digest_subscriptions"
 
@@ -31,7 +34,8 @@ def _parse(value: str | None) -> datetime | None:
 _SUB_COLUMNS = (
     "chat_id, at, zone, active, paused, paused_reason, subscribed_at, delivered_until, last_sent_at"
 )
-_ARTICLE_COLUMNS = "id, title, source, url, published_at, added_at, body, story_id"
+_WINDOW_COLUMNS = "w.id, w.title, w.source, w.url, w.published_at, w.added_at, w.story_id"
+BODIES_AT_ONCE = 500  # ids in one read of texts (SQLite allows 32,766 parameters)
 
 
 def _subscription(row: tuple[Any, ...]) -> Subscription:
@@ -121,12 +125,12 @@ class DigestStore:
     # --- the archive as a digest reads it ---------------------------------------------------
 
     def window(self, chat_id: int, since: datetime, until: datetime) -> list[DigestArticle]:
-        """Ready articles of the chat added in `[since, until)`, oldest first."""
-        rows = self.database.query(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE chat_id = ? AND status = 'ready'"
-            " AND added_at >= ? AND added_at < ? ORDER BY added_at, id",
-            (chat_id, iso(since), iso(until)),
+        """The articles the window shows (`storage.windows`), oldest first, without their texts
+        (`length` says how long each is; `bodies` reads the few a digest summarises)."""
+        select, params = shown_articles(
+            f"{_WINDOW_COLUMNS}, length(w.body)", chat_id, iso(since), iso(until)
         )
+        rows = self.database.query(f"{select} ORDER BY 6, 1", params)
         return [
             DigestArticle(
                 id=row[0],
@@ -135,11 +139,30 @@ class DigestStore:
                 url=row[3],
                 published_at=row[4],
                 added_at=row[5],
-                body=row[6] or "",
-                story_id=row[7],
+                story_id=row[6],
+                length=row[7] or 0,
             )
             for row in rows
         ]
+
+    def older_imported(self, chat_id: int, since: datetime, until: datetime) -> int:
+        """How many articles of the window came from a bulk import with a publication date
+        before it (or none): counted by the digest, not listed (from an index alone)."""
+        sql, params = count_older_imports(chat_id, iso(since), iso(until))
+        return int(self.database.query(sql, params)[0][0])
+
+    def bodies(self, chat_id: int, article_ids: Sequence[int]) -> dict[int, str]:
+        """The texts of the given articles of the chat, by id."""
+        found: dict[int, str] = {}
+        for start in range(0, len(article_ids), BODIES_AT_ONCE):
+            chunk = list(article_ids[start : start + BODIES_AT_ONCE])
+            marks = ", ".join("?" for _ in chunk)
+            rows = self.database.query(
+                f"SELECT id, body FROM articles WHERE +chat_id = ? AND id IN ({marks})",
+                (chat_id, *chunk),
+            )
+            found.update((row[0], row[1] or "") for row in rows)
+        return found
 
     def oldest_pending(self, chat_id: int, since: datetime, until: datetime) -> datetime | None:
         """When the oldest article still being read in `[since, until)` was added, if any.

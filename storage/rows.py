@@ -25,6 +25,7 @@ class NewArticle:
     signature: str | None = None
     story_id: int | None = None
     story_keys: tuple[str, ...] = ()
+    imported: bool = False  # from a bulk import, not from the chat: see `storage.windows`
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,17 @@ class FoundActor:
     type: str
     aliases: tuple[AliasForm, ...]
     mentions: int
+    roles: tuple["FoundRole", ...] = ()
+
+
+@dataclass(frozen=True)
+class FoundRole:
+    """A person's role in one article: the title as written, its lookup key, and the name of
+    the article's actor it is held in (None when not named)."""
+
+    title: str
+    norm: str
+    held_in: str | None = None
 
 
 @dataclass(frozen=True)
@@ -307,7 +319,11 @@ class Subscription:
 
 @dataclass(frozen=True)
 class DigestArticle:
-    """The fields of an archived article that a digest shows."""
+    """The fields of an archived article that a digest shows.
+
+    A window is read without the texts (`body` empty, `length` its characters): only the
+    stories that get a summary read theirs (`DigestStore.bodies`).
+    """
 
     id: int
     title: str
@@ -315,8 +331,14 @@ class DigestArticle:
     url: str | None
     published_at: str | None
     added_at: str
-    body: str
-    story_id: int | None
+    body: str = ""
+    story_id: int | None = None
+    length: int | None = None  # characters of the body, when it was not read
+
+    @property
+    def text_length(self) -> int:
+        """Characters of the article's text, read or not."""
+        return len(self.body) if self.length is None else self.length
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from briefing.analysis.article_names import resolve_mentions
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
 from briefing.analysis.mentions import NameMention, find_mentions
 from briefing.analysis.nlp import parse_article
+from briefing.analysis.roles import Role, find_roles
 
 MENTIONS = "briefing.mentions"  # Doc.user_data key: [(start token, end token, name, type)]
 _TYPE_ORDER = {PERSON: 0, ORGANISATION: 1, GROUP: 2, PLACE: 3}
@@ -28,7 +29,8 @@ class Actor:
     """One actor of an article: canonical name, type, the surface forms found, where it occurs.
 
     `type` is "person", "organisation", "place" or "group"; `sentences` are indexes into the
-    parsed article's sentences (the title's first).
+    parsed article's sentences (the title's first); `roles` are a person's titles in it
+    ("foreign minister" of Russia).
     """
 
     name: str
@@ -36,6 +38,7 @@ class Actor:
     aliases: list[str] = field(default_factory=list)
     mentions: int = 0
     sentences: list[int] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
 
 
 def _canonical(group: list[NameMention]) -> str:
@@ -93,4 +96,7 @@ def extract_actors(doc_or_text: Doc | str) -> list[Actor]:
             m.target = name
     actors.sort(key=lambda item: (-item[1].mentions, item[0]))
     doc.user_data[MENTIONS] = [(m.start, m.end, m.target, types[m.target]) for m in mentions]
+    roles = find_roles(doc, doc.user_data[MENTIONS])
+    for _, actor in actors:
+        actor.roles = roles.get(actor.name, [])
     return [actor for _, actor in actors]

@@ -8,19 +8,18 @@ and logged again, at every start.
 """
 
 import logging
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 from briefing.analysis.actors import Actor
 from briefing.analysis.known_actors import KnownActor, match_known_actor
 from briefing.analysis.nlp import ModelNotInstalledError
-from briefing.analysis.pipeline import Analysis, analyse
-from briefing.digests.build import DigestQuote
+from briefing.analysis.pipeline import Analysis, analyse, analyse_many
 from briefing.ingest.article import shorten
 from briefing.names import alias_norm
 from storage import ActorRecord, AliasForm, Archive, FoundActor, FoundEvent, FoundQuote
 from storage.actors import ActorStore
+from storage.rows import FoundRole
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +57,7 @@ def resolve(store: ActorStore, chat_id: int, actors: Sequence[Actor]) -> list[Fo
                 type=match.type if match else actor.type,
                 aliases=tuple(forms),
                 mentions=actor.mentions,
+                roles=tuple(FoundRole(r.title, alias_norm(r.title), r.of) for r in actor.roles),
             )
         )
     return found
@@ -85,6 +85,9 @@ def store_analysis(
     ]
     merged: dict[str, FoundActor] = {}
     for actor in found:  # two surface actors may resolve to the same archive actor
+        roles = tuple(
+            replace(r, held_in=renamed.get(r.held_in or "", r.held_in)) for r in actor.roles
+        )
         if actor.name in merged:
             first = merged[actor.name]
             merged[actor.name] = FoundActor(
@@ -93,9 +96,10 @@ def store_analysis(
                 first.type,
                 first.aliases + actor.aliases,
                 first.mentions + actor.mentions,
+                tuple(dict.fromkeys(first.roles + roles)),
             )
         else:
-            merged[actor.name] = actor
+            merged[actor.name] = replace(actor, roles=roles)
     store.save_analysis(chat_id, article_id, list(merged.values()), quotes, events)
     return [a.name for a in list(merged.values())[:CARD_ACTORS]]
 
@@ -140,6 +144,47 @@ def analyse_or_record(
     return ArticleAnalysis(store_analysis(store, chat_id, article_id, analysis))
 
 
+def analyse_batch_or_record(
+    archive: Archive, store: ActorStore, chat_id: int, article_ids: Sequence[int]
+) -> dict[int, ArticleAnalysis]:
+    """`analyse_or_record` for several stored articles of a chat, parsed in one `nlp.pipe`
+    batch (what makes a bulk import fast); article id -> what became of it.
+
+    If the batch's parse fails, each article is analysed on its own, so one text that breaks
+    the analysis is recorded alone. Errors of storing one result are that article's error and
+    leave it unanalysed, to be tried again.
+    """
+    found = [archive.get(chat_id, article_id) for article_id in article_ids]
+    ready = [a for a in found if a is not None and a.status == "ready"]
+    try:
+        analyses = list(analyse_many((a.title, a.body, a.published_at) for a in ready))
+    except ModelNotInstalledError:
+        raise
+    except Exception:  # one of them breaks the parse: find which, one at a time
+        return {a.id: _analysed_or_error(archive, store, chat_id, a.id) for a in ready}
+    outcome: dict[int, ArticleAnalysis] = {}
+    for article, analysis in zip(ready, analyses, strict=True):
+        try:
+            outcome[article.id] = ArticleAnalysis(
+                store_analysis(store, chat_id, article.id, analysis)
+            )
+        except Exception as error:  # left unanalysed: tried again later
+            outcome[article.id] = ArticleAnalysis(error=error_reason(error))
+    return outcome
+
+
+def _analysed_or_error(
+    archive: Archive, store: ActorStore, chat_id: int, article_id: int
+) -> ArticleAnalysis:
+    """`analyse_or_record`, with an error storing the result as the article's error."""
+    try:
+        return analyse_or_record(archive, store, chat_id, article_id)
+    except ModelNotInstalledError:
+        raise
+    except Exception as error:  # left unanalysed: tried again later
+        return ArticleAnalysis(error=error_reason(error))
+
+
 def analyse_article(
     archive: Archive, store: ActorStore, chat_id: int, article_id: int
 ) -> list[str]:
@@ -165,34 +210,3 @@ def analyse_unanalysed(archive: Archive, store: ActorStore, chat_id: int | None 
             except Exception:  # storing failed: one article must not stop the rest
                 log.exception("could not store the analysis of article #%s", article_id)
     return done
-
-
-class ActorDigestExtras:
-    """The digest's view of actors and quotes, read from the actor store."""
-
-    def __init__(self, store: ActorStore) -> None:
-        self.store = store
-
-    def actor_mentions(self, chat_id: int, since: datetime, until: datetime) -> Mapping[str, int]:
-        """Articles added in the window mentioning each actor."""
-        rows = self.store.top_actors(chat_id, _iso(since), _iso(until), limit=50)
-        return {name: count for _, name, _, count in rows}
-
-    def article_actors(
-        self, chat_id: int, article_ids: Sequence[int]
-    ) -> Mapping[int, Sequence[str]]:
-        """Each article's actors, most prominent first."""
-        return self.store.article_actor_names(chat_id, article_ids)
-
-    def quotes(self, chat_id: int, since: datetime, until: datetime) -> Sequence[DigestQuote]:
-        """Quotes with a known speaker from the window's articles, direct quotes first."""
-        found = [
-            q for q in self.store.window_quotes(chat_id, _iso(since), _iso(until)) if q.speaker
-        ]
-        found.sort(key=lambda q: not q.direct)
-        return [DigestQuote(q.speaker or "", q.text, q.article_id) for q in found]
-
-
-def _iso(moment: datetime) -> str:
-    """The archive's form of a time: UTC, whole seconds, like `added_at`."""
-    return moment.astimezone(UTC).isoformat(timespec="seconds")

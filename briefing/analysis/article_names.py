@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from briefing.analysis.acronyms import is_acronym, spells
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
 from briefing.analysis.mentions import UNSURE, NameMention
 from briefing.names import WORD_SIMILARITY, normalise_name, person_key, word_similarity
@@ -20,12 +21,10 @@ _GENERIC = frozenset(
     organisation organization""".split()
 )
 _MINOR_WORDS = frozenset({"of", "the", "and", "for", "de", "la", "du", "on", "in", "&"})
-_DEFINES_ACRONYM = re.compile(r"^\s*(?:\(|,?\s*(?:known as|or|also called)\s)\s*$")
-
-
-def _initials(name: str) -> str:
-    words = re.findall(r"[^\W\d_]+", name)
-    return "".join(w[0] for w in words if w.lower() not in _MINOR_WORDS).upper()
+# Between a name and its acronym: a bracket or "or" when the letters agree, and words that
+# name it whatever its letters ("the International Chess Federation, known as FIDE").
+_BRACKETS_ACRONYM = re.compile(r"^\s*(?:\(|,?\s*or\s)\s*$")
+_NAMES_ACRONYM = re.compile(r"^\s*,?\s*(?:also\s+)?(?:known as|called)\s+$")
 
 
 @dataclass
@@ -37,7 +36,7 @@ class ArticleNames:
     by_surname: dict[str, list[str]] = field(default_factory=dict)
     by_first_name: dict[str, set[str]] = field(default_factory=dict)
     by_word: dict[str, str] = field(default_factory=dict)
-    by_initials: dict[str, str] = field(default_factory=dict)  # "IWF" -> target
+    expansions: list[tuple[str, str, str]] = field(default_factory=list)  # surface, target, type
     by_first_word: dict[str, set[str]] = field(default_factory=dict)  # "tarsen" -> targets
     by_last_word: dict[str, set[str]] = field(default_factory=dict)  # "commission" -> targets
     by_final_word: dict[str, set[str]] = field(default_factory=dict)  # "kluft" -> targets
@@ -58,8 +57,9 @@ class ArticleNames:
                 names.by_final_word.setdefault(words[-1], set()).add(target)
                 if m.canonical is None:
                     names.by_content.setdefault(_content(m.key), m.key)
+                if not is_acronym(m.surface) and not (m.canonical and m.type == PLACE):
+                    names.expansions.append((m.surface, target, m.type))  # "SA" is no country
                 if m.type in (ORGANISATION, GROUP):
-                    names.by_initials.setdefault(_initials(m.surface), target)
                     names.by_last_word.setdefault(words[-1], set()).add(target)
                     if m.canonical is None:
                         names.organisations.add(m.key)
@@ -114,13 +114,33 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
     return all(word in remaining for word in short)
 
 
-def _defines(previous: NameMention, gap: str) -> bool:
-    """Whether an acronym right after `previous` spells it out: "... Federation (FIDE)"."""
-    return (
-        previous.type in (ORGANISATION, GROUP)
-        and " " in previous.key
-        and _DEFINES_ACRONYM.match(gap) is not None
-    )
+def _defines(previous: NameMention, acronym: str, gap: str) -> bool:
+    """Whether an acronym right after `previous` is its short name: in brackets or after "or"
+    when it spells it ("Advanced Micro Devices (AMD)"), after "known as" whatever its letters
+    ("the International Chess Federation, known as FIDE")."""
+    if previous.type not in (ORGANISATION, GROUP, PLACE) or " " not in previous.key:
+        return False
+    if _NAMES_ACRONYM.match(gap):
+        return previous.type != PLACE
+    return _BRACKETS_ACRONYM.match(gap) is not None and spells(acronym, previous.surface)
+
+
+def _acronym_target(
+    m: NameMention, names: ArticleNames, previous: NameMention | None, gap: str
+) -> str | None:
+    """The longer name of the article an acronym stands for ("AMD" -> "Advanced Micro
+    Devices", before or after it), taking its type; None when none or several do."""
+    if previous is not None and previous.target and _defines(previous, m.surface, gap):
+        m.type = previous.type
+        return previous.target
+    spelled = {(t, kind) for surface, t, kind in names.expansions if spells(m.surface, surface)}
+    if len({t for t, _ in spelled}) != 1:
+        return None
+    target, m.type = min(spelled, key=lambda item: _TYPE_RANK[item[1]])
+    return target
+
+
+_TYPE_RANK = {GROUP: 0, ORGANISATION: 1, PLACE: 2, PERSON: 3}
 
 
 def _target(m: NameMention, names: ArticleNames, previous: NameMention | None, gap: str) -> str:
@@ -132,6 +152,8 @@ def _target(m: NameMention, names: ArticleNames, previous: NameMention | None, g
             m.type = PERSON  # "Jordan" after "Michael Jordan"
             return f"p:{names.by_word[own]}"
         return f"g:{m.canonical}"
+    if is_acronym(m.surface) and (target := _acronym_target(m, names, previous, gap)):
+        return target
     if m.type == PERSON and len(person_key(m.key).split()) > 1:
         return f"p:{names.person(person_key(m.key))}"
     if len(words) != 1:
@@ -153,12 +175,6 @@ def _target(m: NameMention, names: ArticleNames, previous: NameMention | None, g
         return f"p:{next(iter(names.by_first_name[word]))}"  # "Michael" of "Michael Howard"
     if m.type == PERSON and (similar := _similar_surname(word, names)) is not None:
         return f"p:{similar}"
-    if m.surface.isupper():
-        if previous is not None and _defines(previous, gap):
-            return previous.target  # "International Chess Federation (FIDE)"
-        acronym = m.surface.replace(".", "")
-        if acronym in names.by_initials:
-            return names.by_initials[acronym]
     owners = names.by_first_word.get(word, set()) if m.type != PLACE else set()
     if len(owners) == 1:
         return next(iter(owners))  # "Tarsen" after "Tarsen Motors"

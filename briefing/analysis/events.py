@@ -4,8 +4,14 @@ For each main verb of a body sentence whose subject is an actor: the subject, th
 verb's lemma with its negation, particle, or a common-noun object: "arm", "step down",
 "criticize strikes", "not be freed"), the actors it acts on, and the date. A verb of saying
 stands aside for the clause it reports ("Lavrov said Russia is arming Iraq" gives Russia
-arming Iraq). The date is the date expression nearest the verb in its own clause, else any in
-the sentence, resolved against the publication date, else the publication date itself.
+arming Iraq), and is an event of its own, its action the verb as written, when it carries a
+date ("Lavrov said Wednesday" gives Lavrov "said" on that Wednesday). One event per clause and
+subject.
+
+The date of a clause is the date expression that hangs from it in the parse
+(`briefing.analysis.event_dates`: "a deal reached on Feb. 12" dates the deal, not the verb
+whose object it is), else that of the verb of saying reporting it, else that of the verb it is
+coordinated with, resolved against the publication date; else the publication date itself.
 Sentences inside quotation marks are left to quotes.
 """
 
@@ -18,16 +24,15 @@ from spacy.tokens import Doc, Span, Token
 
 from briefing.analysis.actor_index import ActorIndex, index_actors
 from briefing.analysis.actors import Actor
+from briefing.analysis.event_dates import SUBJECTS, VERBS, clause_dates
 from briefing.analysis.nlp import body_start
 from briefing.analysis.quotes import SPEECH_VERBS, quoted_segments
-from briefing.questions.relative_dates import DateMention, find_dates
 
-_VERBS = frozenset({"VERB", "AUX"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Dependents whose actors the action bears on ("arming Iraq", "talks with Iran", "urged
 # Washington to work with Assad").
 _OBJECTS = frozenset({"dobj", "dative", "attr", "oprd", "prep", "agent", "xcomp", "acomp"})
 _REPORTED = frozenset({"ccomp"})
+_TOLD = frozenset({"dobj", "dative"})  # "told Reuters", "told the Duma"
 # Verbs that only attribute words: the words are a quote, not an event. ("warn", "deny" and
 # other verbs of saying are events of their own as well.)
 _ATTRIBUTION = frozenset({"say", "tell", "add", "state", "continue", "note", "explain"})
@@ -44,22 +49,35 @@ class Event:
     sentence: str
 
 
-def _main_verbs(root: Token) -> list[Token]:
+@dataclass
+class _Clauses:
+    """The verbs of a sentence that events are read from."""
+
+    actions: list[Token]  # verbs whose subjects did something ("arming", "condemned")
+    sayings: list[Token]  # verbs that only attribute words ("said", "told")
+    reported_by: dict[int, Token]  # a verb of a reported clause: its verb of saying
+
+
+def _clauses(root: Token) -> _Clauses:
     """The sentence's main verbs: the root and its coordinated verbs, and for a verb of saying
-    the verbs of the clause it reports ("said", "told" stand aside for that clause)."""
-    found: list[Token] = []
-    stack = [root]
+    the verbs of the clause it reports ("said", "told" stand aside for that clause: they are
+    events of their own only with a date of their own)."""
+    found = _Clauses([], [], {})
+    stack: list[tuple[Token, Token | None]] = [(root, None)]
     while stack:
-        verb = stack.pop()
-        if verb.pos_ not in _VERBS:
+        verb, reporter = stack.pop()
+        if verb.pos_ not in VERBS:
             continue
         lemma = verb.lemma_.lower()
         if lemma in SPEECH_VERBS:
-            stack.extend(c for c in verb.children if c.dep_ in _REPORTED)
-        if lemma not in _ATTRIBUTION:
-            found.append(verb)
-        stack.extend(c for c in verb.children if c.dep_ == "conj")
-    return sorted(found, key=lambda token: token.i)
+            stack.extend((c, verb) for c in verb.children if c.dep_ in _REPORTED)
+        (found.sayings if lemma in _ATTRIBUTION else found.actions).append(verb)
+        if reporter is not None:
+            found.reported_by[verb.i] = reporter
+        stack.extend((c, reporter) for c in verb.children if c.dep_ == "conj")
+    found.actions.sort(key=lambda token: token.i)
+    found.sayings.sort(key=lambda token: token.i)
+    return found
 
 
 _SKIPPED_BEFORE_VERB = frozenset({"aux", "auxpass", "neg", "advmod"})
@@ -67,7 +85,7 @@ _SKIPPED_BEFORE_VERB = frozenset({"aux", "auxpass", "neg", "advmod"})
 
 def _subject_tokens(verb: Token, index: ActorIndex) -> tuple[list[Token], bool]:
     """The subject tokens of a verb (inherited along "and"), and whether it is passive."""
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     current = verb
     while not subjects and current.dep_ == "conj":
         misread = _misattached_subject(current, index)
@@ -75,7 +93,7 @@ def _subject_tokens(verb: Token, index: ActorIndex) -> tuple[list[Token], bool]:
             subjects = [misread]
             break
         current = current.head
-        subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
+        subjects = [c for c in current.children if c.dep_ in SUBJECTS]
     passive = any(c.dep_ == "nsubjpass" for c in subjects) or any(
         c.dep_ == "auxpass" for c in verb.children
     )
@@ -160,21 +178,33 @@ def _action(verb: Token, passive: bool, index: ActorIndex) -> str:
     return " ".join(words)
 
 
-def _is_future(verb: Token) -> bool:
-    """ "will step down", "is going to resign": the date ahead, not behind."""
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    going = verb.head.lower_ == "going" and verb.dep_ == "xcomp"
-    return bool(auxiliaries & {"will", "shall", "'ll"}) or going
+def _modal(verb: Token) -> bool:
+    """ "would not have suspended", "could not be freed": what may be, not what happened."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
-def _date_for(verb: Token, sentence: Span, dates: list[DateMention], fallback: str) -> str:
-    if not dates:
-        return fallback
-    offset = sentence.start_char
-    low, high = verb.left_edge.idx - offset, verb.right_edge.idx - offset
-    inside = [d for d in dates if low <= d.start and d.start <= high]
-    pool = inside or dates
-    return min(pool, key=lambda d: abs(d.start + offset - verb.idx)).value
+def _action_date(verb: Token, clauses: _Clauses, own: dict[int, str]) -> str | None:
+    """The date of an action: its clause's own, else that of the verb of saying reporting it
+    ("Russia is arming Iraq, Lavrov said Wednesday"; not what may be: "Brazil would not have
+    suspended payments, Funaro said on Saturday"), else that of the verb it is coordinated
+    with when it shares its subject ("met X on Monday and signed a deal"); None without."""
+    current = verb
+    while True:
+        if current.i in own:
+            return own[current.i]
+        reporter = clauses.reported_by.get(current.i)
+        if reporter is not None and reporter.i in own and not _modal(current):
+            return own[reporter.i]
+        shares_subject = not any(c.dep_ in SUBJECTS for c in current.children)
+        if current.dep_ != "conj" or not shares_subject:
+            return None
+        current = current.head
+
+
+def _saying(verb: Token) -> str:
+    """The action of a reporting clause: the verb as written ("said", "told")."""
+    negated = any(child.dep_ == "neg" for child in verb.children)
+    return f"not {verb.lower_}" if negated else verb.lower_
 
 
 class _Quoted:
@@ -187,6 +217,70 @@ class _Quoted:
         return at >= 0 and char < self.spans[at][1]
 
 
+@dataclass
+class _Article:
+    """What every sentence of one article is read against."""
+
+    index: ActorIndex
+    quoted: _Quoted
+    known: set[str] | None
+    published: date | None
+
+    def subjects(self, verb: Token) -> tuple[list[str], list[Token], bool]:
+        """A verb's subject actors, its subject tokens and whether it is passive."""
+        tokens, passive = _subject_tokens(verb, self.index)
+        return _actors_in(tokens, self.index), tokens, passive
+
+    def kept(self, names: list[str]) -> list[str]:
+        return [n for n in names if self.known is None or n in self.known]
+
+
+def _sentence_events(sentence: Span, article: _Article, text: str) -> list[Event]:
+    """The events of one body sentence: one per action clause and subject, and one per
+    reporting clause with a date of its own and subject."""
+    index, quoted = article.index, article.quoted
+    clauses = _clauses(sentence.root)
+    actions = [v for v in clauses.actions if v.idx not in quoted]
+    sayings = [v for v in clauses.sayings if v.idx not in quoted]
+    subjects_of = {v.i: article.subjects(v) for v in actions}
+    said_by = {v.i: article.kept(article.subjects(v)[0]) for v in sayings}
+    acting = any(article.kept(names) for names, _, _ in subjects_of.values())
+    by_agent = any(c.dep_ == "agent" for v in actions for c in v.children)  # "made by Israel"
+    if not (acting or by_agent or any(said_by.values())):
+        return []  # no actor does anything here: no need to read its dates
+    heads = {v.i for v in actions} | {v.i for v in sayings}
+    own = clause_dates(sentence, heads, article.published)
+    fallback = article.published.isoformat() if article.published is not None else ""
+    events: list[tuple[int, Event]] = []
+    for verb in actions:
+        subjects, _, passive = subjects_of[verb.i]
+        taken = {
+            i
+            for other, (_, tokens, _) in subjects_of.items()
+            if other != verb.i
+            for token in tokens
+            for i in _mention_tokens(token, index)
+        }
+        objects = _actors_under(verb, _OBJECTS, index, taken)
+        agents = _actors_under(verb, frozenset({"agent"}), index, taken)
+        if passive and agents:
+            subjects, objects, passive = agents, subjects + objects, False
+        when = _action_date(verb, clauses, own)
+        action = _action(verb, passive, index)
+        for subject in article.kept(subjects):
+            targets = [o for o in article.kept(objects) if o != subject]
+            events.append((verb.i, Event(subject, action, targets, when or fallback, text)))
+    for verb in sayings:
+        if verb.i not in own:
+            continue
+        objects = article.kept(_actors_under(verb, _TOLD, index, set()))
+        for subject in said_by[verb.i]:
+            targets = [o for o in objects if o != subject]
+            events.append((verb.i, Event(subject, _saying(verb), targets, own[verb.i], text)))
+    events.sort(key=lambda item: item[0])  # in text order (stable for one verb's subjects)
+    return [event for _, event in events]
+
+
 def extract_events(
     doc: Doc, actors: Sequence[Actor] | None = None, published: date | None = None
 ) -> list[Event]:
@@ -195,39 +289,11 @@ def extract_events(
     quoted = _Quoted(doc)
     index = index.without_subjects(lambda i: doc[i].idx in quoted)
     known = {actor.name for actor in actors} if actors is not None else None
-    fallback = published.isoformat() if published is not None else ""
+    article = _Article(index, quoted, known, published)
     start = body_start(doc)
     events: list[Event] = []
     for sentence in doc.sents:
         if sentence.start_char < start or not any(index.by_token[t.i] for t in sentence):
             continue
-        dates: list[DateMention] | None = None
-        text = " ".join(sentence.text.split())
-        verbs = [v for v in _main_verbs(sentence.root) if v.idx not in quoted]
-        subjects_of = {v.i: _subject_tokens(v, index) for v in verbs}
-        for verb in verbs:
-            subject_tokens, passive = subjects_of[verb.i]
-            taken = {
-                i
-                for other, (tokens, _) in subjects_of.items()
-                if other != verb.i
-                for token in tokens
-                for i in _mention_tokens(token, index)
-            }
-            subjects = _actors_in(subject_tokens, index)
-            objects = _actors_under(verb, _OBJECTS, index, taken)
-            agents = _actors_under(verb, frozenset({"agent"}), index, taken)
-            if passive and agents:
-                subjects, objects, passive = agents, subjects + objects, False
-            subjects = [s for s in subjects if known is None or s in known]
-            if not subjects:
-                continue
-            future = _is_future(verb)
-            if dates is None or future:
-                dates = find_dates(sentence.text, published, future)
-            when = _date_for(verb, sentence, dates, fallback)
-            action = _action(verb, passive, index)
-            for subject in subjects:
-                targets = [o for o in objects if o != subject and (known is None or o in known)]
-                events.append(Event(subject, action, targets, when, text))
+        events.extend(_sentence_events(sentence, article, " ".join(sentence.text.split())))
     return events

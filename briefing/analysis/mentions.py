@@ -14,7 +14,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from briefing.analysis import gazetteer
-from briefing.analysis.gazetteer import ORGANISATION, PERSON, PLACE
+from briefing.analysis.acronyms import is_acronym, spells
+from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
 from briefing.names import normalise_name
 
 _TYPE_OF_LABEL = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
@@ -99,9 +100,11 @@ class NameMention:
 
 
 def _trim(ent: Span, person: bool) -> tuple[int, int]:
-    """Token bounds of an entity without determiners, titles, possessives or edge punctuation."""
+    """Token bounds of an entity without determiners, titles, possessives or edge punctuation,
+    ending before an opening bracket ("The Federal Bureau of Investigation (FBI")."""
     start, end = ent.start, ent.end
     doc = ent.doc
+    end = next((t.i for t in ent[1:] if t.text == "("), end)
     while start < end and (
         doc[start].lower_ in {"the", "a", "an"}
         or doc[start].is_punct
@@ -261,7 +264,8 @@ def find_mentions(doc: Doc) -> list[NameMention]:
         elif _names_a_thing(span):
             things[key] += 1
         found.append(NameMention(start, end, surface, kind, key, None))
-    return _repeated_names(doc, _without_things(found, works, things))
+    found = _bracketed_acronyms(doc, _without_things(found, works, things))
+    return _repeated_names(doc, found)
 
 
 def _norp_name(span: Span) -> tuple[str, int]:
@@ -291,9 +295,60 @@ def _repeated_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
             forms.setdefault(m.surface, m.type)
     if not forms:
         return found
+    taken = {m.start for m in found}
     extra = [
         NameMention(t.i, t.i + 1, t.text, forms[t.text], normalise_name(t.text), None)
         for t in doc
-        if t.ent_iob_ == "O" and t.pos_ == "PROPN" and t.text in forms
+        if t.ent_iob_ == "O" and t.pos_ == "PROPN" and t.text in forms and t.i not in taken
     ]
     return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+
+_EXPANDS = (ORGANISATION, GROUP, PLACE)
+
+
+def _bracketed_acronyms(doc: Doc, found: list[NameMention]) -> list[NameMention]:
+    """Add the acronyms in brackets the model missed ("Halvard Mining Corporation (HMC)"), and
+    the names they spell when it missed those too ("Transport for London (TfL)")."""
+    ending = {m.end: m for m in found}
+    alone = {m.start for m in found if m.end == m.start + 1}
+    covered = {i for m in found for i in range(m.start, m.end)}
+    added: list[NameMention] = []
+    for token in doc[2:-1]:
+        i = token.i
+        if doc[i - 1].text != "(" or doc[i + 1].text != ")" or not is_acronym(token.text):
+            continue
+        if i in covered and i not in alone:
+            continue
+        before = ending.get(i - 1)
+        if before is None or before.type not in _EXPANDS or not spells(token.text, before.surface):
+            before = _spelled_name(doc, i - 1, token.text)
+            if before is None:
+                continue
+            found = [m for m in found if not before.start <= m.start < before.end]
+            added.append(before)
+        if i not in alone:
+            key = normalise_name(token.text)
+            added.append(NameMention(i, i + 1, token.text, before.type, key, None))
+    if not added:
+        return found
+    return sorted(found + added, key=lambda m: m.start)
+
+
+def _spelled_name(doc: Doc, bracket: int, acronym: str) -> NameMention | None:
+    """The capitalised words right before a bracket that the acronym in it spells, shortest
+    first, as an organisation's mention; None when no run of them does."""
+    longest = 2 * len(acronym) + 2
+    for start in range(bracket - 2, max(bracket - longest, 0) - 1, -1):
+        span = doc[start:bracket]
+        first = span[0]
+        if first.is_stop or not (first.is_title or first.is_upper):
+            continue  # a name starts with a capitalised word of its own, not "The"
+        if not all(t.is_title or t.is_upper or t.is_stop or t.text in ("&", "-") for t in span):
+            return None
+        if any(t.ent_type_ == "PERSON" for t in span):
+            return None  # a person's name is not spelled out by an acronym
+        if spells(acronym, span.text):
+            key = normalise_name(span.text)
+            return NameMention(start, bracket, span.text, ORGANISATION, key, None)
+    return None

@@ -1,123 +1,108 @@
 """Who said what: direct quotes in quotation marks and reported speech, with their speaker.
 
-A direct quote is found from the quotation marks in the text, straight or curly, over several
-sentences, across a paragraph break (a paragraph that ends inside a quote and a next one that
-opens again or simply goes on) and across its own attribution (`"...," he said. "..."`). Its
-speaker is the subject of the verb of saying next to it: a name, or "he"/"she" meaning the
-person last named as the subject of a main clause outside quotation marks. Reported speech
-("X said that ...", "X told reporters ...") gives indirect quotes.
+Each quoted stretch (`briefing.analysis.quote_marks`) is credited to the attribution nearest
+it: a verb of saying just after it in its sentence (`"…," said X`, `"…," X said`, `"…," said
+X, title`) or just before it (`X said: "…"`, `X said, "…"`, `X said the plan was "…"`), a
+colon after a name (`Lavrov: "…"`), or "according to X". A stretch with no attribution of its
+own goes on with the quote before it when only that quote's attribution lies between
+(`"…," he said. "…"`, an interrupted `"…," X said, "…"`, or the next paragraph), else belongs
+to whoever the sentence just before it reports (`X said that … "…"`). A stretch with an
+attribution of its own never takes the previous speaker, so consecutive quotes of different
+people stay apart. Who a verb credits is `briefing.analysis.attribution`: persons and
+organisations only, pronouns resolved, empty when unsure. Reported speech ("X said that …",
+"X told reporters …") gives indirect quotes.
 """
 
 import bisect
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from briefing.analysis.actor_index import ActorIndex, index_actors
+from briefing.analysis.actor_index import index_actors
 from briefing.analysis.actors import Actor
+from briefing.analysis.attribution import SPEECH_VERBS, Attributor, is_speech_verb
 from briefing.analysis.nlp import body_start
-
-SPEECH_VERBS = frozenset(
-    """say tell add state claim insist argue warn announce explain note report deny confirm
-    acknowledge admit suggest predict stress emphasise emphasize maintain reiterate assert
-    declare allege contend write tweet recall reply respond answer ask comment conclude vow
-    promise pledge threaten complain concede quip joke continue agree""".split()
+from briefing.analysis.quote_marks import (
+    CLOSING,
+    OPENING,
+    STRAIGHT,
+    Segment,
+    paragraphs,
+    segments,
 )
-_OPENING = "“«"
-_CLOSING = "”»"
-_MAX_ATTRIBUTION_WORDS = 20  # longer text between two quoted parts is narrative, not "he said"
+
+__all__ = ["SPEECH_VERBS", "Quote", "extract_quotes", "quoted_segments"]
+
+_MAX_ATTRIBUTION_WORDS = 20  # a verb further from the quote is narrative, not "he said"
+_MAX_SHORT_TAIL_WORDS = 8  # `"… end." Lichtblau said.`: a bare attribution after a full stop
 _MIN_ATTRIBUTED_WORDS = 3
 _MIN_UNATTRIBUTED_WORDS = 8  # shorter quoted phrases without a speaker are titles or scare quotes
-_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
-_MARKS = re.compile(r'["“”«»]')
+_OPEN_ENDED = re.compile(r"[.…]$")  # the quote's words end its sentence
+_INTRODUCES = (":", ",")
+_HANDS_OVER = (",", "?", "!", "-", "—", "–")  # `"…," said X`, `"…?" asked X`
 
 
 @dataclass
 class Quote:
     """What someone said: the canonical speaker (None if unknown), the words, the source
-    sentence(s), and whether it was quoted directly."""
+    sentence(s), whether it was quoted directly, and where it stands in the parsed text
+    (character offsets of its first opening and last closing mark, or of the reported clause)."""
 
     speaker: str | None
     text: str
     sentence: str
     direct: bool
+    start: int = -1
+    end: int = -1
 
 
 @dataclass
-class _Segment:
-    start: int  # the opening quotation mark (or paragraph start when it continues)
-    end: int  # just after the closing mark (or paragraph end)
-    paragraph: int
-    continues: bool = False  # a paragraph that goes on with the previous one's quote
+class _Attribution:
+    """What credits a quoted stretch: the speaker (None when it names nobody we may credit),
+    the verb of saying if any, and the text around the quote it was read from."""
+
+    speaker: str | None
+    verb: Token | None
+    start: int
+    end: int
 
 
 @dataclass
 class _Quotation:
-    segments: list[_Segment] = field(default_factory=list)
-    verb: Token | None = None
-
-
-def _paragraphs(text: str, start: int) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    position = start
-    for match in _PARAGRAPH.finditer(text, start):
-        if text[position : match.start()].strip():
-            spans.append((position, match.start()))
-        position = match.end()
-    if text[position:].strip():
-        spans.append((position, len(text.rstrip())))
-    return spans
+    segments: list[Segment] = field(default_factory=list)
+    attribution: _Attribution | None = None
 
 
 def quoted_segments(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of the body inside quotation marks (marks included), in order."""
-    return [(s.start, s.end) for s in _segments(doc.text, _paragraphs(doc.text, body_start(doc)))]
+    return [(s.start, s.end) for s in segments(doc.text, paragraphs(doc.text, body_start(doc)))]
 
 
-def _segments(text: str, paragraphs: list[tuple[int, int]]) -> list[_Segment]:
-    """Quoted stretches of each paragraph; a quote left open at a paragraph's end closes there
-    and goes on in the next paragraph when that opens a quote again or starts in lower case."""
-    segments: list[_Segment] = []
-    open_at: int | None = None
-    continues = False
-    for number, (start, end) in enumerate(paragraphs):
-        if open_at is not None:
-            segments.append(_Segment(open_at, paragraphs[number - 1][1], number - 1, continues))
-            first = text[start]
-            continues = first.islower() or first in _OPENING or first == '"'
-            open_at = start if first.islower() else None
-        else:
-            continues = False
-        for mark in _MARKS.finditer(text, start, end):
-            char, at = mark.group(), mark.start()
-            if open_at is None and (char in _OPENING or char == '"'):
-                open_at = at
-                continues = continues and at == start
-            elif open_at is not None and (char in _CLOSING or char == '"'):
-                segments.append(_Segment(open_at, at + 1, number, continues))
-                open_at, continues = None, False
-    if open_at is not None and paragraphs:
-        segments.append(_Segment(open_at, paragraphs[-1][1], len(paragraphs) - 1, continues))
-    return segments
+def _inner(text: str, segment: Segment) -> str:
+    return text[segment.start : segment.end].strip().strip(OPENING + CLOSING + STRAIGHT).strip()
+
+
+def _same_token(one: Token | None, other: Token | None) -> bool:
+    return one is not None and other is not None and one.i == other.i
 
 
 class _Reader:
     """Reads quotes from one parsed article."""
 
-    def __init__(self, doc: Doc, index: ActorIndex) -> None:
+    def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc.text
-        self.paragraphs = _paragraphs(self.text, body_start(doc))
-        self.segments = _segments(self.text, self.paragraphs)
+        self.paragraphs = paragraphs(self.text, body_start(doc))
+        self.segments = segments(self.text, self.paragraphs)
         self.token_starts = [token.idx for token in doc]
         self.sentences = list(doc.sents)
         self.sentence_starts = [sent.start_char for sent in self.sentences]
         self.spans = [(s.start, s.end) for s in self.segments]
         self.span_starts = [start for start, _ in self.spans]
-        self.index = index.without_subjects(lambda i: self.quoted(doc[i].idx))
+        index = index_actors(doc).without_subjects(lambda i: self.quoted(doc[i].idx))
+        self.attributor = Attributor(doc, index, self.quoted)
 
     def quoted(self, char: int) -> bool:
         """Whether a character offset is inside quotation marks."""
@@ -130,107 +115,191 @@ class _Reader:
         last = bisect.bisect_left(self.token_starts, end)
         return [self.doc[i] for i in range(first, last)]
 
-    def speech_verb(self, start: int, end: int) -> Token | None:
-        for token in self.tokens(start, end):
-            if token.lemma_.lower() in SPEECH_VERBS and token.pos_ in {"VERB", "AUX"}:
-                return token
-        return None
+    def speech_verbs(self, start: int, end: int) -> list[Token]:
+        """Verbs of saying with a subject, outside quotation marks, in a character range."""
+        return [
+            t
+            for t in self.tokens(start, end)
+            if is_speech_verb(t)
+            and not self.quoted(t.idx)
+            and self.attributor.subject_of(t) is not None
+        ]
+
+    def sentence_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, char) - 1)
 
     def sentence_bounds(self, char: int) -> tuple[int, int]:
-        at = max(0, bisect.bisect_right(self.sentence_starts, char) - 1)
-        sentence = self.sentences[at]
+        sentence = self.sentences[self.sentence_at(char)]
         return sentence.start_char, sentence.end_char
 
-    # --- direct quotes --------------------------------------------------------------------
+    # --- a quoted stretch's own attribution -----------------------------------------------
 
-    def quotations(self) -> list[_Quotation]:
-        """Segments joined into quotations: across paragraphs and across their attribution."""
-        groups: list[_Quotation] = []
-        for segment in self.segments:
-            last = groups[-1].segments[-1] if groups else None
-            if last is not None and (segment.continues or self._interrupts(last, segment)):
-                groups[-1].segments.append(segment)
-            else:
-                groups.append(_Quotation([segment]))
-        return groups
+    def _tail_end(self, number: int) -> int:
+        """Where the text after a stretch that may attribute it ends: its sentence's end (the
+        next sentence's when the quote ends one), the next stretch or the paragraph's end."""
+        segment = self.segments[number]
+        limits = [self.paragraphs[segment.paragraph][1]]
+        if number + 1 < len(self.segments):
+            limits.append(self.segments[number + 1].start)
+        end = self.sentence_bounds(segment.end - 1)[1]
+        if not self.text[segment.end : end].strip():  # the quote ends its sentence: "…," he said.
+            rest = self.text[segment.end : limits[0]]
+            end = self.sentence_bounds(segment.end + len(rest) - len(rest.lstrip()))[1]
+        return min(end, *limits)
 
-    def _interrupts(self, before: _Segment, after: _Segment) -> bool:
-        if before.paragraph != after.paragraph:
-            return False
-        gap = self.text[before.end : after.start]
-        return len(gap.split()) <= _MAX_ATTRIBUTION_WORDS and bool(
-            self.speech_verb(before.end, after.start)
+    def _head_start(self, number: int) -> int:
+        segment = self.segments[number]
+        starts = [
+            self.sentence_bounds(segment.start)[0],
+            self.paragraphs[segment.paragraph][0],
+        ]
+        if number > 0 and self.segments[number - 1].paragraph == segment.paragraph:
+            starts.append(self.segments[number - 1].end)
+        return max(starts)
+
+    def _tail_verb(self, number: int, tail_end: int | None = None) -> Token | None:
+        segment = self.segments[number]
+        tail_end = self._tail_end(number) if tail_end is None else tail_end
+        tail = self.text[segment.end : tail_end].strip()
+        verbs = self.speech_verbs(segment.end, tail_end)
+        if not verbs or tail.endswith(":"):
+            return None
+        verb = verbs[0]
+        if len(self.text[segment.end : verb.idx].split()) > _MAX_ATTRIBUTION_WORDS:
+            return None
+        if _OPEN_ENDED.search(_inner(self.text, segment)):
+            # a full quote sentence: only a bare "X said." after it is its attribution
+            reports = any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
+            if reports or tail.endswith(",") or len(tail.split()) > _MAX_SHORT_TAIL_WORDS:
+                return None
+        return verb
+
+    def own_attribution(self, number: int) -> _Attribution | None:
+        """The attribution in a stretch's own sentence, after or before it: after it first
+        when the quoted words end with a comma (`"…," said X`), before it first when they are
+        a phrase inside a sentence (`X said it was "…"`) or are introduced (`X said: "…"`)."""
+        segment = self.segments[number]
+        head_start, tail_end = self._head_start(number), self._tail_end(number)
+        head = self.text[head_start : segment.start].strip()
+        head_verbs = self.speech_verbs(head_start, segment.start)
+        head_verb = head_verbs[-1] if head_verbs else None
+        if head_verb is not None and not head.endswith(_INTRODUCES) and number > 0:
+            before = self.segments[number - 1]
+            if before.end <= head_verb.idx and _same_token(self._tail_verb(number - 1), head_verb):
+                head_verb = None  # `"…," said X, whose motto is "…"`: X's words end before
+        tail_verb = self._tail_verb(number, tail_end)
+        inner = _inner(self.text, segment)
+        tail_first = inner.endswith(_HANDS_OVER) or (
+            _OPEN_ENDED.search(inner) is not None and not head.endswith(_INTRODUCES)
         )
-
-    def attribution(self, quotation: _Quotation) -> tuple[Token | None, int, int]:
-        """The verb of saying for a quotation, and the span of text it was looked for in."""
-        first, last = quotation.segments[0], quotation.segments[-1]
-        paragraph_end = self.paragraphs[last.paragraph][1]
-        after = bisect.bisect_left(self.span_starts, last.end)  # segments are in text order
-        following = [*self.span_starts[after : after + 1], paragraph_end]
-        tail_end = min(self.sentence_bounds(last.end - 1)[1], following[0], paragraph_end)
-        if tail_end <= last.end:  # the sentence ends with the quote: "... ," he said.
-            tail_end = min(self.sentence_bounds(last.end)[1], following[0], paragraph_end)
-        head_start = max(self.sentence_bounds(first.start)[0], self.paragraphs[first.paragraph][0])
-        for segment, following_segment in itertools.pairwise(quotation.segments):
-            verb = self.speech_verb(segment.end, following_segment.start)
+        found = [(tail_verb, tail_end), (head_verb, segment.end)]
+        for verb, end in found if tail_first else reversed(found):
             if verb is not None:
-                return verb, head_start, tail_end
-        verb = self.speech_verb(last.end, tail_end) or self.speech_verb(head_start, first.start)
-        return verb, head_start, tail_end
-
-    def speaker_of(self, verb: Token) -> str | None:
-        for child in verb.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
-                return self.index.speaker(child)
-        for token in verb.rights:  # "..., said Lavrov"
-            if (name := self.index.actor_at(token)) is not None:
-                return name
+                return _Attribution(self.attributor.speaker_of(verb), verb, head_start, end)
+        if head.endswith(":") or "according to" in head.lower():
+            tokens = self.tokens(head_start, segment.start)
+            if tokens and (name := self.attributor.named_in(tokens[0].i, tokens[-1].i + 1)):
+                return _Attribution(name, None, head_start, segment.end)
         return None
 
-    def colon_speaker(self, quotation: _Quotation, head_start: int) -> str | None:
-        """`Lavrov:` or a previous paragraph ending `... Lavrov said:` before the quote."""
-        first = quotation.segments[0]
-        lead = self.text[head_start : first.start].rstrip()
-        if not lead and first.paragraph > 0:
-            previous_start, previous_end = self.paragraphs[first.paragraph - 1]
-            lead_start = self.sentence_bounds(previous_end - 1)[0]
-            lead = self.text[max(lead_start, previous_start) : previous_end].rstrip()
-            head_start = max(lead_start, previous_start)
-        if not lead.endswith(":"):
+    # --- stretches joined into quotations, and speakers they inherit ----------------------
+
+    def _goes_on(self, quotation: _Quotation, segment: Segment, own: _Attribution | None) -> bool:
+        """Whether a stretch goes on with the quotation before it: the next paragraph of the
+        same quote, or the same paragraph with only that quote's attribution between."""
+        if segment.continues:
+            return True
+        last = quotation.segments[-1]
+        if last.paragraph != segment.paragraph:
+            return False
+        before = quotation.attribution
+        if own is not None and (before is None or not _same_token(own.verb, before.verb)):
+            return False
+        gap = self.text[last.end : segment.start]
+        if not gap.strip():
+            return True
+        verb = before.verb if before is not None else None
+        return (
+            len(gap.split()) <= _MAX_ATTRIBUTION_WORDS
+            and verb is not None
+            and last.end <= verb.idx < segment.start
+        )
+
+    def inherited(self, segment: Segment, previous: _Quotation | None) -> _Attribution | None:
+        """A speaker for a stretch with no attribution of its own: the quote that ends the
+        previous paragraph, or what the sentence just before it reports."""
+        paragraph_start = self.paragraphs[segment.paragraph][0]
+        if segment.start == paragraph_start and segment.paragraph > 0:
+            if previous is not None and self._ends_paragraph(previous, segment.paragraph - 1):
+                return previous.attribution
+            lead_end = self.paragraphs[segment.paragraph - 1][1]
+            return self._reported_by(lead_end, None, colon_only=True)
+        return self._reported_by(segment.start, previous, colon_only=False)
+
+    def _ends_paragraph(self, quotation: _Quotation, paragraph: int) -> bool:
+        last = quotation.segments[-1]
+        if last.paragraph != paragraph or quotation.attribution is None:
+            return False
+        rest = self.text[max(last.end, quotation.attribution.end) : self.paragraphs[paragraph][1]]
+        return not rest.strip()
+
+    def _reported_by(
+        self, before: int, previous: _Quotation | None, colon_only: bool
+    ) -> _Attribution | None:
+        """The speaker of the sentence just before `before`: the quote it holds when that
+        is the previous quotation (`"…," said X, a …. "…"`), else whom it reports
+        (`X said that …`, `X told reporters:`); nobody when it holds someone else's quote."""
+        at = self.sentence_at(max(0, before - 1))
+        if self.sentences[at].end_char > before:
+            at -= 1
+        if at < 0:
             return None
-        names = [self.index.by_token[t.i] for t in self.tokens(head_start, head_start + len(lead))]
-        return next((n for n in reversed(names) if n is not None), None)
+        sentence = self.sentences[at]
+        start, end = sentence.start_char, sentence.end_char
+        if any(start <= s < end for s in self.span_starts):
+            if previous is None or previous.attribution is None:
+                return None
+            verb = previous.attribution.verb
+            ends_here = start <= previous.segments[-1].start < end
+            return previous.attribution if ends_here or (verb and start <= verb.idx < end) else None
+        if colon_only and not sentence.text.rstrip().endswith(":"):
+            return None
+        for verb in self.speech_verbs(start, end):
+            speaker = self.attributor.speaker_of(verb)
+            if speaker is not None:
+                return _Attribution(speaker, verb, start, before)
+        return None
+
+    def quotations(self) -> list[_Quotation]:
+        """The stretches joined into quotations, each with its attribution."""
+        found: list[_Quotation] = []
+        for number, segment in enumerate(self.segments):
+            own = self.own_attribution(number)
+            previous = found[-1] if found else None
+            if previous is not None and self._goes_on(previous, segment, own):
+                previous.segments.append(segment)
+                previous.attribution = previous.attribution or own
+                continue
+            found.append(_Quotation([segment], own or self.inherited(segment, previous)))
+        return found
 
     def direct(self) -> list[tuple[int, Quote]]:
         found: list[tuple[int, Quote]] = []
-        previous: tuple[_Quotation, str | None] | None = None
         for quotation in self.quotations():
-            verb, head_start, tail_end = self.attribution(quotation)
-            speaker = self.speaker_of(verb) if verb is not None else None
-            if verb is None:
-                speaker = self.colon_speaker(quotation, head_start)
-                if (
-                    speaker is None
-                    and previous is not None
-                    and self._follows(previous[0], quotation)
-                ):
-                    speaker = previous[1]  # the same person goes on in the next paragraph
+            attribution = quotation.attribution
             words = self._words(quotation)
-            needed = _MIN_ATTRIBUTED_WORDS if verb is not None else _MIN_UNATTRIBUTED_WORDS
+            needed = _MIN_ATTRIBUTED_WORDS if attribution else _MIN_UNATTRIBUTED_WORDS
             if len(words.split()) < needed:
                 continue
-            start = self.sentence_bounds(min(quotation.segments[0].start, head_start))[0]
-            end = max(quotation.segments[-1].end, tail_end if verb is not None else 0)
+            first, last = quotation.segments[0].start, quotation.segments[-1].end
+            start, end = first, last
+            if attribution is not None:
+                start, end = min(first, attribution.start), max(last, attribution.end)
+            start = self.sentence_bounds(start)[0]
             context = " ".join(self.text[start:end].split())
-            found.append((quotation.segments[0].start, Quote(speaker, words, context, True)))
-            previous = (quotation, speaker)
+            speaker = attribution.speaker if attribution else None
+            found.append((first, Quote(speaker, words, context, True, first, last)))
         return found
-
-    def _follows(self, earlier: _Quotation, later: _Quotation) -> bool:
-        return later.segments[0].paragraph == earlier.segments[-1].paragraph + 1 and (
-            self.text[self.paragraphs[later.segments[0].paragraph][0]] in _OPENING + '"'
-        )
 
     def _words(self, quotation: _Quotation) -> str:
         """The quoted words; a comma before the attribution becomes a full stop when the
@@ -238,8 +307,7 @@ class _Reader:
         parts: list[str] = []
         segments = quotation.segments
         for number, segment in enumerate(segments):
-            inner = self.text[segment.start : segment.end].strip().strip(_OPENING + _CLOSING + '"')
-            inner = " ".join(inner.split())
+            inner = " ".join(_inner(self.text, segment).split())
             if inner.endswith(","):
                 later = segments[number + 1] if number + 1 < len(segments) else None
                 gap = self.text[segment.end : later.start].rstrip() if later else ""
@@ -274,7 +342,7 @@ class _Reader:
         at = bisect.bisect_left(self.span_starts, end) - 1  # the last segment opened before end
         if at >= 0 and start < self.spans[at][1]:
             return None  # the direct quote already has it
-        speaker = self.speaker_of(verb)
+        speaker = self.attributor.speaker_of(verb)
         if speaker is None:
             return None
         tokens = list(self.doc[left : right + 1])
@@ -285,7 +353,9 @@ class _Reader:
         if len(tokens) < _MIN_ATTRIBUTED_WORDS:
             return None
         text = self.doc[tokens[0].i : tokens[-1].i + 1].text
-        return Quote(speaker, " ".join(text.split()), " ".join(sentence.split()), False)
+        end = self.doc[tokens[-1].i].idx + len(self.doc[tokens[-1].i])
+        words = " ".join(text.split())
+        return Quote(speaker, words, " ".join(sentence.split()), False, tokens[0].idx, end)
 
 
 def extract_quotes(doc: Doc, actors: Sequence[Actor] | None = None) -> list[Quote]:
@@ -293,8 +363,7 @@ def extract_quotes(doc: Doc, actors: Sequence[Actor] | None = None) -> list[Quot
 
     Speakers are canonical actor names (from `actors` when given, else extracted here).
     """
-    index = index_actors(doc)
-    reader = _Reader(doc, index)
+    reader = _Reader(doc)
     quotes = sorted(reader.direct() + reader.indirect(), key=lambda item: item[0])
     known = {actor.name for actor in actors} if actors is not None else None
     result: list[Quote] = []

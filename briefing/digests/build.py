@@ -8,11 +8,16 @@ ones a line each, the rest only a count (`Limits`): a digest is read in two minu
 
 Actors and quotes come from an optional `DigestExtras` provider (the actors/quotes analysis);
 without one those sections are empty and stories rank by their article counts alone.
+
+The window is read without the articles' texts; only the leads of the summarised stories are
+read in full. Articles of a bulk import published before the window are not listed but counted
+("…and 21,000 older articles imported."), so importing an old corpus does not flood a digest.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -21,6 +26,8 @@ from storage import DigestArticle
 from storage.digests import DigestStore
 
 ACTOR_WEEK = timedelta(days=7)
+
+Bodies = Callable[[Sequence[int]], Mapping[int, str]]  # article ids -> their texts
 
 
 @dataclass(frozen=True)
@@ -48,14 +55,14 @@ class DigestQuote:
 
 
 class DigestExtras(Protocol):
-    """What the actors and quotes analysis provides to the digest (all windows by `added_at`).
+    """What the actors and quotes analysis provides to the digest (windows as `storage.windows`).
 
     Implement these three reads over the actor and quote tables and set an instance as
     `BotData.digest_extras`; until then the digest has no actor or quote sections.
     """
 
     def actor_mentions(self, chat_id: int, since: datetime, until: datetime) -> Mapping[str, int]:
-        """For each actor, how many ready articles added in `[since, until)` mention it."""
+        """For each actor, how many articles shown in `[since, until)` mention it."""
         ...
 
     def article_actors(
@@ -65,7 +72,7 @@ class DigestExtras(Protocol):
         ...
 
     def quotes(self, chat_id: int, since: datetime, until: datetime) -> Sequence[DigestQuote]:
-        """Quotes from the articles added in `[since, until)`, in any order."""
+        """Quotes from the articles shown in `[since, until)`, in any order."""
         ...
 
 
@@ -112,10 +119,11 @@ class Digest:
     stories: tuple[Story, ...]
     actors: tuple[ActorTrend, ...] = ()
     quotes: tuple[DigestQuote, ...] = ()
+    older_imported: int = 0  # bulk-imported articles published before the window: counted only
 
     @property
     def empty(self) -> bool:
-        """Nothing came in."""
+        """Nothing came in to list (older imported articles may have)."""
         return self.articles == 0
 
 
@@ -129,7 +137,7 @@ def _group(articles: Sequence[DigestArticle]) -> list[list[DigestArticle]]:
 
 def _lead(group: Sequence[DigestArticle]) -> DigestArticle:
     """The article that stands for its story: the one with the most text, else the first."""
-    return max(group, key=lambda a: (len(a.body), -a.id))
+    return max(group, key=lambda a: (a.text_length, -a.id))
 
 
 def _sources(group: Sequence[DigestArticle]) -> tuple[Source, ...]:
@@ -185,21 +193,15 @@ def _top_quotes(
     return tuple(ranked[:limit])
 
 
-def build_digest(
-    chat_id: int,
+Ranked = list[tuple[list[DigestArticle], tuple[str, ...]]]  # stories' articles and actors
+
+
+def _rank(
     articles: Sequence[DigestArticle],
-    since: datetime,
-    until: datetime,
-    *,
-    mentions: Mapping[str, int] | None = None,
-    previous: Mapping[str, int] | None = None,
-    article_actors: Mapping[int, Sequence[str]] | None = None,
-    quotes: Sequence[DigestQuote] = (),
-    limits: Limits = DEFAULT_LIMITS,
-) -> Digest:
-    """The digest of `articles` (already read for the window), with optional actor facts."""
-    mentions = mentions or {}
-    article_actors = article_actors or {}
+    mentions: Mapping[str, int],
+    article_actors: Mapping[int, Sequence[str]],
+) -> Ranked:
+    """The window's stories, first to last, each with its three most prominent actors."""
     top = max(mentions.values(), default=0) or 1
     ranked: list[tuple[tuple[float, ...], list[DigestArticle], tuple[str, ...]]] = []
     for group in _group(articles):
@@ -213,11 +215,44 @@ def build_digest(
         key = (-(len(group) + prominence), -outlets, -max(a.id for a in group))
         ranked.append((key, group, actors))
     ranked.sort(key=lambda item: item[0])
+    return [(group, actors) for _, group, actors in ranked]
+
+
+def _texts(ranked: Ranked, limits: Limits, bodies: Bodies | None) -> dict[int, str]:
+    """The texts of the leads of the stories that get a summary: the only texts read."""
+    leads = [_lead(group) for group, _ in ranked[: limits.summarised]]
+    missing = [a.id for a in leads if not a.body and a.text_length]
+    found = bodies(missing) if missing and bodies is not None else {}
+    return {a.id: a.body or found.get(a.id, "") for a in leads}
+
+
+def build_digest(
+    chat_id: int,
+    articles: Sequence[DigestArticle],
+    since: datetime,
+    until: datetime,
+    *,
+    mentions: Mapping[str, int] | None = None,
+    previous: Mapping[str, int] | None = None,
+    article_actors: Mapping[int, Sequence[str]] | None = None,
+    quotes: Sequence[DigestQuote] = (),
+    limits: Limits = DEFAULT_LIMITS,
+    bodies: Bodies | None = None,
+    older_imported: int = 0,
+) -> Digest:
+    """The digest of `articles` (already read for the window), with optional actor facts.
+
+    Articles read without their texts get them from `bodies`, for the summarised stories only.
+    """
+    mentions = mentions or {}
+    ranked = _rank(articles, mentions, article_actors or {})
+    texts = _texts(ranked, limits, bodies)
     stories = []
-    for rank, (_, group, actors) in enumerate(ranked[: limits.summarised + limits.listed]):
+    for rank, (group, actors) in enumerate(ranked[: limits.summarised + limits.listed]):
         lead = _lead(group)
         count = _sentences_for(rank, limits)
-        summary = tuple(summarize(lead.title, lead.body, count)) if count and lead.body else ()
+        text = texts.get(lead.id, "")
+        summary = tuple(summarize(lead.title, text, count)) if count and text else ()
         stories.append(
             Story(
                 title=lead.title or "(untitled)",
@@ -237,6 +272,7 @@ def build_digest(
         stories=tuple(stories),
         actors=_actor_trends(mentions, previous or {}, until - since, limits.actors),
         quotes=_top_quotes(quotes, mentions, limits.quotes),
+        older_imported=older_imported,
     )
 
 
@@ -248,21 +284,21 @@ def compose_digest(
     extras: DigestExtras | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> Digest:
-    """Read the chat's window from the archive (and the extras, if any) and build its digest."""
+    """Read the chat's window from the archive (and the extras, if any) and build its digest:
+    the rows it lists without their texts, the count of older imports, the summarised texts."""
     articles = store.window(chat_id, since, until)
+    older = store.older_imported(chat_id, since, until)
+    bodies = partial(store.bodies, chat_id)
     if extras is None or not articles:
-        return build_digest(chat_id, articles, since, until, limits=limits)
+        return build_digest(chat_id, articles, since, until, limits=limits, bodies=bodies,
+                            older_imported=older)  # fmt: skip
     return build_digest(
-        chat_id,
-        articles,
-        since,
-        until,
+        chat_id, articles, since, until, limits=limits, bodies=bodies, older_imported=older,
         mentions=extras.actor_mentions(chat_id, since, until),
         previous=extras.actor_mentions(chat_id, since - ACTOR_WEEK, since),
         article_actors=extras.article_actors(chat_id, [a.id for a in articles]),
         quotes=extras.quotes(chat_id, since, until),
-        limits=limits,
-    )
+    )  # fmt: skip
 
 
 def local_label(moment: datetime, zone: str, with_time: bool = True) -> str:
@@ -280,6 +316,7 @@ def digest_json(digest: Digest) -> dict[str, object]:
         "until": digest.until.isoformat(),
         "articles": digest.articles,
         "story_count": digest.story_count,
+        "older_imported": digest.older_imported,
         "stories": [
             {
                 "title": s.title,
@@ -321,6 +358,15 @@ def headline(digest: Digest, zone: str) -> str:
     return f"Digest for {day}: {articles} in {stories} since {since}"
 
 
+def imported_line(digest: Digest) -> str | None:
+    """ "…and 21,000 older articles imported." when a bulk import brought articles published
+    before the window (they are counted, not listed); None when none did."""
+    count = digest.older_imported
+    if count <= 0:
+        return None
+    return f"…and {count:,} older article{'' if count == 1 else 's'} imported."
+
+
 def actor_line(actor: ActorTrend) -> str:
     """ "Russia: 12 mentions (+5, rising)"."""
     noun = "mention" if actor.mentions == 1 else "mentions"
@@ -330,8 +376,9 @@ def actor_line(actor: ActorTrend) -> str:
 def digest_text(digest: Digest, zone: str) -> str:
     """The digest as plain text (for the command line)."""
     lines = [headline(digest, zone)]
+    imports = imported_line(digest)
     if digest.empty:
-        return lines[0]
+        return f"{lines[0]}\n{imports}" if imports else lines[0]
     for number, story in enumerate(digest.stories, start=1):
         lines.append("")
         lines.append(f"{number}. {story.title}")
@@ -342,6 +389,8 @@ def digest_text(digest: Digest, zone: str) -> str:
             lines.append("   " + " ".join(story.summary))
     if digest.story_count > len(digest.stories):
         lines += ["", f"…and {digest.story_count - len(digest.stories)} more stories."]
+    if imports:
+        lines += ["", imports]
     if digest.actors:
         lines += ["", "Actors of the day"] + [f"   {actor_line(a)}" for a in digest.actors]
     if digest.quotes:

@@ -3,8 +3,10 @@
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 
 from briefing.dates import parse_date_line
+from briefing.ingest.datelines import Dateline, agency_name, read_dateline, signature_agency
 from briefing.ingest.urls import URL_RE
 
 TITLE_MAX = 120
@@ -33,6 +35,7 @@ class ParsedArticle:
     published_at: str | None = None
     source: str = ""
     url: str | None = None
+    place: str = ""  # where the dateline says the story was filed; not stored (no column)
 
 
 def _strip_inline_markup(text: str) -> str:
@@ -121,55 +124,119 @@ def _looks_like_title(line: str, has_more: bool) -> bool:
     )
 
 
+def _headline_over_dateline(lines: list[str], nonempty: list[int], reference: date) -> bool:
+    """Whether the first line is a headline standing above a dateline: on its own, short, and
+    the next paragraph starts with a dateline (a headline may end with "U.S.")."""
+    if len(nonempty) < 2 or nonempty[1] == nonempty[0] + 1:
+        return False
+    first = _strip_inline_markup(lines[nonempty[0]])
+    if len(first) > 160 or len(first.split()) > 25 or URL_RE.search(first):
+        return False
+    return read_dateline(_strip_inline_markup(lines[nonempty[1]]), reference) is not None
+
+
 def _header_source(line: str) -> str | None:
     if _BOLD_ONLY_RE.match(line):
         return _strip_inline_markup(line)
+    plain = _strip_inline_markup(line)
+    if agency := signature_agency(plain) or _byline_agency(plain):
+        return agency
     match = re.match(r"^\s*(?:source|by)\s*:\s*(?P<name>.{2,60})$", line, re.IGNORECASE)
     if match and not URL_RE.search(match.group("name")):
         return _strip_inline_markup(match.group("name"))
     return None
 
 
-def parse_pasted(text: str) -> ParsedArticle:
+def _byline_agency(line: str) -> str:
+    """The agency of a byline that names one ("By Jane Roe, Associated Press"), or ""."""
+    match = re.match(r"^by\s+[^,|]{2,60}[,|]\s*(?P<agency>[^,|]{2,40})$", line, re.IGNORECASE)
+    return agency_name(match.group("agency").strip(" .")) if match else ""
+
+
+def _take_signature(lines: list[str]) -> tuple[list[str], str]:
+    """Remove a wire's closing signature ("Reuter" on the last line); returns its agency."""
+    indexes = [i for i, line in enumerate(lines) if line.strip()]
+    if len(indexes) > 1 and (agency := signature_agency(lines[indexes[-1]])):
+        return lines[: indexes[-1]], agency
+    return lines, ""
+
+
+def _take_dateline(lines: list[str], reference: date) -> tuple[list[str], Dateline | None]:
+    """Remove the dateline the first non-empty line starts with (or is), if there is one."""
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        dateline = read_dateline(_strip_inline_markup(line), reference)
+        if dateline is None:
+            return lines, None
+        rest = [dateline.rest] if dateline.rest else []
+        return lines[:i] + rest + lines[i + 1 :], dateline
+    return lines, None
+
+
+@dataclass
+class _Header:
+    """What the lines above the body say: title, date line and source line."""
+
+    title: str = ""
+    published_at: str | None = None
+    source: str = ""
+
+
+def _read_header(lines: list[str], reference: date) -> tuple[list[str], _Header]:
+    """Take the title and the date and source lines under it; the rest is the body."""
+    nonempty = [i for i, line in enumerate(lines) if line.strip()]
+    header = _Header()
+    if not nonempty:
+        return lines, header
+    first = nonempty[0]
+    candidate = _strip_inline_markup(lines[first])
+    if heading := _HEADING_RE.match(lines[first]):
+        header.title = _strip_inline_markup(heading.group("text"))
+    elif read_dateline(candidate, reference) is None and (
+        _looks_like_title(candidate, len(nonempty) > 1)
+        or _headline_over_dateline(lines, nonempty, reference)
+    ):
+        header.title = candidate
+    if not header.title:
+        return lines, header
+    consumed = {first}
+    for i in [i for i in nonempty if i > first][:_HEADER_SCAN]:
+        line = lines[i]
+        if header.published_at is None and (found := parse_date_line(_strip_inline_markup(line))):
+            header.published_at = found
+        elif not header.source and (name := _header_source(line)):
+            header.source = name
+        else:
+            break
+        consumed.add(i)
+    return [line for i, line in enumerate(lines) if i > first and i not in consumed], header
+
+
+def parse_pasted(text: str, reference: date | None = None) -> ParsedArticle:
     """Read a pasted article in the common shape: "# Title", date, source, body, URL.
 
+    A wire dateline at the top of the body ("KIEV, April 23 (Reuters) - ") gives the date and
+    source the text does not state otherwise and leaves the body, as does a closing "Reuter".
+    `reference` is when the text was pasted (default: today): a dateline without a year means
+    the latest such date not after it. A date or source line under the title wins.
     Text without that structure still gives an article: its title is the first sentence.
     """
     lines, url, source = _take_url(_normalise_lines(text))
-    nonempty = [i for i, line in enumerate(lines) if line.strip()]
-    title = ""
-    published_at: str | None = None
-    body_start = 0
-    if nonempty:
-        first = nonempty[0]
-        heading = _HEADING_RE.match(lines[first])
-        candidate = lines[first].strip()
-        if heading:
-            title = _strip_inline_markup(heading.group("text"))
-            body_start = first + 1
-        elif _looks_like_title(_strip_inline_markup(candidate), len(nonempty) > 1):
-            title = _strip_inline_markup(candidate)
-            body_start = first + 1
-    if title:
-        header_lines = [i for i in nonempty if i >= body_start][:_HEADER_SCAN]
-        consumed: set[int] = set()
-        for i in header_lines:
-            line = lines[i]
-            if published_at is None and (found := parse_date_line(_strip_inline_markup(line))):
-                published_at = found
-                consumed.add(i)
-            elif not source and (name := _header_source(line)):
-                source = name
-                consumed.add(i)
-            else:
-                break
-        lines = [line for i, line in enumerate(lines) if i >= body_start and i not in consumed]
+    lines, signature = _take_signature(lines)
+    today = reference or datetime.now(UTC).date()
+    lines, header = _read_header(lines, today)
+    lines, dateline = _take_dateline(lines, today)
     paragraphs = _join_broken([_strip_inline_markup(p) for p in _paragraphs(lines)])
-    paragraphs = [p for p in paragraphs if p]
-    body = "\n\n".join(paragraphs)
-    if not title:
-        title = first_sentence_title(body)
-    return ParsedArticle(title=title, body=body, published_at=published_at, source=source, url=url)
+    body = "\n\n".join(p for p in paragraphs if p)
+    return ParsedArticle(
+        title=header.title or first_sentence_title(body),
+        body=body,
+        published_at=header.published_at or (dateline.published_at if dateline else None),
+        source=source or header.source or (dateline.source if dateline else "") or signature,
+        url=url,
+        place=dateline.place if dateline else "",
+    )
 
 
 def first_sentence_title(body: str) -> str:

@@ -17,7 +17,6 @@ from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import replace
 from typing import Any, Protocol
 
-from briefing.analysis.archive import CARD_ACTORS
 from briefing.ingest.isolation import RunnerClosedError
 from briefing.ingest.workflow import Ingestor, IngestOutcome, NotAnArticleError, archived_link
 from storage import Archive, Incoming, PendingItem, StoredArticle
@@ -93,6 +92,8 @@ class BackgroundTasks:
 
 def stored_outcome(article: StoredArticle, actors: Sequence[str] = ()) -> IngestOutcome:
     """The outcome of an article read earlier (its card shown again after a restart)."""
+    from briefing.analysis.archive import CARD_ACTORS  # here: it loads spaCy (see `Ingestor`)
+
     failed = article.status == "failed"
     return IngestOutcome(
         article,

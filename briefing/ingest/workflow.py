@@ -8,14 +8,13 @@ ends as a failed link ("took too long to read") instead of holding the bot or st
 """
 
 import asyncio
+import importlib
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any, Literal, TypeVar
 
-from briefing.analysis.archive import analyse_article, analyse_unanalysed
-from briefing.analysis.nlp import ModelNotInstalledError, load_pipeline
 from briefing.ingest.article import ParsedArticle, content_hash, parse_pasted, shorten
 from briefing.ingest.dedup import STORY_WINDOW_DAYS, Signature, find_story, signature
 from briefing.ingest.extract import ExtractedArticle, extract_page
@@ -176,6 +175,9 @@ class Ingestor:
     processes with a time and memory limit (`briefing.ingest.isolation`), and one chat uses at most
     all but one of those workers while others may need one. The language analysis runs on one
     worker thread of its own (the model is not shared between threads), never on the event loop.
+
+    The analysis (spaCy, a second) is imported where it is first used, not with this module:
+    what only reads the archive, a question on the command line, needs none of it.
     """
 
     def __init__(
@@ -207,13 +209,18 @@ class Ingestor:
         self._analysis.shutdown(wait=True)
 
     async def warm_up(self) -> None:
-        """Load the language model on the analysis thread and start the reading workers.
+        """Import the analysis, load the language model on the analysis thread and start the
+        reading workers.
 
-        Both happen on first use otherwise, in the middle of the traffic: loading the model
-        holds the interpreter for 1-2 s (every handler waits), and the first worker's start
-        holds the event loop while the fork server imports the reading modules. A failure is
-        only logged: the first article or link meets it again and reports it as usual.
+        All happen on first use otherwise, in the middle of the traffic: importing spaCy (under
+        a second) and loading the model (1-2 s) hold the interpreter (every handler waits),
+        and the first worker's start holds the event loop while the fork server imports the
+        reading modules. A failure is only logged: the first article or link meets it again
+        and reports it as usual.
         """
+        from briefing.analysis.nlp import ModelNotInstalledError, load_pipeline
+
+        importlib.import_module("briefing.analysis.archive")  # what `analyse` imports
         loop = asyncio.get_running_loop()
         try:
             await loop.run_in_executor(self._analysis, load_pipeline)
@@ -238,6 +245,8 @@ class Ingestor:
 
     async def analyse(self, chat_id: int, article_id: int) -> list[str]:
         """Analyse a stored article on the analysis thread; an error leaves it for later."""
+        from briefing.analysis.archive import analyse_article
+
         loop = asyncio.get_running_loop()
         try:
             return await loop.run_in_executor(
@@ -251,6 +260,8 @@ class Ingestor:
 
     async def resume_analysis(self) -> int:
         """Analyse articles a stop left unanalysed."""
+        from briefing.analysis.archive import analyse_unanalysed
+
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(
             self._analysis, analyse_unanalysed, self.archive, self.actors
@@ -352,9 +363,15 @@ class Ingestor:
         )
 
 
-def import_article(archive: Archive, chat_id: int, parsed: ParsedArticle) -> IngestOutcome:
-    """Store an article read from a file, unless the chat already has it (bulk import)."""
-    new = to_new_article(parsed)
+def import_article(
+    archive: Archive, chat_id: int, parsed: ParsedArticle, *, imported: bool = False
+) -> IngestOutcome:
+    """Store an article read from a file, unless the chat already has it (bulk import).
+
+    `imported` marks it as part of a bulk import: a digest then lists it only when it was
+    published within its window, and counts the older ones in one line.
+    """
+    new = replace(to_new_article(parsed), imported=imported)
     if new.content_hash and (same := archive.find_by_hash(chat_id, new.content_hash)):
         return IngestOutcome(same, "duplicate")
     if known := archived_link(archive, chat_id, new.url):

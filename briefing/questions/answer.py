@@ -8,13 +8,13 @@ a formatter can bold them.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from briefing.names import allowed_edits, distance, normalise_name
 from briefing.questions.marking import Marker, best_sentence
-from briefing.questions.plans import Plan
+from briefing.questions.plans import Correction, Plan
 from briefing.questions.ranking import Ranked, Searcher
 from briefing.questions.sayings import (
     EventItem,
@@ -67,10 +67,12 @@ class ActorHeader:
 
 @dataclass(frozen=True)
 class Suggestion:
-    """Something to ask instead: an actor of the chat, or a word of its archive."""
+    """Something to ask instead: an actor of the chat, or a word of its archive, near a typed
+    word the archive lacks; `question` is the question asked with it in that word's place."""
 
     label: str
     actor_id: int | None = None
+    question: str = ""
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,8 @@ def ask(
     ranked = searcher.rank(chat_id, plan.groups, plan.filters, (page + 1) * limit + 1)
     pages = min(page + 2 if len(ranked) > (page + 1) * limit else page + 1, MAX_PAGES)
     articles = _article_items(searcher, chat_id, plan, ranked[page * limit : (page + 1) * limit])
+    # A word the archive lacks is said with what is near it, whatever the rest found.
+    suggestions = _suggest(searcher, chat_id, plan) if plan.unmatched and page == 0 else ()
     note = ""
     if kind in ("quotes", "events"):
         items = _sayings(searcher, chat_id, plan, kind)
@@ -145,11 +149,10 @@ def ask(
                 articles=articles,
                 quotes=tuple(i for i in shown if isinstance(i, QuoteItem)),
                 events=tuple(i for i in shown if isinstance(i, EventItem)),
+                suggestions=suggestions,
             )
         note = f"No {kind} found"
     header = _header(searcher, chat_id, plan) if page == 0 and kind == "articles" else None
-    # Words the archive knows found nothing only because of the dates or sources asked for.
-    suggestions = () if ranked or not plan.unmatched else _suggest(searcher, chat_id, plan)
     return Answer(
         plan,
         "articles",
@@ -213,26 +216,47 @@ def _header(searcher: Searcher, chat_id: int, plan: Plan) -> ActorHeader | None:
 
 
 def _suggest(searcher: Searcher, chat_id: int, plan: Plan) -> tuple[Suggestion, ...]:
-    """The chat's actor names and archive words nearest to the words that matched nothing."""
+    """The chat's actor names and archive words nearest to the words that matched nothing,
+    each with the question asked with it instead."""
     names = searcher.names(chat_id)
     found: list[Suggestion] = []
     for word in plan.unmatched:
+        key = normalise_name(word).replace(" ", "")
         for actor_id in names.nearest(word):
-            if all(s.actor_id != actor_id for s in found):
-                found.append(Suggestion(names.actors[actor_id].name, actor_id))
+            # One of its name words must be near the typed word, not merely alike in part
+            # ("Partners" is no suggestion for "smartphones").
+            alike = any(
+                len(part) > 2 and distance(key, part) <= allowed_edits(key) + 1
+                for norm in names.forms(actor_id)
+                for part in norm.split()
+            )
+            if alike and all(s.actor_id != actor_id for s in found):
+                name = names.actors[actor_id].name
+                found.append(Suggestion(name, actor_id, _instead(plan, word, name)))
     found = found[:3]
     terms, counts = searcher.vocabulary()
-    spellings: list[str] = []
+    spellings: list[tuple[str, str]] = []
     for word in plan.unmatched:
         key = normalise_name(word).replace(" ", "")
         for term in nearest_terms(key, terms, counts, limit=5, extra=1):
             written = searcher.store.surface_words(chat_id, term)
             near = min(written, key=lambda w: distance(key, w), default="")
             close = bool(near) and distance(key, near) <= allowed_edits(key) + 1
-            if close and near not in spellings and near not in STOPWORDS:
-                spellings.append(near)
-    found.extend(Suggestion(word) for word in spellings[:3])
+            taken = {s.label.casefold() for s in found} | {s for _, s in spellings}
+            if close and near not in STOPWORDS and near not in taken:  # "iraq" of actor Iraq
+                spellings.append((word, near))
+    found.extend(
+        Suggestion(near, question=_instead(plan, word, near)) for word, near in spellings[:3]
+    )
     return tuple(found)
+
+
+def _instead(plan: Plan, typed: str, searched: str) -> str:
+    """The question with one typed word replaced (and the corrections already made)."""
+    return (
+        replace(plan, corrections=(*plan.corrections, Correction(typed, searched))).corrected_query
+        or ""
+    )
 
 
 # --- JSON for the command line -------------------------------------------------------------

@@ -1,12 +1,17 @@
 """Turning a question into a `Plan` over a chat's archive: its sources ("from Reuters"), the
-actors it names (typos allowed, `ActorNames`), the words left (corrected to a near spelling
-of the archive when they match nothing), and the speakers of a quote question."""
+actors it names (typos allowed, `ActorNames`), the words left, and the speakers of a quote
+question.
+
+A word no article has is corrected to a near spelling of the archive only when it is no word
+of the language and no known name either (`briefing.questions.lexicon`): "Iran" is never
+searched as "Iraq". Such a word is left unmatched, and the answer says the archive lacks it."""
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from briefing.names import allowed_edits, distance, normalise_name
 from briefing.questions.actor_names import ActorHit, ActorNames
+from briefing.questions.lexicon import is_real_word
 from briefing.questions.plans import Correction, Group, Plan
 from briefing.questions.understanding import (
     MAX_WORDS,
@@ -18,6 +23,7 @@ from briefing.questions.understanding import (
     parse_question,
     quote_term,
 )
+from briefing.questions.word_forms import abbreviation_of, spelled_out_at, word_forms
 from storage import Filters
 from storage.search import SearchStore
 
@@ -56,6 +62,11 @@ class _WordCounts:
             self.counts[term] = found
         return self.counts[term]
 
+    def settled(self, term: str) -> bool:
+        """Whether the word is to be taken as typed: an article has it, or it is a real word
+        or name (so never read as a typo of another)."""
+        return self.known(term) or is_real_word(term)
+
     def known(self, term: str) -> bool:
         """Whether any article of the chat contains the word."""
         if term in self.counts:
@@ -85,16 +96,10 @@ def plan_question(
     counts = _WordCounts(store, chat_id)
     groups, corrections = _actor_groups(names, words, used, counts)
     speakers = _speakers(question, list(groups))
-    unmatched: list[str] = []
     content = [i for i in range(len(words)) if i not in used and not words[i].stop]
-    for i in content[:MAX_WORDS]:
-        word, correction = _word_group(store, vocabulary, chat_id, words[i], counts.known)
-        if word is None:
-            unmatched.append(words[i].text)
-            continue
-        groups.append((i, word))
-        if correction is not None:
-            corrections.append(correction)
+    searched, more, unmatched = _word_groups(store, vocabulary, chat_id, words, content, counts)
+    groups.extend(searched)
+    corrections.extend(more)
     groups.sort(key=lambda item: item[0])
     return Plan(
         question=question,
@@ -112,7 +117,7 @@ def _actor_groups(
 ) -> tuple[list[tuple[int, Group]], list[Correction]]:
     """The actors named in the words not `used` (marked used), with where each starts."""
     kept = [i for i in range(len(words)) if i not in used]
-    hits = names.find([words[i] for i in kept], counts.count, counts.known)
+    hits = names.find([words[i] for i in kept], counts.count, counts.settled)
     groups: list[tuple[int, Group]] = []
     corrections: list[Correction] = []
     for hit in hits:
@@ -169,6 +174,63 @@ def _actor_group(names: ActorNames, hit: ActorHit, typed: str) -> Group:
     return Group(label, match, tuple(forms.values()), hit.actor_ids, typed)
 
 
+def _word_groups(
+    store: SearchStore,
+    vocabulary: Vocabulary,
+    chat_id: int,
+    words: Sequence[Word],
+    content: list[int],
+    counts: _WordCounts,
+) -> tuple[list[tuple[int, Group]], list[Correction], list[str]]:
+    """The groups of the content words (at most `MAX_WORDS`), with the corrections made and
+    the words found nowhere. Consecutive words that spell out an abbreviation ("prime
+    minister") are one group, searched with the abbreviation too."""
+    groups: list[tuple[int, Group]] = []
+    corrections: list[Correction] = []
+    unmatched: list[str] = []
+    terms = [words[i].term for i in content]
+    skip = 0
+    for at, i in enumerate(content[:MAX_WORDS]):
+        if skip:
+            skip -= 1
+            continue
+        size = spelled_out_at(terms, at)
+        if size and content[at + size - 1] == i + size - 1:
+            phrase = " ".join(terms[at : at + size])
+            typed = " ".join(words[j].text for j in range(i, i + size))
+            phrase_group = _forms_group(phrase, typed, counts.known)
+            if phrase_group is not None:
+                groups.append((i, phrase_group))
+                skip = size - 1
+                continue
+        group, correction = _word_group(store, vocabulary, chat_id, words[i], counts.known)
+        if group is None:
+            unmatched.append(words[i].text)
+            continue
+        groups.append((i, group))
+        if correction is not None:
+            corrections.append(correction)
+    return groups, corrections, unmatched
+
+
+def _forms_group(term: str, typed: str, known: Callable[[str], bool]) -> Group | None:
+    """The word (or spelled-out phrase) searched with its other forms and abbreviation,
+    those that the chat's articles have ("won": won, win; "ID": id, identity); None when
+    they have none of them."""
+    alternatives = (
+        [*word_forms(term), *abbreviation_of(typed)]
+        if " " not in term
+        else [
+            term,
+            *abbreviation_of(term),
+        ]
+    )
+    present = [form for form in dict.fromkeys(alternatives) if form and known(form)]
+    if not present:
+        return None
+    return Group(term, match_any(present), tuple(present), typed=typed)
+
+
 def _word_group(
     store: SearchStore,
     vocabulary: Vocabulary,
@@ -176,20 +238,28 @@ def _word_group(
     word: Word,
     known: Callable[[str], bool],
 ) -> tuple[Group | None, Correction | None]:
-    """The word as searched: as typed when an article has it, else its nearest spelling in
-    the chat's articles; None when there is none."""
+    """The word as searched: as typed when an article has it; else, unless it is a real word
+    or name, its nearest spelling in the chat's articles; None when there is none."""
     term = word.term
-    if known(term):
-        return Group(term, quote_term(term), (term,), typed=word.text), None
+    found = _forms_group(term, word.text, known)
+    if found is not None:
+        return found, None
+    if is_real_word(term):
+        return None, None  # the archive lacks it: said, never replaced
     key = normalise_name(term).replace(" ", "")
     terms, counts = vocabulary()
     allowed = allowed_edits(key)
-    for candidate in nearest_terms(key, terms, counts):
-        # The stem is near; one of the words the chat's articles write with it must be too.
-        written = store.surface_words(chat_id, candidate)
-        near = sorted((distance(key, w), i, w) for i, w in enumerate(written) if w != key)
-        if near and near[0][0] <= allowed and known(near[0][2]):
-            surface = near[0][2]
+    # Near stems; of the words the chat's articles write with them, the nearest to the typed
+    # word ("ministy": "ministry" before "minister", though both share a near stem).
+    near: list[tuple[int, int, str]] = []
+    for rank, candidate in enumerate(nearest_terms(key, terms, counts)):
+        near.extend(
+            (edits, rank, w)
+            for w in store.surface_words(chat_id, candidate)
+            if w != key and (edits := distance(key, w)) <= allowed
+        )
+    for _, _, surface in sorted(near):
+        if known(surface):
             group = Group(surface, quote_term(surface), (surface,), typed=word.text)
             return group, Correction(word.text, surface)
     return None, None

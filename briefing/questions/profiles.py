@@ -21,6 +21,9 @@ SURNAME = 95.0
 CLEAR_WIN = 8.0  # a best match this far ahead of the next actor is taken without asking
 
 
+PROFILE_QUOTES_READ = 20  # latest quotes read, of which the profile shows 3
+
+
 @dataclass(frozen=True)
 class ActorMatch:
     """An actor found for a typed name, and how well it matched (0-100)."""
@@ -95,9 +98,15 @@ def profile(
         actor=actor,
         stats=store.stats(chat_id, actor_id),
         co_mentioned=store.co_mentioned(chat_id, actor_id, 5),
-        quotes=store.quotes_by(chat_id, actor_id, 3),
+        quotes=_quotes_shown(store.quotes_by(chat_id, actor_id, PROFILE_QUOTES_READ)),
         articles=[a for a in articles if a is not None],
     )
+
+
+def _quotes_shown(latest: list[StoredQuote], shown: int = 3) -> list[StoredQuote]:
+    """The profile's quotes: the actor's own words (direct quotes) before reported speech,
+    newest first within each, so a day of "X said that ..." does not hide what X said."""
+    return sorted(latest, key=lambda quote: not quote.direct)[:shown]
 
 
 @dataclass(frozen=True)

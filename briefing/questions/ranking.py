@@ -16,13 +16,14 @@ from datetime import datetime
 from briefing.questions.actor_names import ActorNames
 from briefing.questions.planning import plan_question
 from briefing.questions.plans import Correction, Group, Plan
-from storage import Archive, Filters, Mention, NameMark, TextHit
+from storage import Archive, Filters, Mention, NameMark
 from storage.actors import ActorStore
 from storage.search import SearchStore
 
 __all__ = ["Correction", "Group", "Plan", "Ranked", "Searcher"]
 
 CANDIDATES = 50  # articles read per candidate query
+COVERAGE_WEIGHT = 1.0  # the share of the question's parts an article has
 ACTOR_WEIGHT = 0.5
 TEXT_WEIGHT = 0.5
 
@@ -106,51 +107,82 @@ class Searcher:
         """Story heads for the groups, best first (at most `want`)."""
         if not groups:
             return self._recent(chat_id, filters, want)
-        text_groups = [g for g in groups if g.match]
-        every = " AND ".join(f"({g.match})" for g in text_groups)
-        some = " OR ".join(f"({g.match})" for g in text_groups)
-        # Without actors the order is bm25's: only the best few are needed.
-        read = CANDIDATES if any(g.is_actor for g in groups) else want * 2
-        all_hits = self.store.text_hits(chat_id, every, filters, read) if every else []
-        some_hits: list[TextHit] = []
-        if len(text_groups) > 1 and len(all_hits) < want:
-            some_hits = self.store.text_hits(chat_id, some, filters, read)
+        text = self._text_scores(chat_id, groups, filters, want)
         actor_ids = sorted({i for g in groups for i in g.actor_ids})
         by_actor = self.store.actor_articles(chat_id, actor_ids, filters, CANDIDATES)
         seen_mentions = {m.article_id for m in by_actor}
-        text_ids = {h.article_id for h in all_hits} | {h.article_id for h in some_hits}
-        extra = sorted(text_ids - seen_mentions)
+        extra = sorted(set(text) - seen_mentions)
         mentions: dict[int, list[Mention]] = {}
         for m in [*by_actor, *self.store.mentions_in(chat_id, extra, actor_ids)]:
             mentions.setdefault(m.article_id, []).append(m)
+        days = {m.article_id: m.day for m in by_actor}
+        days.update({i: day for i, (_, day, _) in text.items()})
+        covered = self._coverage(groups, text, mentions, list(days))
         actor_groups = [g for g in groups if g.is_actor]
-        word_groups = [g for g in groups if not g.is_actor]
-        best_all = max((h.score for h in all_hits), default=1.0) or 1.0
-        best_some = max((h.score for h in some_hits), default=1.0) or 1.0
-        base: dict[int, tuple[float, str]] = {}
-        for hits, best, tier in ((all_hits, best_all, 2.0), (some_hits, best_some, 1.0)):
-            for h in hits:
-                base.setdefault(h.article_id, (tier + TEXT_WEIGHT * h.score / best, h.day))
-        for m in by_actor:
-            if m.article_id not in base:
-                covers = all(
-                    any(x.actor_id in g.actor_ids for x in mentions[m.article_id])
-                    for g in actor_groups
-                )
-                base[m.article_id] = (2.0 if covers and not word_groups else 1.0, m.day)
         ranked = [
             Ranked(
                 article_id,
                 article_id,
                 day,
-                score + ACTOR_WEIGHT * _prominence(mentions.get(article_id, []), actor_groups),
+                COVERAGE_WEIGHT * covered[article_id]
+                + TEXT_WEIGHT * (text[article_id][0] if article_id in text else 0.0)
+                + ACTOR_WEIGHT * _prominence(mentions.get(article_id, []), actor_groups),
                 tuple(mentions.get(article_id, [])),
             )
-            for article_id, (score, day) in base.items()
+            for article_id, day in days.items()
         ]
         ranked.sort(key=lambda r: (r.day, r.article_id), reverse=True)  # recency breaks ties
         ranked.sort(key=lambda r: -round(r.score, 6))
         return self._fold(chat_id, ranked, want)
+
+    def _text_scores(
+        self, chat_id: int, groups: Sequence[Group], filters: Filters, want: int
+    ) -> dict[int, tuple[float, str, bool]]:
+        """Articles the words find: (bm25 against the best, day, whether all groups matched).
+
+        Articles with every part come first; when fewer than `want` have them, those with
+        any part (bm25 over all of them OR-ed) are read too, so a long question still finds
+        the article that answers most of it."""
+        text_groups = [g for g in groups if g.match]
+        if not text_groups:
+            return {}
+        # Without actors or several parts the order is bm25's: only the best few are needed.
+        several = len(text_groups) > 1 or any(g.is_actor for g in groups)
+        read = CANDIDATES if several else want * 2
+        every = " AND ".join(f"({g.match})" for g in text_groups)
+        found: dict[int, tuple[float, str, bool]] = {}
+        all_hits = self.store.text_hits(chat_id, every, filters, read)
+        best = max((h.score for h in all_hits), default=1.0) or 1.0
+        for h in all_hits:
+            found[h.article_id] = (h.score / best, h.day, True)
+        if len(text_groups) > 1 and len(all_hits) < want:
+            some = " OR ".join(f"({g.match})" for g in text_groups)
+            some_hits = self.store.text_hits(chat_id, some, filters, read)
+            best = max((h.score for h in some_hits), default=1.0) or 1.0
+            for h in some_hits:
+                found.setdefault(h.article_id, (h.score / best, h.day, False))
+        return found
+
+    @staticmethod
+    def _coverage(
+        groups: Sequence[Group],
+        text: dict[int, tuple[float, str, bool]],
+        mentions: dict[int, list[Mention]],
+        candidates: list[int],
+    ) -> dict[int, float]:
+        """0-1 for each candidate: the share of the question's parts it surely has (every
+        word, when it matched them all; an asked actor among its mentions). Articles with
+        some of the words are told apart by bm25 over all of them OR-ed, which weighs rare
+        words above common ones."""
+        has: dict[int, int] = {}
+        for i in candidates:
+            whole = i in text and text[i][2]
+            has[i] = sum(
+                (whole and bool(g.match))
+                or any(m.actor_id in g.actor_ids for m in mentions.get(i, ()))
+                for g in groups
+            )
+        return {i: n / len(groups) for i, n in has.items()}
 
     def _fold(self, chat_id: int, ranked: list[Ranked], want: int) -> list[Ranked]:
         """The first `want` stories: ready articles only, each story once, best outlet first."""

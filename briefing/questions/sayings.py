@@ -3,7 +3,8 @@ Lavrov say about Syria last week", "what happened in Kyiv") and the `/quotes X a
 `/timeline X` commands, so a command and a question match the same way.
 
 `quotes_of` finds the quotes of speakers about a topic in a date range; `events_of` the events
-of actors, those matching asked words first. The topic of a command ("about WORDS") is
+of actors, those matching asked words first, each article's sentence once (two clauses of one
+sentence are one item of an answer). The topic of a command ("about WORDS") is
 understood as a question is: actors by any of their names, words inflected or corrected to a
 near spelling, dates typed among the words as a range. A typed word found nowhere in the
 archive is left out of a question (whose answer says so) and makes a command find nothing.
@@ -99,18 +100,11 @@ def quotes_of(
     return items
 
 
-def events_of(
-    searcher: Searcher,
-    chat_id: int,
-    actors: Sequence[Group],
-    words: Sequence[Group],
-    filters: Filters,
-    limit: int = READ_LIMIT,
+def _scored_events(
+    rows: Sequence[StoredEvent], actors: Sequence[Group], words: Sequence[Group]
 ) -> list[EventItem]:
-    """Events of the actors (with none, from the articles best matching the words) within the
-    filters, newest `limit` per actor; those matching the words only, when any does; the
+    """Events scored against the question: those matching the words only, when any does; the
     best matching first (an actor as subject before one as object), then newest."""
-    rows = _read(searcher.store.events, searcher, chat_id, actors, words, filters, limit)
     marker = Marker(words)
     scored: list[tuple[float, int, StoredEvent]] = []
     for event in rows:
@@ -125,6 +119,63 @@ def events_of(
     items = [EventItem(e, e.sentence, score) for score, _, e in scored]  # marked when shown
     items.sort(key=lambda i: (-i.score, _newest_first(i.event.date), -i.event.id))
     return items
+
+
+def _merged(kept: StoredEvent, other: StoredEvent) -> StoredEvent:
+    """One event standing for two clauses of a sentence: actions in text order (stored order),
+    objects of both."""
+    early, late = (kept, other) if kept.id < other.id else (other, kept)
+    actions = [*early.action.split("; "), *late.action.split("; ")]
+    return replace(
+        kept,
+        action="; ".join(dict.fromkeys(actions)),
+        objects=tuple(dict.fromkeys(early.objects + late.objects)),
+        object_ids=tuple(dict.fromkeys(early.object_ids + late.object_ids)),
+    )
+
+
+def one_per_sentence(items: Sequence[EventItem]) -> list[EventItem]:
+    """The items with each article's sentence once: the first (best) item of a sentence stands
+    for the others, taking the actions and objects of those of the same subject and date
+    ("Russia: criticize strikes; encourage"), so no answer shows one sentence twice."""
+    kept: dict[tuple[int, str], EventItem] = {}
+    for item in items:
+        event = item.event
+        key = (event.article_id, " ".join(event.sentence.split()))
+        first = kept.get(key)
+        if first is None:
+            kept[key] = item
+        elif (first.event.subject_id, first.event.date) == (event.subject_id, event.date):
+            kept[key] = replace(first, event=_merged(first.event, event))
+    return list(kept.values())
+
+
+def _distinct_events(
+    searcher: Searcher,
+    chat_id: int,
+    actors: Sequence[Group],
+    words: Sequence[Group],
+    filters: Filters,
+    limit: int,
+) -> tuple[list[EventItem], bool]:
+    """`events_of` and whether the read was cut at `limit` rows (more may follow)."""
+    rows = _read(searcher.store.events, searcher, chat_id, actors, words, filters, limit)
+    return one_per_sentence(_scored_events(rows, actors, words)), len(rows) >= limit
+
+
+def events_of(
+    searcher: Searcher,
+    chat_id: int,
+    actors: Sequence[Group],
+    words: Sequence[Group],
+    filters: Filters,
+    limit: int = READ_LIMIT,
+) -> list[EventItem]:
+    """Events of the actors (with none, from the articles best matching the words) within the
+    filters, newest `limit` per actor; those matching the words only, when any does; the
+    best matching first (an actor as subject before one as object), then newest; each
+    article's sentence once (`one_per_sentence`)."""
+    return _distinct_events(searcher, chat_id, actors, words, filters, limit)[0]
 
 
 def marked(
@@ -176,10 +227,15 @@ def actor_timeline(
     searcher: Searcher, chat_id: int, actor: ActorRecord, page: int, size: int = 8
 ) -> tuple[list[StoredEvent], bool]:
     """`/timeline X`: one page of the actor's events (as "what happened to X" finds them),
-    newest first, and whether more follow."""
+    newest first, each sentence once, and whether more follow."""
     group = actor_group(searcher, chat_id, actor.id, actor.name)
     wanted = (page + 1) * size + 1
-    items = events_of(searcher, chat_id, (group,), (), Filters(), limit=wanted)
+    limit = wanted
+    while True:  # sentences shown once: read more rows until the page is full or none are left
+        items, cut = _distinct_events(searcher, chat_id, (group,), (), Filters(), limit)
+        if len(items) >= wanted or not cut:
+            break
+        limit *= 2
     events = sorted((i.event for i in items), key=lambda e: (e.day, e.id), reverse=True)
     shown = events[page * size : (page + 1) * size]
     return shown, len(events) > (page + 1) * size

@@ -24,6 +24,7 @@ Intent = Literal["articles", "quotes", "events"]
 
 MAX_CHARS = 300
 MAX_WORDS = 12  # content words searched; the rest of a long question is ignored
+DATE_FILTER_WORDS = 5  # a question with more content words takes its dates as words
 
 # Question words, filler and function words: never searched on their own.
 STOPWORDS = frozenset(
@@ -136,6 +137,14 @@ def _is_stop(word: str, shouting: bool) -> bool:
     return word.casefold() in STOPWORDS
 
 
+def _describes(text: str) -> bool:
+    """Whether a question reads as a statement whose dates describe rather than filter: more
+    than `DATE_FILTER_WORDS` content words besides them ("Kilgore had heart surgery in 2004
+    and was diagnosed with lung cancer"; not "what did Lavrov say about Iran last week")."""
+    content = [m.group() for m in _WORD.finditer(text) if not _is_stop(m.group(), False)]
+    return len(content) > DATE_FILTER_WORDS
+
+
 def _intent(text: str) -> Intent:
     if _QUOTE_VERBS.search(text) and not re.fullmatch(r"\s*tell\b.*", text, re.I):
         return "quotes"
@@ -150,6 +159,9 @@ def parse_question(text: str, today: date) -> Question:
     intent = _intent(text)
     work = text
     since, until, period, span = find_period(work, today)
+    if period and _describes(_blank(work, span)):
+        since = until = None  # a long sentence's date is part of what it is about
+        period = ""
     if period:
         work = _blank(work, span)
     sources: list[str] = []

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from briefing.analysis import archive as actor_archive
+from briefing.analysis import pipeline
 from briefing.ingest.article import parse_pasted
 from briefing.ingest.workflow import import_article
 from handlers import wait_for_background
@@ -22,7 +22,7 @@ async def test_a_failing_article_is_tried_at_one_start_only(
     article_id = import_article(archive, 501, parse_pasted(OWN_ARTICLE)).article.id
     archive.close()  # stored, never analysed: what a stop in between leaves
     fake = FailingAnalysis(MemoryError("too much"))
-    monkeypatch.setattr(actor_archive, "analyse", fake)
+    monkeypatch.setattr(pipeline, "analyse_doc", fake)
     caplog.set_level(logging.INFO)
 
     for _ in range(3):

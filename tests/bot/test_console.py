@@ -1,12 +1,16 @@
 """The console chat: `python -m bot` without a token, fed a conversation on standard input."""
 
+import io
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-from bot.console import read_messages, render_html
-from tests.conftest import OWN_ARTICLE, ROOT
+import pytest
+
+from bot.console import ButtonBoard, OutgoingPrinter, read_messages, render_html
+from bot.offline import OfflineRequest
+from tests.conftest import OWN_ARTICLE, ROOT, SEED
 
 
 def run_bot(*args: str, stdin: str = "", db: Path, extra_env: dict[str, str] | None = None):
@@ -59,3 +63,61 @@ def test_console_archive_is_the_command_line_archive(tmp_path: Path) -> None:
     shown = run_bot("show", "--json", "1", db=db)
     assert shown.returncode == 0
     assert '"title": "Harbour Workers in Valdoria' in shown.stdout
+
+
+def test_a_dot_glued_to_a_last_url_line_ends_the_message() -> None:
+    """`(cat article.txt; echo .)` of a file without a final newline glues the dot on."""
+    lines = ["# Title", "Body.", "Original url:", "<https://x.example/a>.", "Lavrov", "."]
+    assert list(read_messages(lines)) == [
+        "# Title\nBody.\nOriginal url:\n<https://x.example/a>",
+        "Lavrov",
+    ]
+    assert list(read_messages(["https://x.example/a.", "more"])) == [
+        "https://x.example/a.\nmore"  # a first line ends nothing: it is not after an article
+    ]
+    assert list(read_messages(["He said so.", "Then left."])) == ["He said so.\nThen left."]
+
+
+def test_buttons_are_numbered_and_a_number_presses_one() -> None:
+    request = OfflineRequest()
+    out = io.StringIO()
+    printer = OutgoingPrinter(out)
+    markup = {"inline_keyboard": [[{"text": "More ›", "callback_data": "q:7:1"}],
+                                  [{"text": "Iraq", "callback_data": "q:8:0"}]]}  # fmt: skip
+    for method, params in [
+        ("sendMessage", {"chat_id": 0, "text": "first"}),
+        ("sendMessage", {"chat_id": 0, "text": "answer", "reply_markup": markup}),
+    ]:
+        request.calls.append((method, params))
+        printer(method, params)
+    assert "bot> answer\n    [1] More ›  [2] Iraq" in out.getvalue()
+    board = ButtonBoard(request)
+    assert board.press("2\n") == "q:8:0" and board.message_id == 2
+    assert board.press("3") is None and board.press("1987") is None and board.press("x") is None
+    request.calls.append(("editMessageText", {"chat_id": 0, "message_id": 2, "text": "done"}))
+    assert board.press("1") is None  # the edited message has no buttons any more
+
+
+def test_console_buttons_can_be_pressed(tmp_path: Path) -> None:
+    article = OWN_ARTICLE.rstrip("\n")  # no final newline: the dot is glued to the URL line
+    conversation = f"{article}\n.\nMireyo\n.\n1\nhi\n"
+    result = run_bot(stdin=conversation, db=tmp_path / "b.db")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Saved #2" not in out  # the question was not added to the article
+    offered = out.index("bot> Nothing about Mireyo in this chat's archive.")
+    assert out.index("[1] Mirela Dunn  [2] mirela", offered) > offered
+    pressed = out.index("bot (edited)> ", offered)
+    assert out.index("Harbour Workers in Valdoria", pressed) > pressed
+    assert "/help lists every command." in out[pressed:]  # "hi": a hint, not a search
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the shared seed article is not here")
+def test_the_readme_pattern_with_the_seed(tmp_path: Path) -> None:
+    """The seed file has no final newline; its question must not join the article."""
+    conversation = SEED.read_text() + "\n.\nwhat happened in April 2015\n"
+    assert not SEED.read_text().endswith("\n")
+    result = run_bot(stdin=conversation, db=tmp_path / "s.db")
+    assert result.returncode == 0, result.stderr
+    assert "Saved #2" not in result.stdout
+    assert "bot> Events, in April 2015:" in result.stdout

@@ -26,6 +26,8 @@ from bot.app import build_application, on_shutdown, on_startup
 from bot.offline import OfflineRequest
 from bot.scheduling import JobQueueScheduler, job_name
 from briefing.digests.build import Digest, Source, Story
+from briefing.ingest.importer import parse_record
+from briefing.ingest.workflow import import_article
 from handlers import BriefingApp, wait_for_background
 from handlers.digest import deliver_digest, digest_html
 from handlers.split import TELEGRAM_LIMIT, split_message, utf16_len
@@ -508,6 +510,52 @@ async def test_a_digest_does_not_close_its_window_past_an_article_being_read(sta
     assert _stories(await bot.run_job(501, at=_utc("2024-03-05T08:00"))) == [2]
 
 
+# --- bulk imports ---------------------------------------------------------------------------
+
+TOPICS = ("grain harvest", "copper mine", "rail strike", "bond auction", "coffee crop",
+          "steel tariff", "oil tanker")  # fmt: skip
+
+
+def _record(number: int, date: str | None) -> dict[str, Any]:
+    """One article as a JSON-lines import carries it, each on a topic of its own."""
+    topic = TOPICS[number % len(TOPICS)]
+    body = (f"The {topic} was the subject of report {number}. Officials said the {topic} would"
+            f" be reviewed again. Traders watched the {topic} closely all week.")  # fmt: skip
+    return {"title": f"Story {number} {topic}", "body": body, "date": date, "source": "Wire"}
+
+
+async def test_an_import_of_old_articles_is_counted_not_listed(start: Start) -> None:
+    bot = await start(at=_utc("2024-03-04T06:00"))
+    chat = bot.chat(501)
+    await chat.send("/subscribe 08:00 UTC")  # the first window starts 3 Mar 06:00
+    bot.clock.at(_utc("2024-03-04T07:00"))
+    await chat.send(OWN_ARTICLE)  # pasted in the chat: listed, whatever its date
+    bot.clock.at(_utc("2024-03-04T07:30"))
+    archive = bot.app.bot_data.archive
+    dates = {11: "1987-04-07", 12: "1987-10-19", 13: None, 14: "2024-03-02", 15: "2024-03-03"}
+    for number, date in dates.items():
+        import_article(archive, 501, parse_record(_record(number, date)), imported=True)
+    parts = await bot.run_job(501, at=_utc("2024-03-04T08:00"))
+    digest = "\n".join(parts)
+    assert digest.startswith("<b>Digest for Mon 4 Mar 2024: 2 articles in 2 stories")
+    assert "Harbour Workers in Valdoria" in digest
+    assert _stories(parts) == [15]  # published within the window; the older four are counted
+    assert "<i>…and 4 older articles imported.</i>" in digest
+    bot.add(501, "Story 16", _utc("2024-03-04T09:00"))
+    (next_day,) = await bot.run_job(501, at=_utc("2024-03-05T08:00"))
+    assert _stories([next_day]) == [16] and "imported" not in next_day  # counted once
+    (nothing,) = await bot.run_job(501, at=_utc("2024-03-06T08:00"))
+    assert nothing == "<b>No new articles since Tue 5 Mar 2024 08:00.</b>"
+
+
+def test_an_empty_window_still_counts_an_import() -> None:
+    start = _utc("2024-03-04T08:00")
+    digest = Digest(1, start, start + timedelta(days=1), 0, 0, (), older_imported=1)
+    assert digest_html(digest, "UTC") == (
+        "<b>No new articles since Mon 4 Mar 2024 08:00.</b>\n<i>…and 1 older article imported.</i>"
+    )
+
+
 # --- splitting ------------------------------------------------------------------------------
 
 
@@ -603,3 +651,24 @@ def test_cli_prints_the_digest_of_a_window_without_sending(tmp_path: Path, clock
     assert text.stdout.startswith("Digest for Tue 5 Mar 2024: 2 articles in 1 story")
     bad = run_bot("digest", "--db", str(db), "--since", "last week", db=db)
     assert bad.returncode == 2 and "--since" in bad.stderr
+
+
+def test_cli_digest_after_a_cli_import_of_old_articles(tmp_path: Path) -> None:
+    db = tmp_path / "cli.db"
+    today = datetime.now(UTC).date().isoformat()
+    lines = [_record(n, "1987-04-07") for n in range(11, 14)] + [_record(14, today)]
+    corpus = tmp_path / "old.jsonl"
+    corpus.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    archive = Archive.open(db)
+    archive.add(0, NewArticle(title="Story 1 harbour strike", body=BODY, source="Courier"))
+    archive.close()
+    imported = run_bot("import", "--db", str(db), str(corpus), db=db)
+    assert imported.returncode == 0, imported.stderr
+    since = (datetime.now(UTC) - timedelta(hours=1)).isoformat(timespec="seconds")
+    result = run_bot("digest", "--db", str(db), "--json", "--since", since, db=db)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert sorted(_stories([s["title"] for s in data["stories"]])) == [1, 14]
+    assert (data["articles"], data["older_imported"]) == (2, 3)
+    text = run_bot("digest", "--db", str(db), "--since", since, db=db).stdout
+    assert "\n\n…and 3 older articles imported.\n" in text

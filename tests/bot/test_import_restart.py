@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bot import importing
-from briefing.analysis import archive as actor_archive
+from briefing.analysis import pipeline
 from briefing.analysis.nlp import load_pipeline
 from briefing.ingest.fetch import FetchPolicy
 from storage import Archive
@@ -236,14 +236,15 @@ def test_an_article_the_analysis_fails_on_is_one_failed_item(
     paths = [str(tmp_path / name) for name in ("a.md", "b.txt")]
     Path(paths[0]).write_text(OWN_ARTICLE)
     Path(paths[1]).write_text(OTHER_ARTICLE)
-    fake = FailingAnalysis(MemoryError("too much"), title="Harbour Workers")
-    monkeypatch.setattr(actor_archive, "analyse", fake)
+    fake = FailingAnalysis(MemoryError("too much"), title="Harbour workers")
+    monkeypatch.setattr(pipeline, "analyse_doc", fake)
     archive = Archive.open(tmp_path / "fail.db")
     out, err = StringIO(), StringIO()
     try:
         complete = importing.run(
             archive, 0, paths, FetchPolicy(), workers=1, as_json=True, out=out, err=err
         )
+        tried = fake.calls
         again = importing.run(
             archive, 0, paths, FetchPolicy(), workers=1, as_json=False, out=StringIO(),
             err=StringIO(),
@@ -255,4 +256,4 @@ def test_an_article_the_analysis_fails_on_is_one_failed_item(
     assert [(i["status"], i["id"]) for i in items] == [("failed", 1), ("imported", 2)]
     assert items[0]["reason"] == "archived as #1, but not analysed: MemoryError: too much"
     assert "Imported 1, duplicates 0, failed 1 (chat 0)." in err.getvalue()
-    assert fake.calls == 1  # recorded: the next import does not try it again
+    assert tried >= 1 and fake.calls == tried  # recorded: the next import does not try again

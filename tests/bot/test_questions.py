@@ -3,6 +3,7 @@ another chat's archive, inline mode from the user's own archive, and the `ask` c
 
 import itertools
 import json
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -109,7 +110,10 @@ async def test_quote_and_event_questions(bot: BotHarness) -> None:
     assert "We will not load a single <b>ship</b>" in quotes
     assert "— <b>Mirela Dunn</b> · 3 Mar 2024 · The Coastal Courier" in quotes
     (none,) = await chat.send("what did Dunn say about bananas")
-    assert none.startswith("Quotes by <b>Mirela Dunn</b>:\n<i>Nothing matched “bananas”.</i>")
+    assert none.startswith(
+        "Quotes by <b>Mirela Dunn</b>:\nNothing about <i>bananas</i> in this chat's archive.\n"
+    )
+    assert none.count("Nothing about") == 1  # said once
 
 
 async def test_more_and_back_page_through_the_answer(bot: BotHarness) -> None:
@@ -157,8 +161,7 @@ async def test_nothing_found_offers_names_and_spellings_as_buttons(bot: BotHarne
     chat = bot.chat()
     await chat.send(OWN_ARTICLE)
     (answer,) = await chat.send("Mireyo")
-    assert answer.startswith("Nothing in this chat's archive matches <i>Mireyo</i>.")
-    assert answer.endswith("Did you mean:")
+    assert answer == "Nothing about <i>Mireyo</i> in this chat's archive.\nDid you mean:"
     buttons = dict(keyboard(last_sent(bot, chat)))
     assert buttons["Mirela Dunn"].startswith("q:a:") and buttons["mirela"] == "q:w:mirela"
     calls = await press(bot, chat, buttons["Mirela Dunn"])
@@ -188,6 +191,55 @@ async def test_dates_alone_list_the_latest_or_say_there_is_nothing(bot: BotHarne
     assert answer.startswith("Latest articles, since 2024-03-01:") and "Harbour Workers" in answer
     (answer,) = await chat.send("/ask before 2020")
     assert answer == "Nothing in this chat's archive for before 2020."
+
+
+GRAIN_DEAL = """# Kelmar Minister Tomas Varga Signs Grain Deal in Iraq
+
+May 6, 2024
+
+**Northern Ledger**
+
+Kelmar's trade minister Tomas Varga signed a deal in Iraq on Monday to sell barley.
+
+"Iraq will buy our barley for five years," Varga told reporters in Baghdad.
+"""
+
+
+async def test_a_real_word_the_archive_lacks_is_said_not_replaced(bot: BotHarness) -> None:
+    chat = bot.chat()
+    await chat.send(GRAIN_DEAL)
+    (answer,) = await chat.send("what did Varga say about Iran")
+    assert answer.startswith(
+        "Quotes by <b>Tomas Varga</b>:\nNothing about <i>Iran</i> in this chat's archive.\n"
+    )
+    assert "Searched for" not in answer and "about <i>Iraq</i>" not in answer
+    assert answer.endswith("Did you mean:")
+    buttons = dict(keyboard(last_sent(bot, chat)))
+    assert re.fullmatch(r"q:\d+:0", buttons["Iraq"])  # the whole question, kept, with Iraq
+    calls = await press(bot, chat, buttons["Iraq"])
+    (edit,) = [p for name, p in calls if name == "editMessageText"]
+    assert edit["text"].startswith("Quotes by <b>Tomas Varga</b> about <i>Iraq</i>:")
+    assert "Iraq will buy our <b>barley</b>" not in edit["text"]
+    assert "<b>Iraq</b> will buy our barley" in edit["text"]
+
+
+async def test_a_typo_no_language_knows_is_corrected_and_said(bot: BotHarness) -> None:
+    chat = bot.chat()
+    await chat.send(GRAIN_DEAL)
+    (answer,) = await chat.send("barly deal")
+    assert "Searched for “barley” instead of “barly”." in answer
+    assert "Kelmar Minister Tomas Varga Signs Grain Deal" in answer
+
+
+async def test_small_talk_gets_a_hint_and_names_on_lines_a_search(bot: BotHarness) -> None:
+    chat = bot.chat()
+    await chat.send(OWN_ARTICLE)
+    for text in ("Hi! can you help me?", "thanks", "what can you do"):
+        (hint,) = await chat.send(text)
+        assert "send a few words to search it" in hint and "/help" in hint, text
+    (answer,) = await chat.send("Mirela Dunn\nValdoria")
+    assert answer.startswith("Results for <i>mirela dunn valdoria</i>:")
+    assert "Saved #" not in answer
 
 
 def _archive(path: Path) -> None:

@@ -65,7 +65,15 @@ def test_json_shapes_are_exactly_the_command_line_ones() -> None:
             "date": "2022-05-02",
             "sentence": "Estonia is arming its coast guard, Defence Minister Olek Brandt said on "
             "Monday.",
-        }
+        },
+        {
+            "subject": "Olek Brandt",
+            "action": "said",
+            "objects": [],
+            "date": "2022-05-02",
+            "sentence": "Estonia is arming its coast guard, Defence Minister Olek Brandt said on "
+            "Monday.",
+        },
     ]
     json.dumps(shaped)  # plain JSON values only
 

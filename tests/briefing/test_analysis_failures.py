@@ -4,11 +4,12 @@ import logging
 from collections.abc import Callable
 
 import pytest
+from spacy.tokens import Doc
 
-from briefing.analysis import archive as actor_archive
+from briefing.analysis import pipeline
 from briefing.analysis.archive import analyse_article, analyse_unanalysed
 from briefing.analysis.nlp import ModelNotInstalledError
-from briefing.analysis.pipeline import Analysis, analyse
+from briefing.analysis.pipeline import Analysis, analyse_doc
 from briefing.ingest.article import parse_pasted
 from briefing.ingest.workflow import import_article
 from storage import Archive
@@ -22,17 +23,18 @@ def _stored_unanalysed(archive: Archive, chat_id: int, text: str = OWN_ARTICLE) 
 
 
 class FailingAnalysis:
-    """Stands in for `briefing.analysis.pipeline.analyse`: raises `error` (for articles whose title
-    starts with `title`, or for all) and counts the calls it failed."""
+    """Stands in for `briefing.analysis.pipeline.analyse_doc`, which analyses every parsed
+    article (one at a time or in batches): raises `error` for articles whose text starts with
+    `title` (or for all) and counts the calls it failed."""
 
     def __init__(self, error: Exception, title: str = "") -> None:
         self.error = error
         self.title = title
         self.calls = 0
 
-    def __call__(self, title: str, body: str, published_at: str | None) -> Analysis:
-        if not title.startswith(self.title):
-            return analyse(title, body, published_at)
+    def __call__(self, doc: Doc, published_at: str | None) -> Analysis:
+        if not doc.text.startswith(self.title):
+            return analyse_doc(doc, published_at)
         self.calls += 1
         raise self.error
 
@@ -41,7 +43,7 @@ class FailingAnalysis:
 def failing(monkeypatch: pytest.MonkeyPatch) -> Callable[[Exception], FailingAnalysis]:
     def install(error: Exception) -> FailingAnalysis:
         fake = FailingAnalysis(error)
-        monkeypatch.setattr(actor_archive, "analyse", fake)
+        monkeypatch.setattr(pipeline, "analyse_doc", fake)
         return fake
 
     return install
@@ -75,11 +77,11 @@ def test_a_later_analysis_clears_the_recorded_failure(
 ) -> None:
     store = ActorStore(archive.database)
     article_id = _stored_unanalysed(archive, 7)
-    monkeypatch.setattr(actor_archive, "analyse", FailingAnalysis(RecursionError("too deep")))
+    monkeypatch.setattr(pipeline, "analyse_doc", FailingAnalysis(RecursionError("too deep")))
     assert analyse_article(archive, store, 7, article_id) == []
     assert store.analysis_error(7, article_id) == "RecursionError: too deep"
 
-    monkeypatch.setattr(actor_archive, "analyse", analyse)
+    monkeypatch.setattr(pipeline, "analyse_doc", analyse_doc)
     assert "Mirela Dunn" in analyse_article(archive, store, 7, article_id)
     assert store.analysis_error(7, article_id) is None
 

@@ -309,3 +309,13 @@ def test_the_timeline_is_the_event_questions_events_newest_first(searcher: Searc
     assert [e.day for e in events] == sorted((e.day for e in events), reverse=True)
     first, more = actor_timeline(searcher, CHAT, marten, 0, size=1)
     assert first == events[:1] and more == (len(events) > 1)
+
+
+def test_a_real_word_the_archive_lacks_is_left_unmatched_with_near_words(
+    searcher: Searcher,
+) -> None:
+    answer = question(searcher, "Kelmar bride")
+    assert answer.plan.corrections == () and answer.plan.unmatched == ("bride",)
+    assert answer.found  # Kelmar is still answered, and the missing word said
+    offered = {s.label: s.question for s in answer.suggestions}
+    assert offered["bridge"] == "Kelmar bridge"

@@ -1,5 +1,7 @@
 """Pasted-article parsing on articles this project wrote, in the seed's shape and others."""
 
+from datetime import date
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -141,3 +143,64 @@ def test_any_text_parses_without_error(text: str) -> None:
     article = parse_pasted(text)
     assert isinstance(article.title, str)
     assert len(article.title) <= 300
+
+
+WIRE_PASTED = date(2021, 5, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "published_at", "source", "place"),
+    [
+        ("PORT MIREL, April 23 (Reuters) - Dockers ended their strike on\nThursday, the union"
+         " said.\n\nShips loaded again.", "2021-04-23", "Reuters", "PORT MIREL"),
+        ("Strike Ends in Port Mirel\n\nPORT MIREL 2019-08-30\n\nDockers ended their strike on"
+         " Thursday, the union said.", "2019-08-30", "", "PORT MIREL"),
+        ("Port Mirel, 23 April 2015\n\nDockers ended their strike on Thursday, the union said.",
+         "2015-04-23", "", "Port Mirel"),
+        ("PORT MIREL (AP) — Dockers ended their strike on Thursday, the union said.\n\nShips"
+         " loaded again.", None, "AP", "PORT MIREL"),
+        ("DOCKERS END STRIKE IN PORT MIREL, U.S. SAYS.\n\n    PORT MIREL, Feb 26 - Dockers ended"
+         "\ntheir strike on Thursday, the union said.\n Reuter", "2021-02-26", "Reuters",
+         "PORT MIREL"),
+    ],
+)  # fmt: skip
+def test_wire_datelines_give_date_source_and_leave_the_body(
+    text: str, published_at: str | None, source: str, place: str
+) -> None:
+    article = parse_pasted(text, WIRE_PASTED)
+    assert (article.published_at, article.source, article.place) == (published_at, source, place)
+    assert article.body.startswith("Dockers ended")
+    assert article.title.startswith(("Strike Ends", "Dockers", "DOCKERS"))
+    for marker in ("PORT MIREL", "Port Mirel,", "Reuter", "(AP)", "—", "2019", "April"):
+        assert marker not in article.body
+
+
+def test_stated_date_and_source_lines_win_over_the_dateline() -> None:
+    text = (
+        "# Strike Ends in Port Mirel\n\nDecember 30, 2020\n\n**Selva Courier**\n\n"
+        "PORT MIREL, Jan 2 (Reuters) - Dockers ended their strike, the union said."
+    )
+    article = parse_pasted(text, date(2024, 6, 1))
+    assert (article.published_at, article.source) == ("2020-12-30", "Selva Courier")
+    assert article.body == "Dockers ended their strike, the union said."
+
+
+def test_a_dateline_without_a_year_is_the_latest_such_day_before_the_paste() -> None:
+    text = "# Strike Ends\n\nPORT MIREL, Dec 30 - Dockers ended their strike."
+    assert parse_pasted(text, date(2022, 1, 3)).published_at == "2021-12-30"
+    assert parse_pasted(text, date(2022, 12, 31)).published_at == "2022-12-30"
+
+
+def test_agency_lines_in_the_header() -> None:
+    text = "# Strike Ends\n\nBy Ilse Varga, Associated Press\n\nDockers ended their strike."
+    assert parse_pasted(text).source == "AP"
+    text = "# Strike Ends\n\nReuters\n\nDockers ended their strike."
+    article = parse_pasted(text)
+    assert (article.source, article.body) == ("Reuters", "Dockers ended their strike.")
+
+
+def test_text_that_only_looks_like_a_dateline_is_kept() -> None:
+    text = "Dunn said on April 23 - and again later - that the strike goes on.\n\nMore."
+    article = parse_pasted(text, WIRE_PASTED)
+    assert article.published_at is None and article.source == ""
+    assert article.body.startswith("Dunn said on April 23")

@@ -3,7 +3,15 @@
 import json
 from pathlib import Path
 
-from briefing.ingest.importer import decode_text, looks_binary, parse_document, read_inputs
+from briefing.ingest.importer import (
+    ImportDefaults,
+    ImportItem,
+    decode_text,
+    looks_binary,
+    parse_document,
+    parse_record,
+    read_inputs,
+)
 from tests.conftest import OWN_ARTICLE
 
 PAGE = """<!doctype html><html><head><title>Courier | Bridge reopens</title>
@@ -106,3 +114,45 @@ def test_a_folder_given_as_a_file_is_an_error_item(tmp_path: Path) -> None:
     items = list(read_inputs([str(tmp_path / "folder.jsonl"), str(tmp_path / "a.md")]))
     assert items[0].error == "cannot read the folder"
     assert items[1].parsed is not None and items[1].parsed.source == "The Coastal Courier"
+
+
+WIRE_FILE = """DOCKERS END STRIKE IN PORT MIREL
+
+    PORT MIREL, Feb 26 - Dockers ended their strike on
+Thursday, the union said.
+ Reuter
+"""
+
+
+def test_defaults_fill_what_an_article_does_not_state(tmp_path: Path) -> None:
+    (tmp_path / "wire.txt").write_text(WIRE_FILE)
+    (tmp_path / "own.md").write_text(OWN_ARTICLE)
+    (tmp_path / "plain.txt").write_text("Grain barges queued at the Selva locks for days.\n")
+    (tmp_path / "items.jsonl").write_text(
+        json.dumps({"body": "PORT MIREL, March 1 (AFP) - Barges moved.\nMore barges."}) + "\n"
+    )
+    defaults = ImportDefaults(source="Selva Desk", published_at="1987-03-04")
+    names = ("wire.txt", "own.md", "plain.txt", "items.jsonl")
+    items = list(read_inputs([str(tmp_path / n) for n in names], defaults))
+    found = [(i.parsed.published_at, i.parsed.source) for i in items if i.parsed]
+    assert found == [
+        ("1987-02-26", "Reuters"),  # the dateline's day, in the year --date gives
+        ("2024-03-03", "The Coastal Courier"),  # what the article states wins
+        ("1987-03-04", "Selva Desk"),
+        ("1987-03-01", "AFP"),
+    ]
+    assert items[3].parsed is not None and items[3].parsed.body == "Barges moved.\nMore barges."
+    failed = ImportItem("x.txt", error="no such file")
+    assert defaults.item(failed) == failed
+
+
+def test_no_defaults_leave_articles_as_they_are(tmp_path: Path) -> None:
+    (tmp_path / "plain.txt").write_text("Grain barges queued at the Selva locks for days.\n")
+    (item,) = read_inputs([str(tmp_path / "plain.txt")])
+    assert item.parsed is not None
+    assert (item.parsed.published_at, item.parsed.source) == (None, "")
+
+
+def test_a_record_that_is_only_a_dateline_keeps_its_body() -> None:
+    parsed = parse_record({"body": "PORT MIREL, March 1 (AFP) -"})
+    assert parsed.body == "PORT MIREL, March 1 (AFP) -"

@@ -10,9 +10,11 @@ from briefing.analysis.archive import analyse_article
 from briefing.ingest.article import parse_pasted
 from briefing.ingest.workflow import import_article
 from briefing.questions.answer import ask
+from briefing.questions.profiles import find_actors
 from briefing.questions.ranking import Searcher
+from briefing.questions.sayings import actor_timeline
 from briefing.questions.snippets import plain_snippet, snippet_parts
-from storage import Archive
+from storage import ActorRecord, Archive
 from storage.actors import ActorStore
 from tests.conftest import SEED
 
@@ -55,3 +57,40 @@ def test_lavrov_however_typed(searcher: Searcher, typed: str) -> None:
     answer = ask(searcher, 1, typed, NOW)
     assert answer.header is not None and answer.header.name == "Sergei Lavrov"
     assert len(answer.articles) == 1
+
+
+def _lavrov(searcher: Searcher) -> ActorRecord:
+    (match,) = find_actors(searcher.actors, 1, "Sergei Lavrov", limit=1)
+    return match.actor
+
+
+def test_lavrovs_timeline_has_his_wednesday(searcher: Searcher) -> None:
+    events, more = actor_timeline(searcher, 1, _lavrov(searcher), 0)
+    said = [e for e in events if e.subject == "Sergei Lavrov"]
+    assert [(e.action, e.date) for e in said] == [("said", "2015-04-22")]
+    assert said[0].sentence.startswith("Russia is arming Iraq and Syria")
+    assert not more
+
+
+def test_what_lavrov_did_is_asked_as_the_timeline_finds_it(searcher: Searcher) -> None:
+    answer = ask(searcher, 1, "what happened with Lavrov", NOW)
+    assert answer.kind == "events"
+    assert ("Sergei Lavrov", "2015-04-22") in {
+        (i.event.subject, i.event.date) for i in answer.events
+    }
+
+
+def test_an_events_answer_shows_each_sentence_once(searcher: Searcher) -> None:
+    answer = ask(searcher, 1, "what happened in April 2015", NOW, limit=50)
+    assert answer.kind == "events" and answer.events
+    sentences = [(i.event.article_id, i.event.sentence) for i in answer.events]
+    assert len(sentences) == len(set(sentences))
+    # The seed has sentences with two clauses of one subject ("Russia has criticized ... and
+    # encouraged ...") and with two subjects ("Moscow faces ... and Putin has warned ...").
+    assert any("; " in i.event.action for i in answer.events)
+
+
+def test_the_timeline_shows_each_sentence_once(searcher: Searcher) -> None:
+    (russia,) = find_actors(searcher.actors, 1, "Russia", limit=1)
+    events, _ = actor_timeline(searcher, 1, russia.actor, 0, size=50)
+    assert len({e.sentence for e in events}) == len(events) > 1

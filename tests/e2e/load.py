@@ -25,9 +25,8 @@ PLACES = """Arlen Borova Caskley Dunmore Elsby Fenwick Gorse Halden Iverly Jessu
 Marrow Norwick Oakum Pellow Quarry Rilston Sable Tarn Umber Vale Wexley Yarrow""".split()
 TOPICS = """bridge harbour school library market railway reservoir clinic museum ferry orchard
 stadium theatre airport tunnel canal""".split()
-OPENINGS = ("Saved", "Already archived", "Added the text", "Results for", "Nothing in",
-            "Send a few words")  # fmt: skip
-QUESTION_OPENINGS = ("Results for", "Nothing in")
+QUESTION_OPENINGS = ("Results for", "Nothing in", "Nothing about")
+OPENINGS = ("Saved", "Already archived", "Added the text", "Send a few words", *QUESTION_OPENINGS)
 
 
 @dataclass

@@ -1,14 +1,17 @@
 """Digest state and window reads on fresh databases: marks, pauses, half-open windows, scoping."""
 
+import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 import storage.clock
 from storage import Archive, Incoming, NewArticle
 from storage.digests import DigestStore, iso
+from storage.schema import MIGRATIONS
 
 T0 = datetime(2024, 3, 4, 8, 0, tzinfo=UTC)
 
@@ -137,3 +140,79 @@ def test_times_must_be_aware() -> None:
     with pytest.raises(ValueError):
         iso(datetime(2024, 1, 1))
     assert iso(datetime(2024, 1, 1, 9, 30, 15, 999, tzinfo=UTC)) == "2024-01-01T09:30:15+00:00"
+
+
+# --- bulk imports in a window ---------------------------------------------------------------
+
+
+def _import(archive: Archive, chat_id: int, title: str, published: str | None) -> int:
+    article = NewArticle(title=title, body=f"{title} text.", published_at=published, imported=True)
+    return archive.add(chat_id, article)
+
+
+def test_old_imports_are_counted_not_listed(store: DigestStore, clock: Clock) -> None:
+    archive = _archive(store)
+    clock.at(T0 + timedelta(hours=1))
+    own = archive.add(1, NewArticle(title="Own", body="Pasted.", published_at="1987-04-07"))
+    old = [
+        _import(archive, 1, "Old", "1987-04-07"),
+        _import(archive, 1, "Undated", None),
+        _import(archive, 1, "Day before", "2024-03-03T23:59"),
+    ]
+    recent = [
+        _import(archive, 1, "Same day", "2024-03-04"),  # the window starts at 08:00 that day
+        _import(archive, 1, "Within", "2024-03-04T10:00"),
+        _import(archive, 1, "Ahead", "2024-03-09"),
+    ]
+    _import(archive, 2, "Other chat", "1987-04-07")
+    since, until = T0, T0 + timedelta(days=1)
+    window = store.window(1, since, until)
+    assert sorted(a.id for a in window) == sorted([own, *recent])
+    assert store.older_imported(1, since, until) == len(old)
+    assert store.older_imported(2, since, until) == 1
+    assert store.older_imported(1, until, until + timedelta(days=1)) == 0  # counted once
+    # The window day moves with the window: a day later "Day before" is two days old.
+    later = T0 + timedelta(days=1)
+    clock.at(later + timedelta(hours=1))
+    _import(archive, 1, "Yesterday", "2024-03-04T09:00")
+    assert store.window(1, later, later + timedelta(days=1)) == []
+    assert store.older_imported(1, later, later + timedelta(days=1)) == 1
+
+
+def test_the_window_is_read_without_texts(store: DigestStore, clock: Clock) -> None:
+    archive = _archive(store)
+    first = archive.add(1, NewArticle(title="A", body="Ünïcode text."))
+    second = archive.add(1, NewArticle(title="B", body=""))
+    other = archive.add(2, NewArticle(title="C", body="Not yours."))
+    window = store.window(1, T0, T0 + timedelta(hours=1))
+    assert [(a.body, a.length, a.text_length) for a in window] == [("", 13, 13), ("", 0, 0)]
+    assert store.bodies(1, [first, second, other]) == {first: "Ünïcode text.", second: ""}
+    assert store.bodies(1, []) == {}
+
+
+def test_the_migration_marks_what_an_earlier_import_stored(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    db = sqlite_utils.Database(conn)
+    db.table("migrations").create({"name": str, "applied_at": str}, pk="name")
+    for name, migrate in [m for m in MIGRATIONS if m[0] < "0010_imported"]:  # the schema before
+        migrate(db)
+        db.table("migrations").insert({"name": name, "applied_at": iso(T0)})
+    now = datetime.now(UTC).replace(microsecond=0)
+    rows = [("pasted text", now), (None, now), (None, now - timedelta(days=30))]
+    for raw, added in rows:  # the chat's message, a bulk import's article, an old one
+        conn.execute(
+            "INSERT INTO articles (chat_id, title, body, raw, status, added_at)"
+            " VALUES (1, 'T', 'B', ?, 'ready', ?)",
+            (raw, iso(added)),
+        )
+    conn.commit()
+    conn.close()
+    archive = Archive.open(path)
+    store = DigestStore(archive.database)
+    since, until = now - timedelta(hours=1), now + timedelta(hours=1)
+    assert [a.id for a in store.window(1, since, until)] == [1]
+    assert store.older_imported(1, since, until) == 1
+    month = now - timedelta(days=31)  # too old for any digest's window: left as it was
+    assert [a.id for a in store.window(1, month, month + timedelta(days=2))] == [3]
+    archive.close()

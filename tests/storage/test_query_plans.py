@@ -5,13 +5,14 @@ of a whole chat only as an ordered walk that a LIMIT stops."""
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from storage import AliasForm, Archive, Filters, FoundActor, FoundEvent, FoundQuote, NewArticle
 from storage.actors import ActorStore
+from storage.digests import DigestStore, iso
 from storage.search import SearchStore
 
 BIG = {"articles", "actor_aliases", "mentions", "quotes", "events", "event_actors"}
@@ -47,9 +48,12 @@ def problems(conn: sqlite3.Connection, sql: str) -> list[str]:
     return found
 
 
-def analysed(archive: Archive, title: str, body: str, day: str, names: list[str]) -> int:
+def analysed(
+    archive: Archive, title: str, body: str, day: str, names: list[str], imported: bool = False
+) -> int:
     """Archive an article with the given actors (persons), one quote and one event."""
-    article_id = archive.add(CHAT, NewArticle(title, body, "Ledger", published_at=day))
+    article = NewArticle(title, body, "Ledger", published_at=day, imported=imported)
+    article_id = archive.add(CHAT, article)
     store = ActorStore(archive.database)
     actors = []
     for name in names:
@@ -157,6 +161,9 @@ def test_import_and_profile_reads_use_indexes(archive: Archive) -> None:
         actors.aliases_named(CHAT, "varga", "varga")
         actors.stats(CHAT, varga.id)
         actors.articles_of(CHAT, varga.id)
+        marten = actors.candidates(CHAT, ["ilse marten"], [])[0]
+        assert actors.co_mentioned(CHAT, marten.id) == [("Varga", 6)]
+        assert actors.co_mentioned(CHAT, marten.id, within=2) == [("Varga", 2)]
         actors.quotes_by(CHAT, varga.id)
         actors.quotes_by(CHAT, None)
         actors.events_of(CHAT, varga.id)
@@ -165,3 +172,37 @@ def test_import_and_profile_reads_use_indexes(archive: Archive) -> None:
     statements = traced(archive, reads)
     conn = archive.database.utils.conn
     assert {s: problems(conn, s) for s in statements if problems(conn, s)} == {}
+
+
+def test_digest_window_reads_use_indexes(archive: Archive) -> None:
+    """A digest's reads (the rows it lists, the count of old imports, the summarised texts,
+    the actors of the day against their week, quotes) and the weekly top actors seek the window
+    by index: none scans the articles, mentions or quotes, and none reads a whole chat."""
+    for n in range(20):  # a bulk import of old articles, analysed
+        analysed(archive, f"Old {n}", "Varga spoke.", "1987-04-07", ["Varga"], imported=True)
+    digests, actors = DigestStore(archive.database), ActorStore(archive.database)
+    until = datetime.now(UTC) + timedelta(seconds=1)
+    since = until - timedelta(days=1)
+    week = (iso(since - timedelta(days=7)), iso(since))
+
+    def reads() -> None:
+        shown = digests.window(CHAT, since, until)
+        assert len(shown) == 12 and digests.older_imported(CHAT, since, until) == 20
+        digests.bodies(CHAT, [a.id for a in shown[:10]])
+        digests.oldest_pending(CHAT, since, until)
+        top = actors.top_actors(CHAT, iso(since), iso(until), limit=50)
+        assert [t[1:] for t in top if t[1] == "Varga"] == [("Varga", "person", 6)]
+        actors.top_actors(CHAT, *week, limit=50)
+        actors.mention_counts(CHAT, [t[0] for t in top], *week)
+        actors.article_actor_names(CHAT, [a.id for a in shown])
+        quotes = actors.window_quotes(CHAT, iso(since), iso(until))
+        assert len(quotes) == 12 and {q.article_id for q in quotes} == {a.id for a in shown}
+
+    statements = traced(archive, reads)
+    assert len(statements) == 9
+    conn = archive.database.utils.conn
+    assert {s: problems(conn, s) for s in statements if problems(conn, s)} == {}
+    assert all("chat_id" in s for s in statements)
+    plans = [str(r[3]) for s in statements for r in conn.execute("EXPLAIN QUERY PLAN " + s)]
+    assert sum("idx_articles_window" in step for step in plans) >= 6
+    assert sum("idx_articles_imports" in step for step in plans) >= 5

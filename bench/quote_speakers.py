@@ -1,0 +1,173 @@
+"""Quote speakers: how many hand-labelled direct quotes get their true speaker.
+
+    .venv/bin/python bench/quote_speakers.py [--errors] [--json]
+
+The labels (`bench/quote_labels.json`) name the speaker of direct quotes in BBC and Reuters
+articles read at run time from ../shared/data (never stored here): each quote is the character
+offset of its opening quotation mark in the article's raw text, with the names that count as
+right. The `dev` articles may be studied and tuned on; the `heldout` ones were labelled before
+any result on them was seen and never used to change the code, so theirs is the honest figure.
+
+Each article goes through the same parse and extraction as the bot (`parse_article`,
+`extract_actors`, `extract_quotes`). A labelled quote is found as the direct quote whose span
+covers its opening mark. It is right when the speaker names the labelled person or
+organisation ("Lee" or "Harry Lee" for "Harry Lee"), wrong when it names someone else, and
+"no speaker" when the speaker is empty or no direct quote covers it. `--errors` prints the
+dev articles' misses (never the held-out ones').
+"""
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.analysis.actors import extract_actors
+from briefing.analysis.nlp import body_start, parse_article
+from briefing.analysis.quotes import Quote, extract_quotes
+from briefing.names import normalise_name
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+LABELS = ROOT / "bench" / "quote_labels.json"
+FOLDERS = {"bbc": SHARED / "bbc-news-summary", "reuters": SHARED / "reuters21578"}
+FIELDS = {"bbc": ("id", "title", "article"), "reuters": ("newid", "title", "body")}
+SPLITS = ("dev", "heldout")
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "prof"})
+
+
+@dataclass
+class Score:
+    """Counts for one split: right, wrong speaker, no speaker (empty or quote not found)."""
+
+    labelled: int = 0
+    right: int = 0
+    wrong: int = 0
+    empty: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.labelled if self.labelled else 0.0
+
+
+def data_present() -> bool:
+    """Whether both corpora are at ../shared/data."""
+    return all(folder.is_dir() for folder in FOLDERS.values())
+
+
+def load_labels() -> list[dict]:
+    """The labelled articles."""
+    return json.loads(LABELS.read_text(encoding="utf-8"))["articles"]
+
+
+def read_article(corpus: str, file: str, ident: str) -> tuple[str, str]:
+    """(title, text) of one corpus article."""
+    id_field, title_field, text_field = FIELDS[corpus]
+    with (FOLDERS[corpus] / file).open(encoding="utf-8") as handle:
+        for line in handle:
+            item = json.loads(line)
+            if str(item[id_field]) == ident:
+                return item.get(title_field) or "", item[text_field]
+    raise KeyError(f"{corpus} {file} has no article {ident}")
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in normalise_name(name).split() if w not in _HONORIFICS]
+
+
+def same_speaker(found: str, accepted: list[str]) -> bool:
+    """Whether a found speaker names one of the accepted ones: the same last word, and the
+    words of one within the other's ("Lee" and "Harry Lee", not "Harry Lee" and "Ann Lee")."""
+    mine = _words(found)
+    for name in accepted:
+        theirs = _words(name)
+        nested = set(mine) <= set(theirs) or set(theirs) <= set(mine)
+        if mine and theirs and mine[-1] == theirs[-1] and nested:
+            return True
+    return False
+
+
+def _non_space_index(text: str, offset: int) -> int:
+    return sum(1 for char in text[:offset] if not char.isspace())
+
+
+def _offset_of(text: str, start: int, count: int) -> int:
+    """The offset in `text`, from `start`, of the `count`-th non-space character."""
+    seen = 0
+    for at in range(start, len(text)):
+        if not text[at].isspace():
+            if seen == count:
+                return at
+            seen += 1
+    return len(text)
+
+
+def _quote_at(quotes: list[Quote], at: int) -> Quote | None:
+    return next((q for q in quotes if q.direct and q.start <= at < q.end), None)
+
+
+def score_article(article: dict, score: Score, keep_errors: bool) -> None:
+    """Add one labelled article's quotes to `score`."""
+    title, raw = read_article(article["corpus"], article["file"], article["id"])
+    doc = parse_article(title, raw)
+    quotes = extract_quotes(doc, extract_actors(doc))
+    start = body_start(doc)
+    for offset, accepted in article["quotes"]:
+        at = _offset_of(doc.text, start, _non_space_index(raw, offset))
+        quote = _quote_at(quotes, at)
+        speaker = quote.speaker if quote is not None else None
+        score.labelled += 1
+        if speaker is None:
+            score.empty += 1
+        elif same_speaker(speaker, accepted):
+            score.right += 1
+            continue
+        else:
+            score.wrong += 1
+        if keep_errors:
+            found = "no quote" if quote is None else repr(speaker)
+            score.errors.append(f"{article['id']}@{offset}: {found}, labelled {accepted[0]!r}")
+
+
+def run(show_errors: bool = False) -> dict[str, Score]:
+    """Scores of the dev and held-out splits."""
+    scores = {split: Score() for split in SPLITS}
+    for article in load_labels():
+        split = article["split"]
+        score_article(article, scores[split], show_errors and split == "dev")
+    return scores
+
+
+def _lines(scores: dict[str, Score]) -> Iterator[str]:
+    for split, score in scores.items():
+        yield (
+            f"{split:8} {score.right}/{score.labelled} right ({score.accuracy:.1%}), "
+            f"{score.empty} with no speaker, {score.wrong} with a wrong speaker"
+        )
+        yield from (f"  {error}" for error in score.errors)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="print the dev articles' misses")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args()
+    if not data_present():
+        print(f"skipped: {SHARED} is not present", file=sys.stderr)
+        return 0
+    scores = run(args.errors)
+    if args.json:
+        figures = {
+            split: {"labelled": s.labelled, "right": s.right, "wrong": s.wrong, "empty": s.empty}
+            for split, s in scores.items()
+        }
+        print(json.dumps(figures))
+    else:
+        print("\n".join(_lines(scores)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

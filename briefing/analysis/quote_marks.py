@@ -1,0 +1,89 @@
+"""Where an article's quotation marks open and close: its quoted stretches, paragraph by paragraph.
+
+Curly (“…”), guillemet («…») and straight ("…") marks alike. A straight mark opens when it
+stands before a word after a space and closes when it follows a word; only a mark that could
+be either is read by turns. A quote that opens again before the last one closed (a closing
+mark forgotten, as in `not wise. "He lacks …`) ends where the new one opens, so one missing
+mark does not turn the rest of the paragraph inside out. A quote left open at a paragraph's
+end closes there and goes on in the next paragraph when that opens a quote again or starts in
+lower case (a paragraph broken inside a quote).
+"""
+
+import re
+from dataclasses import dataclass
+
+OPENING = "“«"
+CLOSING = "”»"
+STRAIGHT = '"'
+_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+_MARKS = re.compile(r'["“”«»]')
+
+
+@dataclass
+class Segment:
+    """One quoted stretch: from its opening mark (or the paragraph's start when it goes on
+    from the previous paragraph) to just after its closing mark (or the paragraph's end)."""
+
+    start: int
+    end: int
+    paragraph: int
+    continues: bool = False  # a paragraph that goes on with the previous one's quote
+
+
+def paragraphs(text: str, start: int) -> list[tuple[int, int]]:
+    """Character spans of the non-empty paragraphs of `text` from `start` on."""
+    spans: list[tuple[int, int]] = []
+    position = start
+    for match in _PARAGRAPH.finditer(text, start):
+        if text[position : match.start()].strip():
+            spans.append((position, match.start()))
+        position = match.end()
+    if text[position:].strip():
+        spans.append((position, len(text.rstrip())))
+    return spans
+
+
+def _role(text: str, at: int) -> str:
+    """ "open", "close" or "either" for the quotation mark at `at`."""
+    char = text[at]
+    if char in OPENING:
+        return "open"
+    if char in CLOSING:
+        return "close"
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    if (before.isspace() or before in "([—-") and not after.isspace():
+        return "open"
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)]—-"):
+        return "close"
+    return "either"
+
+
+def segments(text: str, spans: list[tuple[int, int]]) -> list[Segment]:
+    """The quoted stretches of the paragraphs `spans` of `text`, in order."""
+    found: list[Segment] = []
+    open_at: int | None = None
+    continues = False
+    for number, (start, end) in enumerate(spans):
+        if open_at is not None:
+            found.append(Segment(open_at, spans[number - 1][1], number - 1, continues))
+            first = text[start]
+            continues = first.islower() or first in OPENING or first == STRAIGHT
+            open_at = start if first.islower() else None
+        else:
+            continues = False
+        for mark in _MARKS.finditer(text, start, end):
+            at = mark.start()
+            role = _role(text, at)
+            if open_at is None and role != "close":
+                open_at = at
+                continues = continues and at == start
+            elif open_at is not None and role == "open":
+                found.append(Segment(open_at, at, number, continues))  # its close was lost
+                open_at, continues = at, False
+            elif open_at is not None:
+                found.append(Segment(open_at, at + 1, number, continues))
+                open_at, continues = None, False
+    if open_at is not None and spans:
+        found.append(Segment(open_at, spans[-1][1], len(spans) - 1, continues))
+    return found
