@@ -13,6 +13,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from briefing.dates import display_date
 from briefing.questions.answer import Answer, ArticleItem, EventItem, QuoteItem
+from briefing.questions.who import WhoItem
 from handlers.formatting import byline, esc, link, plural, snippet_html
 
 CALLBACK_LIMIT = 64  # bytes, Telegram's limit for callback data
@@ -182,10 +183,21 @@ def answer_html(answer: Answer, buttons: bool = True) -> str:
         items = [_event(i, e) for i, e in enumerate(answer.events, first)]
     else:
         items = [_article(i, a) for i, a in enumerate(answer.articles, first)]
+    if answer.who:
+        lines += ["<b>Who:</b>", *(_who(w) for w in answer.who)]
     parts = ["\n".join(lines), *items]
     if answer.pages > 1:
         parts.append(f"<i>Page {answer.page + 1}</i>")
     return "\n\n".join(parts)
+
+
+def _who(item: WhoItem) -> str:
+    """One actor answering a "who" question, with the sentence and the article saying so."""
+    saying = item.saying
+    return (
+        f"<b>{esc(item.name)}</b> — {snippet_html(item.sentence)}"
+        f" ({link(saying.url, saying.title)} · #{saying.article_id})"
+    )
 
 
 def inline_card(item: ArticleItem) -> str:

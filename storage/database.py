@@ -153,6 +153,7 @@ class Database:
         self.utils = db
         self.path = str(path)
         self._lock = threading.RLock()
+        self._batches = 0  # depth of `batch()` blocks open
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> "Database":
@@ -229,9 +230,49 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """A transaction: committed when the block ends, rolled back on an exception."""
-        with self._lock, self.utils.conn as conn:
-            yield conn
+        """A transaction: committed when the block ends, rolled back on an exception. Inside
+        `batch()` it is a savepoint of the batch's transaction: rolled back alone on an
+        exception, committed with the batch."""
+        with self._lock:
+            conn = self.utils.conn
+            if not self._batches:
+                with conn:
+                    yield conn
+                return
+            conn.execute("SAVEPOINT write")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK TO write")
+                conn.execute("RELEASE write")
+                raise
+            conn.execute("RELEASE write")
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many writes in one transaction, committed at the end (rolled back on an exception):
+        what a bulk import does, so that other processes' readers see one change a batch, not
+        a hundred, and keep their page caches. Holds the lock: for one thread's bulk work."""
+        with self._lock:
+            conn = self.utils.conn
+            if self._batches:
+                self._batches += 1
+                try:
+                    yield
+                finally:
+                    self._batches -= 1
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            self._batches = 1
+            try:
+                yield
+            except BaseException:
+                conn.rollback()
+                raise
+            else:
+                conn.commit()
+            finally:
+                self._batches = 0
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         """All rows of one read."""

@@ -8,6 +8,7 @@ behind answer buttons are `storage.questions`.
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from storage.filters import ARTICLE_DAY, Filters
@@ -26,6 +27,18 @@ _WORD = re.compile(r"[^\W_]+")
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+@dataclass(frozen=True)
+class RoleHolder:
+    """Who holds a role (its lookup key), where, and in how many articles; `beside` counts the
+    articles giving the role without saying where that mention the asked actors."""
+
+    norm: str
+    actor_id: int
+    held_in_id: int | None
+    articles: int
+    beside: int = 0
 
 
 class SearchStore(SearchCaches, QuestionStore):
@@ -201,13 +214,20 @@ class SearchStore(SearchCaches, QuestionStore):
         article_ids: Sequence[int] = (),
         limit: int = 300,
     ) -> list[StoredQuote]:
-        """Quotes by the actors, else from the articles, else all within the filters; newest
-        article first. Each actor's quotes are read newest first from its index."""
+        """Quotes by the actors (in the articles, when both are given), else from the articles,
+        else all within the filters; newest article first. Each actor's quotes are read newest
+        first from its index."""
         if actor_ids:
+            within = f" AND q.article_id IN ({', '.join('?' for _ in article_ids)})"
             found: list[StoredQuote] = []
             for actor_id in dict.fromkeys(actor_ids):
                 found += read_quotes(
-                    self.database, chat_id, "q.actor_id = ?", (actor_id,), filters, limit=limit
+                    self.database,
+                    chat_id,
+                    "q.actor_id = ?" + (within if article_ids else ""),
+                    (actor_id, *article_ids),
+                    filters,
+                    limit=limit,
                 )
             found.sort(key=lambda q: q.id)
             found.sort(key=lambda q: q.day, reverse=True)
@@ -250,3 +270,25 @@ class SearchStore(SearchCaches, QuestionStore):
                 found.setdefault(row.id, row)
         newest = sorted(found.values(), key=lambda r: (r.day, r.id), reverse=True)
         return newest[:limit]
+
+    # --- roles ------------------------------------------------------------------------------
+
+    def role_holders(
+        self, chat_id: int, norms: Sequence[str], held_in_ids: Sequence[int] = ()
+    ) -> list[RoleHolder]:
+        """The actors given any of the roles (lookup keys) in the chat's articles, with where
+        each is held; for a role given without saying where, how many of those articles
+        mention one of `held_in_ids` ("Foreign Minister Lavrov" in an article on Russia)."""
+        if not norms:
+            return []
+        keys = ", ".join("?" for _ in norms)
+        places = ", ".join("?" for _ in held_in_ids) or "NULL"
+        rows = self.database.query(
+            "SELECT r.norm, r.actor_id, r.held_in_id, COUNT(DISTINCT r.article_id),"
+            " SUM(r.held_in_id IS NULL AND EXISTS (SELECT 1 FROM mentions m"
+            f" WHERE m.article_id = r.article_id AND m.actor_id IN ({places})))"
+            f" FROM actor_roles r WHERE r.chat_id = ? AND r.norm IN ({keys})"
+            " GROUP BY r.norm, r.actor_id, r.held_in_id",
+            (*held_in_ids, chat_id, *norms),
+        )
+        return [RoleHolder(r[0], r[1], r[2], int(r[3]), int(r[4] or 0)) for r in rows]

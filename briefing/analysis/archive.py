@@ -163,13 +163,14 @@ def analyse_batch_or_record(
     except Exception:  # one of them breaks the parse: find which, one at a time
         return {a.id: _analysed_or_error(archive, store, chat_id, a.id) for a in ready}
     outcome: dict[int, ArticleAnalysis] = {}
-    for article, analysis in zip(ready, analyses, strict=True):
-        try:
-            outcome[article.id] = ArticleAnalysis(
-                store_analysis(store, chat_id, article.id, analysis)
-            )
-        except Exception as error:  # left unanalysed: tried again later
-            outcome[article.id] = ArticleAnalysis(error=error_reason(error))
+    with store.database.batch():  # one commit for the batch; each article's own savepoint
+        for article, analysis in zip(ready, analyses, strict=True):
+            try:
+                outcome[article.id] = ArticleAnalysis(
+                    store_analysis(store, chat_id, article.id, analysis)
+                )
+            except Exception as error:  # left unanalysed: tried again later
+                outcome[article.id] = ArticleAnalysis(error=error_reason(error))
     return outcome
 
 

@@ -144,7 +144,8 @@ def _store_batch(
 ) -> list[ImportResult]:
     """Store a batch of items, then analyse the new ones together (actors, quotes, events);
     results in the order of the items."""
-    stored = [_archive_item(archive, chat_id, item) for item in items]
+    with archive.database.batch():  # one commit: readers elsewhere see one change a batch
+        stored = [_archive_item(archive, chat_id, item) for item in items]
     fresh = [r.article_id for r in stored if r.status == "imported" and r.article_id is not None]
     analysed = analyse_batch_or_record(archive, actors, chat_id, fresh) if fresh else {}
     results: list[ImportResult] = []

@@ -24,6 +24,7 @@ from briefing.questions.sayings import (
     quotes_of,
 )
 from briefing.questions.understanding import STOPWORDS, Intent, nearest_terms
+from briefing.questions.who import WhoItem, asks_who, who_answers
 from storage import StoredArticle, StoredEvent, StoredQuote
 from storage.archive import MATCH_END, MATCH_START
 
@@ -34,6 +35,7 @@ __all__ = [
     "EventItem",
     "QuoteItem",
     "Suggestion",
+    "WhoItem",
     "answer_json",
     "ask",
 ]
@@ -90,11 +92,12 @@ class Answer:
     header: ActorHeader | None = None
     note: str = ""  # why the answer is not of the kind asked for
     suggestions: tuple[Suggestion, ...] = ()
+    who: tuple[WhoItem, ...] = ()  # "who …" questions: the actors that fit (first page)
 
     @property
     def found(self) -> bool:
         """Whether anything was found."""
-        return bool(self.articles or self.quotes or self.events)
+        return bool(self.articles or self.quotes or self.events or self.who)
 
     @property
     def searched(self) -> str:
@@ -136,6 +139,7 @@ def ask(
     # A word the archive lacks is said with what is near it, whatever the rest found.
     suggestions = _suggest(searcher, chat_id, plan) if plan.unmatched and page == 0 else ()
     note = ""
+    who = who_answers(searcher, chat_id, plan, ranked) if page == 0 and asks_who(plan) else ()
     if kind in ("quotes", "events"):
         items = _sayings(searcher, chat_id, plan, kind)
         if items:
@@ -150,6 +154,7 @@ def ask(
                 quotes=tuple(i for i in shown if isinstance(i, QuoteItem)),
                 events=tuple(i for i in shown if isinstance(i, EventItem)),
                 suggestions=suggestions,
+                who=who,
             )
         note = f"No {kind} found"
     header = _header(searcher, chat_id, plan) if page == 0 and kind == "articles" else None
@@ -163,6 +168,7 @@ def ask(
         header=header,
         note=note,
         suggestions=suggestions,
+        who=who,
     )
 
 
@@ -311,6 +317,10 @@ def _event_json(item: EventItem) -> dict[str, Any]:
     }
 
 
+def _who_json(item: WhoItem) -> dict[str, Any]:
+    return {"actor": item.name, "sentence": _plain(item.sentence), **_provenance(item.saying)}
+
+
 def answer_json(answer: Answer) -> dict[str, Any]:
     """The answer as the command line prints it with --json: `matched_actors` at the top are
     the actors recognised in the question, in a result those of them the article mentions."""
@@ -333,6 +343,8 @@ def answer_json(answer: Answer) -> dict[str, Any]:
             "until": plan.filters.until,
             "sources": list(plan.filters.sources),
         }
+    if answer.who:
+        out["who"] = [_who_json(w) for w in answer.who]
     if answer.suggestions:
         out["suggestions"] = [s.label for s in answer.suggestions]
     return out

@@ -13,6 +13,7 @@ from briefing.names import allowed_edits, distance, normalise_name
 from briefing.questions.actor_names import ActorHit, ActorNames
 from briefing.questions.lexicon import is_real_word
 from briefing.questions.plans import Correction, Group, Plan
+from briefing.questions.role_names import role_groups
 from briefing.questions.understanding import (
     MAX_WORDS,
     STOPWORDS,
@@ -95,6 +96,7 @@ def plan_question(
         source_names.extend(found or [typed])
     counts = _WordCounts(store, chat_id)
     groups, corrections = _actor_groups(names, words, used, counts)
+    groups = role_groups(store, names, chat_id, words, used, groups)
     speakers = _speakers(question, list(groups))
     content = [i for i in range(len(words)) if i not in used and not words[i].stop]
     searched, more, unmatched = _word_groups(store, vocabulary, chat_id, words, content, counts)

@@ -24,6 +24,10 @@ from storage import ActorRecord, Filters, StoredEvent, StoredQuote
 SOURCE_ARTICLES = 30  # articles whose quotes or events are read when no actor is named
 READ_LIMIT = 300  # quotes or events read per actor (newest first)
 MARKED_CHARS = 500
+FEW_QUOTES = 5  # fewer quotes naming the topic: the speaker's quotes in articles about it too
+ABOUT_ARTICLES = 50  # articles ranked about the topic whose quotes of the speakers are read
+ABOUT_SCORE = 0.45  # at most, for a quote only its article ties to the topic (below any
+# quote whose sentence names it: 0.5)
 
 Row = TypeVar("Row")
 
@@ -96,8 +100,42 @@ def quotes_of(
             continue
         score = covered + 0.1 * min(sum(in_text), 5) + (0.3 if quote.direct else 0.0)
         items.append(QuoteItem(quote, quote.text, score))  # marked when shown
+    if speakers and topic and len(items) < FEW_QUOTES:
+        items += _in_articles_about(searcher, chat_id, speakers, topic, filters, items)
     items.sort(key=lambda i: (-i.score, _newest_first(i.quote.published_at), i.quote.id))
     return items
+
+
+def _in_articles_about(
+    searcher: Searcher,
+    chat_id: int,
+    speakers: Sequence[Group],
+    topic: Sequence[Group],
+    filters: Filters,
+    found: Sequence[QuoteItem],
+) -> list[QuoteItem]:
+    """The speakers' other quotes in the articles best about the topic ("what did Blair say
+    about Iraq": his quotes in articles on Iraq that do not name it), scored below those
+    that name it, the better the article's rank the higher."""
+    ranked = searcher.rank(chat_id, topic, filters, ABOUT_ARTICLES)
+    if not ranked:
+        return []
+    place = {r.article_id: n for n, r in enumerate(ranked)}
+    actor_ids = [i for g in speakers for i in g.actor_ids]
+    rows = searcher.store.quotes(
+        chat_id, filters, actor_ids=actor_ids, article_ids=list(place), limit=READ_LIMIT
+    )
+    seen = {item.quote.id for item in found}
+    return [
+        QuoteItem(
+            quote,
+            quote.text,
+            ABOUT_SCORE * (0.5 + 0.4 * (1 - place[quote.article_id] / len(place)))
+            + (0.1 * ABOUT_SCORE if quote.direct else 0.0),
+        )
+        for quote in rows
+        if quote.id not in seen and quote.article_id in place
+    ]
 
 
 def _scored_events(

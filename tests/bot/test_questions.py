@@ -293,3 +293,12 @@ def test_cli_ask_json_batch_and_now(
     assert status == 2 and "Invalid --now" in err
     status, _, err = _run(capsys, "ask", "--db", str(db))
     assert status == 2 and "QUERY" in err
+
+
+async def test_a_who_question_names_the_actor_with_its_sentence(bot: BotHarness) -> None:
+    chat = bot.chat()
+    await chat.send(OWN_ARTICLE)
+    (answer,) = await chat.send("who told reporters")
+    who = answer.split("<b>Who:</b>\n", 1)[1].split("\n", 1)[0]
+    assert who.startswith("<b>Mirela Dunn</b> — ")
+    assert "Dunn told <b>reporters</b>" in who and "#1)" in who

@@ -94,3 +94,13 @@ def test_the_timeline_shows_each_sentence_once(searcher: Searcher) -> None:
     (russia,) = find_actors(searcher.actors, 1, "Russia", limit=1)
     events, _ = actor_timeline(searcher, 1, russia.actor, 0, size=50)
     assert len({e.sentence for e in events}) == len(events) > 1
+
+
+@pytest.mark.parametrize("typed", ["Russia's foreign minister", "the foreign minister"])
+def test_the_foreign_minister_is_lavrov(searcher: Searcher, typed: str) -> None:
+    held = searcher.store.role_holders(1, ["foreign minister"])
+    if not held:
+        pytest.skip("the analysis stored no foreign minister for the seed")
+    answer = ask(searcher, 1, typed, NOW)
+    assert [g.label for g in answer.plan.actors] == ["Sergei Lavrov"]
+    assert answer.header is not None and answer.header.name == "Sergei Lavrov"
