@@ -25,9 +25,10 @@ lint: $(STAMP)
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
 
-# Two workers: the end-to-end tests mostly wait on the bot, so the other core runs the rest.
+# Three workers on two cores: the end-to-end tests mostly wait on the bot and its emulator, so
+# the other workers run the rest of the suite meanwhile.
 test: lint
-	$(PY) -m pytest -n 2
+	$(PY) -m pytest -n 3
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

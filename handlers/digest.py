@@ -56,7 +56,9 @@ def _flat(text: str) -> str:
 
 def _story_html(number: int, story: Story) -> str:
     sources = " · ".join(link(s.url, _flat(s.name)) for s in story.sources)
-    lines = [f"{number}. <b>{link(story.url, _flat(story.title))}</b>", sources]
+    lines = [f"{number}. <b>{link(story.url, _flat(story.title))}</b>"]
+    if sources:  # an unknown source is left out
+        lines.append(sources)
     if story.summary:
         lines.append(esc(_flat(" ".join(story.summary))))
     return "\n".join(lines)
@@ -64,7 +66,8 @@ def _story_html(number: int, story: Story) -> str:
 
 def _listed_html(story: Story) -> str:
     names = ", ".join(esc(_flat(s.name)) for s in story.sources)
-    return f"• {link(story.url, _flat(story.title))} — {names}"
+    title = f"• {link(story.url, _flat(story.title))}"
+    return f"{title} — {names}" if names else title
 
 
 def digest_html(digest: Digest, zone: str) -> str:

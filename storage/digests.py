@@ -145,6 +145,20 @@ class DigestStore:
             for row in rows
         ]
 
+    def window_mentions(
+        self, chat_id: int, since: datetime, until: datetime
+    ) -> list[tuple[int, str, str, int, int]]:
+        """(article id, actor name, actor type, mentions in it, rank in it) of every actor of
+        the articles the window shows: what the digest weighs its actors of the day by."""
+        window, params = shown_articles("w.id", chat_id, iso(since), iso(until))
+        rows = self.database.query(
+            f"SELECT m.article_id, x.name, x.type, m.count, m.rank FROM ({window}) s"
+            " CROSS JOIN mentions m ON m.article_id = s.id JOIN actors x ON x.id = m.actor_id"
+            " WHERE +m.chat_id = ?",
+            (*params, chat_id),
+        )
+        return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+
     def older_imported(self, chat_id: int, since: datetime, until: datetime) -> int:
         """How many articles of the window came from a bulk import with a publication date
         before it (or none): counted by the digest, not listed (from an index alone)."""

@@ -16,6 +16,8 @@ from spacy.tokens import Doc, Token
 
 from briefing.analysis.actor_index import ActorIndex
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
+from briefing.analysis.genders import PRONOUNS, compatible, name_gender, title_gender
+from briefing.analysis.titles import title_holder
 from briefing.names import normalise_name
 
 SPEECH_VERBS = frozenset(
@@ -62,6 +64,8 @@ _SPEAKING_TYPES = frozenset({ORGANISATION, GROUP})
 _CLAUSE_LINKS = frozenset({"advcl", "xcomp", "conj"})  # "…, saying", "and added"
 _INVERTED_SUBJECTS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "dep", "appos", "oprd"})
 _LOOSE_SUBJECTS = frozenset({"npadvmod", "dep", "appos", "nmod", "compound"})
+_TITLES = frozenset({"dr", "prof", "professor", "rev", "gen", "col", "capt"})
+_RELATIVES = frozenset({"who", "that"})
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 _PERSONAL = frozenset({"he", "she"})
 # Unnamed people who speak: "he"/"she" after them mean them, not someone named earlier.
@@ -92,6 +96,9 @@ class Attributor:
         self.index = index
         self.quoted = quoted
         self.subjects = self._subjects()
+        self.people = self._people()
+        self.person_subjects = self._person_subjects()
+        self._genders: dict[str, str | None] = {}
         self.roles = [
             t.i
             for t in doc
@@ -115,6 +122,41 @@ class Attributor:
                 found.append((token.i, name if kind in _SPEAKING_TYPES else None))
         return found
 
+    def _people(self) -> list[tuple[int, str]]:
+        """Where each person is named outside quotation marks: (first token, name)."""
+        found: list[tuple[int, str]] = []
+        by_token = self.index.by_token
+        for i, name in enumerate(by_token):
+            if name is None or self.index.types.get(name) != PERSON or self.quoted(self.doc[i].idx):
+                continue
+            if i == 0 or by_token[i - 1] != name:
+                found.append((i, name))
+        return found
+
+    def _person_subjects(self) -> list[tuple[int, str]]:
+        """People named as a main clause's subject, or as the subject of any verb of saying
+        ("Ms Hutt said she hoped …, she said"), outside quotation marks."""
+        found = set(self.index.subjects)
+        for token in self.doc:
+            if (
+                token.dep_ in _SUBJECTS
+                and is_speech_verb(token.head)
+                and not self.quoted(token.idx)
+            ):
+                name = self.index.by_token[token.i]
+                if name is not None and self.index.types.get(name) == PERSON:
+                    found.add((token.i, name))
+        return sorted(found)
+
+    def gender(self, name: str) -> str | None:
+        """The gender a person's name or a title before one of its mentions tells, else None."""
+        if name not in self._genders:
+            told = {title_gender(self.doc[i - 1].text) for i, n in self.people if n == name and i}
+            told.discard(None)
+            by_title = told.pop() if len(told) == 1 else None
+            self._genders[name] = name_gender(name) or by_title
+        return self._genders[name]
+
     def organisation_before(self, position: int) -> str | None:
         """The organisation named as the nearest subject before a token, if that is one."""
         at = bisect.bisect_left(self.subjects, (position, "")) - 1
@@ -129,13 +171,27 @@ class Attributor:
     def person_before(self, position: int) -> str | None:
         """Whom "he"/"she" at a token means: the person last named as a main clause's subject,
         unless an unnamed speaker came after ("A spokeswoman said … she added"): then the
-        organisation it speaks for, or nobody."""
-        at = bisect.bisect_left(self.index.subjects, (position, "")) - 1
-        since = self.index.subjects[at][0] if at >= 0 else -1
+        organisation or titled person it speaks for, or nobody. When that subject's name
+        tells the other gender, the nearest person named since who may be meant, or nobody."""
+        subjects = self.person_subjects
+        at = bisect.bisect_left(subjects, (position, "")) - 1
+        since = subjects[at][0] if at >= 0 else -1
         role = bisect.bisect_left(self.roles, position) - 1
         if role >= 0 and self.roles[role] > since:
-            return self.index.speaker(self.doc[self.roles[role]])
-        return self.index.subjects[at][1] if at >= 0 else None
+            token = self.doc[self.roles[role]]
+            return self.index.speaker(token) or title_holder(token, self.index)
+        if at < 0:
+            return None
+        wanted = PRONOUNS.get(self.doc[position].lower_)
+        name = subjects[at][1]
+        if compatible(self.gender(name), wanted):
+            return name
+        first = bisect.bisect_right(self.people, (since, "\uffff"))
+        last = bisect.bisect_left(self.people, (position, ""))
+        for _, other in reversed(self.people[first:last]):
+            if compatible(self.gender(other), wanted):
+                return other
+        return None
 
     def subject_speaker(self, subject: Token) -> str | None:
         """The speaker a subject stands for, pronouns resolved."""
@@ -143,7 +199,10 @@ class Attributor:
             return self.speaker(self.organisation_before(subject.i))
         if subject.lower_ in _PERSONAL:
             return self.speaker(self.person_before(subject.i))
-        return self.speaker(self.index.speaker(subject) or self._by_surname(subject))
+        name = self.index.speaker(subject)
+        if name is None or self.index.types.get(name) != PERSON:
+            name = self._by_honorific(subject) or name
+        return self.speaker(name or self._by_surname(subject) or title_holder(subject, self.index))
 
     def subject_of(self, verb: Token) -> Token | None:
         """The token naming who speaks: the verb's subject (that of the clause it hangs on
@@ -153,6 +212,8 @@ class Attributor:
         for _ in range(3):
             for child in clause.children:
                 if child.dep_ in _SUBJECTS and not child.is_punct:  # a mark parsed as subject
+                    if child.lower_ in _RELATIVES and clause.dep_ == "relcl":
+                        return self._antecedent(child)  # "Secretary Tessa Jowell, who said"
                     return child
             if clause.dep_ not in _CLAUSE_LINKS or clause.head.i == clause.i:
                 break
@@ -165,10 +226,36 @@ class Attributor:
         candidates = named or lefts
         return candidates[-1] if candidates else None
 
+    def _antecedent(self, relative: Token) -> Token:
+        """Whom "who" stands for: the name just before it, else the noun the clause hangs on."""
+        before = relative.i - 1
+        if before >= 0 and self.doc[before].text == ",":
+            before -= 1
+        if before >= 0 and self.index.by_token[before] is not None:
+            return self.doc[before]
+        return relative.head.head
+
     def speaker_of(self, verb: Token) -> str | None:
         """The speaker a verb of saying credits, or None when it names nobody who may speak."""
         subject = self.subject_of(verb)
         return self.subject_speaker(subject) if subject is not None else None
+
+    def _person_at(self, i: int) -> str | None:
+        """The actor a token names, a person when a title precedes it ("Mr Straw")."""
+        name = self.index.by_token[i]
+        if name is not None and self.index.types.get(name) != PERSON:
+            return self._by_honorific(self.doc[i]) or name
+        return name
+
+    def _by_honorific(self, token: Token) -> str | None:
+        """The article's one person with the surname a title precedes ("Mr Straw" typed as
+        part of an organisation, "Dr Gibbons" typed as one), else None."""
+        before = self.doc[token.i - 1].text if token.i > 0 else ""
+        if title_gender(before) is None and before.rstrip(".").lower() not in _TITLES:
+            return None
+        people = [n for n, kind in self.index.types.items() if kind == PERSON and " " in n]
+        matches = [n for n in people if n.split()[-1] == token.text]
+        return matches[0] if len(matches) == 1 else None
 
     def _by_surname(self, token: Token) -> str | None:
         """A person or organisation of the article whose name ends with an unrecognised
@@ -180,7 +267,7 @@ class Attributor:
 
     def named_in(self, start: int, end: int) -> str | None:
         """The last person named between two token positions, else the last organisation."""
-        names = [self.speaker(self.index.by_token[i]) for i in range(start, end)]
+        names = [self.speaker(self._person_at(i)) for i in range(start, end)]
         named = [name for name in names if name is not None]
         people = [name for name in named if self.index.types.get(name) == PERSON]
         found = people or named

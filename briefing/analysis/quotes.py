@@ -234,7 +234,25 @@ class _Reader:
                 return previous.attribution
             lead_end = self.paragraphs[segment.paragraph - 1][1]
             return self._reported_by(lead_end, None, colon_only=True)
+        if previous is not None and self._same_sentence(previous, segment):
+            return previous.attribution
         return self._reported_by(segment.start, previous, colon_only=False)
+
+    def _same_sentence(self, previous: _Quotation, segment: Segment) -> bool:
+        """Whether a stretch is a further phrase of the sentence whose verb, before the quote
+        before it, credits that quote (`X said they were "…" with "…"`), no verb between."""
+        attribution, last = previous.attribution, previous.segments[-1]
+        if attribution is None or attribution.verb is None:
+            return False
+        sentence = self.sentence_at(segment.start)
+        if self.sentence_at(last.start) != sentence:
+            return False
+        if attribution.verb.idx > previous.segments[0].start:
+            return False  # `"…," said X, whose motto is "…"`: not X's words
+        if self.sentence_at(attribution.verb.idx) != sentence:
+            return False
+        gap = self.tokens(last.end, segment.start)
+        return not any(t.pos_ in {"VERB", "AUX"} for t in gap)  # no clause of its own
 
     def _ends_paragraph(self, quotation: _Quotation, paragraph: int) -> bool:
         last = quotation.segments[-1]

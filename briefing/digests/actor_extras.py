@@ -7,8 +7,9 @@ line too, does not import the language model (spaCy).
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
-from briefing.digests.build import DigestQuote
+from briefing.digests.salience import DigestQuote, MentionRow
 from storage.actors import ActorStore
+from storage.digests import DigestStore
 
 
 class ActorDigestExtras:
@@ -16,6 +17,7 @@ class ActorDigestExtras:
 
     def __init__(self, store: ActorStore) -> None:
         self.store = store
+        self.windows = DigestStore(store.database)
 
     def actor_mentions(self, chat_id: int, since: datetime, until: datetime) -> Mapping[str, int]:
         """Articles added in the window mentioning each actor."""
@@ -27,6 +29,12 @@ class ActorDigestExtras:
     ) -> Mapping[int, Sequence[str]]:
         """Each article's actors, most prominent first."""
         return self.store.article_actor_names(chat_id, article_ids)
+
+    def window_mentions(
+        self, chat_id: int, since: datetime, until: datetime
+    ) -> Sequence[MentionRow]:
+        """Every actor of the window's articles, with its type, mentions and rank in each."""
+        return self.windows.window_mentions(chat_id, since, until)
 
     def quotes(self, chat_id: int, since: datetime, until: datetime) -> Sequence[DigestQuote]:
         """Quotes with a known speaker from the window's articles, direct quotes first."""

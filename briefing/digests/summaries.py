@@ -4,6 +4,11 @@ Local and fast (pure Python, no model): each sentence is scored by its position,
 centrality (how much it shares the article's recurring content words), its overlap with the
 title and its length; sentences are then picked greedily, each new pick penalised by its
 similarity to those already chosen (maximal marginal relevance), and returned in document order.
+
+What is not the article's own prose is left out before scoring: a dateline at the head of a
+sentence ("KIEV, April 23 (Reuters) - "), photo captions and bylines. A sentence opening with a
+pronoun or connective ("He also says…", "But…") is picked only after the sentence before it,
+so a summary never starts with a reference the reader cannot resolve.
 """
 
 import math
@@ -12,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from briefing.ingest.datelines import read_dateline
 from briefing.sentences import split_sentences
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -51,6 +57,75 @@ class Weights:
 DEFAULT_WEIGHTS = Weights()
 
 
+_OPENER_RE = re.compile(r"^[\W_]*([^\W_]+)(?:\s+([^\W_]+))?")
+_DANGLING = frozenset(
+    """he she they it its his her their them him also but however this that these those
+    meanwhile moreover furthermore additionally besides nevertheless nonetheless still yet and
+    or so instead then thus hence therefore otherwise likewise similarly such""".split()
+)
+_TIME_NOUNS = frozenset(
+    "year week month morning afternoon evening season summer winter spring autumn time".split()
+)
+_CAPTION_RE = re.compile(
+    r"^\W*(?:photo|picture|image|caption|file photo)\b\s*[:|-]|\b(?:getty images|ap photo|"
+    r"afp photo|reuters/|photo by|picture by|image by|photograph:|pictured:)",
+    re.IGNORECASE,
+)
+_BYLINE_RE = re.compile(
+    r"^\W*(?:by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*$|(?:reporting|writing|editing|"
+    r"additional reporting)\s+by\b|staff (?:writer|reporter)\b|follow\b.{0,40}\bon twitter)",
+    re.IGNORECASE,
+)
+_REPORTING_RE = re.compile(
+    r"\b(?:said|says|told|announced|reported|will|would|has|have|had|was|were|\w+ed)\b",
+    re.IGNORECASE,
+)
+CAPTION_WORDS = 20  # a lone first paragraph this long at most, with no report verb: a caption
+
+
+def dangling(sentence: str) -> bool:
+    """Whether a sentence opens with a pronoun or connective that refers to what came before."""
+    match = _OPENER_RE.match(sentence)
+    if not match:
+        return False
+    first, second = match.group(1).casefold(), (match.group(2) or "").casefold()
+    if first in {"this", "that", "these", "those"} and second in _TIME_NOUNS:
+        return False
+    return first in _DANGLING
+
+
+def _lone_caption(text: str, sentences: list[str]) -> bool:
+    """Whether the first sentence is a photo caption: a paragraph of its own, short, before a
+    longer sentence, with no verb form a report uses ("said", "has", "-ed")."""
+    if len(sentences) < 2:
+        return False
+    block = re.split(r"\n\s*\n", text.strip(), maxsplit=1)[0]
+    first = sentences[0]
+    if " ".join(block.split()) != " ".join(first.split()):
+        return False
+    words = len(first.split())
+    return (
+        words <= CAPTION_WORDS
+        and len(sentences[1].split()) > words
+        and not _REPORTING_RE.search(first)
+    )
+
+
+def prose_sentences(text: str) -> list[str]:
+    """The sentences of `text` that are the article's prose: datelines cut from their heads,
+    captions and bylines dropped."""
+    sentences = split_sentences(text)
+    if _lone_caption(text, sentences):
+        sentences = sentences[1:]
+    kept: list[str] = []
+    for sentence in sentences:
+        if len(kept) < 2 and (line := read_dateline(sentence)) is not None:
+            sentence = line.rest
+        if sentence and not _CAPTION_RE.search(sentence) and not _BYLINE_RE.search(sentence):
+            kept.append(sentence)
+    return kept
+
+
 @dataclass(frozen=True)
 class Analysis:
     """Per-sentence facts about one article that do not depend on the weights."""
@@ -60,6 +135,7 @@ class Analysis:
     lengths: list[int]
     centrality: list[float]
     title_overlap: list[float]
+    dangling: list[bool]  # opens with a pronoun or connective: needs the sentence before it
 
 
 def _stem(word: str) -> str:
@@ -112,7 +188,7 @@ def _centrality(bags: list[Counter[str]]) -> list[float]:
 
 def analyse(title: str, text: str) -> Analysis:
     """Split `text` into sentences and measure each one; a leading copy of the title is dropped."""
-    sentences = split_sentences(text)
+    sentences = prose_sentences(text)
     if sentences and _same_as_title(sentences[0], title):
         sentences = sentences[1:]
     bags = [Counter(content_words(s)) for s in sentences]
@@ -126,6 +202,7 @@ def analyse(title: str, text: str) -> Analysis:
         lengths=[len(s.split()) for s in sentences],
         centrality=_centrality(bags),
         title_overlap=overlap,
+        dangling=[dangling(s) for s in sentences],
     )
 
 
@@ -163,13 +240,17 @@ def _redundancy(similarity: float, weights: Weights) -> float:
 
 
 def select(analysis: Analysis, count: int, weights: Weights = DEFAULT_WEIGHTS) -> list[int]:
-    """Indexes of up to `count` sentences chosen greedily by MMR, in document order."""
+    """Indexes of up to `count` sentences chosen greedily by MMR, in document order; a dangling
+    sentence only once the sentence before it is chosen."""
     scores = sentence_scores(analysis, weights)
     closest = [0.0] * len(scores)  # each sentence's highest similarity to a chosen one
     remaining = set(range(len(scores)))
     chosen: list[int] = []
-    while remaining and len(chosen) < count:
-        best = max(remaining, key=lambda i: (scores[i] - _redundancy(closest[i], weights), -i))
+    while len(chosen) < count:
+        ready = [i for i in remaining if not analysis.dangling[i] or i - 1 in chosen]
+        if not ready:
+            break
+        best = max(ready, key=lambda i: (scores[i] - _redundancy(closest[i], weights), -i))
         chosen.append(best)
         remaining.discard(best)
         for i in remaining:

@@ -191,25 +191,30 @@ async def run_import(
     pending: list[asyncio.Task[ImportItem] | ImportItem] = []
     batch: list[ImportItem] = []
 
-    async def take(head: asyncio.Task[ImportItem] | ImportItem) -> None:
-        batch.append(await head if isinstance(head, asyncio.Task) else head)
-
     async def flush() -> list[ImportResult]:
         results = await asyncio.to_thread(_store_batch, archive, actors, chat_id, list(batch))
         batch.clear()
         return results
 
+    async def take(head: asyncio.Task[ImportItem] | ImportItem, full: int) -> list[ImportResult]:
+        """Add the next item to the batch; store the batch when it holds `full` items, or
+        before waiting for a page still being read (what was read is not held back)."""
+        stored: list[ImportResult] = []
+        if batch and isinstance(head, asyncio.Task) and not head.done():
+            stored = await flush()
+        batch.append(await head if isinstance(head, asyncio.Task) else head)
+        return stored + (await flush() if len(batch) >= full else [])
+
     try:
         for entry in _items(inputs, defaults):
             pending.append(asyncio.create_task(fetch(entry)) if isinstance(entry, str) else entry)
             if len(pending) >= window:
-                await take(pending.pop(0))
-                if len(batch) >= STORE_BATCH:
-                    for result in await flush():
-                        yield result
+                for result in await take(pending.pop(0), STORE_BATCH):
+                    yield result
         for head in pending:
-            await take(head)
-        for result in await flush():
+            for result in await take(head, STORE_BATCH):
+                yield result
+        for result in await flush() if batch else []:
             yield result
     finally:
         reader.close()  # pages are untrusted: read in worker processes, ended here

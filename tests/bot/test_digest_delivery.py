@@ -648,7 +648,8 @@ def test_cli_prints_the_digest_of_a_window_without_sending(tmp_path: Path, clock
     assert 1 <= len(story["summary"]) <= 3 and story["actors"] == []
     assert data["actors"] == [] and data["quotes"] == []
     text = run_bot("digest", "--db", str(db), *window, db=db)
-    assert text.stdout.startswith("Digest for Tue 5 Mar 2024: 2 articles in 1 story")
+    # The window is the 4th, midnight to midnight: its header names that day, not the 5th.
+    assert text.stdout.startswith("Digest for Mon 4 Mar 2024: 2 articles in 1 story")
     bad = run_bot("digest", "--db", str(db), "--since", "last week", db=db)
     assert bad.returncode == 2 and "--since" in bad.stderr
 

@@ -120,7 +120,8 @@ def test_killed_import_resumes_and_archives_each_article_once(tmp_path: Path) ->
         before_kill = _count(db)
         first.send_signal(signal.SIGKILL)
         first.wait(timeout=10)
-        assert 0 < before_kill < TOTAL
+        # what was read is stored while later pages are still being read, not held back
+        assert SERVED_BEFORE_KILL - 10 <= before_kill < TOTAL
         site.release.set()
         second = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True,
                                 timeout=120)  # fmt: skip

@@ -20,6 +20,7 @@ from briefing.digests.build import (
     digest_text,
     headline,
 )
+from briefing.digests.salience import actor_facts
 from briefing.digests.schedule import (
     continues_from,
     digest_window,
@@ -252,27 +253,36 @@ class FakeExtras:
         self.window_since = window_since
 
     def actor_mentions(self, chat_id: int, since: datetime, until: datetime) -> Mapping[str, int]:
-        if until <= self.window_since:  # the seven days before the window
-            assert until - since == timedelta(days=7)
-            return {"Mirela Dunn": 7, "Port Authority": 14}
-        return {"Mirela Dunn": 6, "Port Authority": 1, "Tomas Berg": 3}
+        assert until <= self.window_since and until - since == timedelta(days=7)
+        return {"Mirela Dunn": 7, "Port Authority": 14, "Valdoria": 21}
+
+    def window_mentions(
+        self, chat_id: int, since: datetime, until: datetime
+    ) -> Sequence[tuple[int, str, str, int, int]]:
+        return [
+            (1, "Mirela Dunn", "person", 2, 0), (1, "Tomas Berg", "person", 1, 1),
+            (2, "Mirela Dunn", "person", 1, 1), (2, "Port Authority", "organisation", 3, 0),
+            (3, "Mirela Dunn", "person", 1, 2), (1, "Valdoria", "place", 5, 2),
+            (2, "Valdoria", "place", 5, 2), (3, "Valdoria", "place", 5, 0),
+        ]  # fmt: skip
 
     def article_actors(
         self, chat_id: int, article_ids: Sequence[int]
     ) -> Mapping[int, Sequence[str]]:
-        return {1: ["Tomas Berg"], 2: ["Port Authority"]}
+        return {1: ["Mirela Dunn", "Tomas Berg"], 2: ["Port Authority"], 3: ["Valdoria"]}
 
     def quotes(self, chat_id: int, since: datetime, until: datetime) -> Sequence[DigestQuote]:
         return [
             DigestQuote("Tomas Berg", "The ice is going.", 1),
-            DigestQuote("Mirela Dunn", "We will not load a single ship.", 2),
+            DigestQuote("Mirela Dunn", "We will not load a single ship.", 1),
             DigestQuote("Mirela Dunn", "A second quote of hers.", 2),
             DigestQuote("Port Authority", "We regret the strike.", 2),
+            DigestQuote("Valdoria", "A place does not speak.", 3),
             DigestQuote("Nobody", "Unranked.", 3),
         ]
 
 
-def test_actors_of_the_day_quotes_and_prominence_from_a_provider() -> None:
+def test_actors_by_salience_and_quotes_of_the_top_stories_from_a_provider() -> None:
     since = datetime.now(UTC) - timedelta(hours=23)
     extras: DigestExtras = FakeExtras(since)
     archive = Archive.open(":memory:")
@@ -281,17 +291,56 @@ def test_actors_of_the_day_quotes_and_prominence_from_a_provider() -> None:
         archive.add(3, NewArticle(title=title, body=BODY, source="Wire"))
     digest = compose_digest(store, 3, since, since + timedelta(days=1), extras)
     archive.close()
-    # All stories have one article; the one with the most mentioned actor comes first.
+    # The story of the most salient actor comes first; a place does not lift a story.
     assert [s.title for s in digest.stories] == ["Glacier survey", "Harbour strike", "Budget vote"]
-    assert digest.stories[0].actors == ("Tomas Berg",)
-    trends = {a.name: (a.mentions, a.trend) for a in digest.actors}
-    assert trends == {"Mirela Dunn": (6, "rising"), "Tomas Berg": (3, "new"),
-                      "Port Authority": (1, "falling")}  # fmt: skip
-    assert [q.speaker for q in digest.quotes] == ["Mirela Dunn", "Tomas Berg", "Port Authority"]
+    assert digest.stories[0].actors[0] == "Mirela Dunn"
+    trends = {a.name: (a.articles, a.mentions, a.trend) for a in digest.actors}
+    # Valdoria, a place in every article but not rising against its week, is left out.
+    assert trends == {"Mirela Dunn": (3, 4, "rising"), "Tomas Berg": (1, 1, "new"),
+                      "Port Authority": (1, 3, "falling")}  # fmt: skip
+    assert [a.name for a in digest.actors] == ["Mirela Dunn", "Port Authority", "Tomas Berg"]
+    # One quote per top story, by its most salient person or organisation, never a place.
+    assert [q.speaker for q in digest.quotes] == ["Mirela Dunn", "Port Authority"]
     assert digest.quotes[0].text == "We will not load a single ship."
     text = digest_text(digest, "UTC")
-    assert "Actors of the day" in text and "Tomas Berg: 3 mentions (new)" in text
-    assert "Said today" in text
+    assert "Tomas Berg: in 1 article (new)" in text
+    assert "Port Authority: in 1 article, 3 mentions (-1, falling)" in text
+    assert "Said today" in text and "Valdoria:" not in text
+
+
+def test_a_rising_place_is_shown_after_people_and_organisations() -> None:
+    digest = build_digest(
+        1, [_article(1, "A"), _article(2, "B")], T0, T0 + timedelta(days=1),
+        facts=actor_facts([(1, "Valdoria", "place", 9, 0), (2, "Valdoria", "place", 9, 0),
+                           (1, "Ana Ruiz", "person", 1, 3)], {1: "Valdoria votes"}),
+        previous={"Valdoria": 0, "Ana Ruiz": 0},
+    )  # fmt: skip
+    assert [a.name for a in digest.actors] == ["Ana Ruiz"]  # a new place is not rising
+    rising = build_digest(
+        1, [_article(1, "A"), _article(2, "B"), _article(3, "C")], T0, T0 + timedelta(days=1),
+        facts=actor_facts([(i, "Valdoria", "place", 9, 0) for i in (1, 2, 3)]
+                          + [(1, "Ana Ruiz", "person", 1, 3)], {}),
+        previous={"Valdoria": 1},
+    )  # fmt: skip
+    assert [(a.name, a.trend) for a in rising.actors] == [("Ana Ruiz", "new"),
+                                                          ("Valdoria", "rising")]  # fmt: skip
+
+
+def test_ties_go_to_salience_not_the_alphabet() -> None:
+    rows = [(1, "Aaron Abbot", "person", 1, 5), (2, "Zoe Lavrova", "person", 1, 0)]
+    digest = build_digest(1, [_article(1, "A"), _article(2, "Lavrova speaks")], T0,
+                          T0 + timedelta(days=1),
+                          facts=actor_facts(rows, {2: "Lavrova speaks"}))  # fmt: skip
+    assert [a.name for a in digest.actors] == ["Zoe Lavrova", "Aaron Abbot"]
+
+
+def test_no_unknown_source_and_the_header_date_is_the_windows() -> None:
+    article = replace(_article(1, "A"), source="")
+    day = datetime(2015, 4, 22, tzinfo=UTC)
+    digest = build_digest(1, [article], day, day + timedelta(days=1))
+    text = digest_text(digest, "UTC")
+    assert "unknown source" not in text and digest.stories[0].sources == ()
+    assert text.startswith("Digest for Wed 22 Apr 2015:")
 
 
 def test_change_is_against_the_average_for_a_window_this_long() -> None:
@@ -312,7 +361,8 @@ def test_json_has_the_documented_fields() -> None:
     story = data["stories"][0]  # type: ignore[index]
     assert {"title", "url", "sources", "summary", "actors"} <= set(story)
     assert story["sources"] == ["Wire"] and story["actors"] == ["X"]
-    assert data["actors"] == [{"name": "X", "mentions": 2, "change": 2.0, "trend": "new"}]
+    assert data["actors"] == [{"name": "X", "articles": 2, "mentions": 2, "kind": "",
+                               "salience": 2.0, "change": 2.0, "trend": "new"}]  # fmt: skip
     assert data["quotes"] == [{"speaker": "X", "text": "Hello.", "article_id": 1}]
 
 

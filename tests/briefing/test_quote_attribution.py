@@ -124,3 +124,90 @@ def test_it_means_the_organisation_named_as_subject_before() -> None:
         '"We expect another record year at every mine we run," it said.'
     )
     assert speakers("Output Up", body) == ["Brightwater Energy Inc"]
+
+
+def test_he_skips_a_woman_for_the_nearest_man_named_since() -> None:
+    body = (
+        "The festival jury met in Lisbon this week.\n\n"
+        "Actress Maria Holloway is also the personal choice of Daniel Pratt, chief critic of "
+        'the Harbour Gazette. "We have never seen a debut quite like hers," he told reporters.'
+    )
+    assert speakers("Jury Meets", body) == ["Daniel Pratt"]
+
+
+def test_he_after_only_women_names_nobody() -> None:
+    body = (
+        "Maria Holloway opened the new theatre in Porto on Friday.\n\n"
+        '"The city has waited for this stage for twenty years," he said.'
+    )
+    assert speakers("Theatre Opens", body) == [None]
+
+
+def test_a_title_tells_the_gender_of_a_surname() -> None:
+    body = (
+        "Mrs Vardy said the council would look again at the plan.\n\n"
+        "Councillor Tom Rusk spoke after her at the meeting on Tuesday. "
+        '"Nobody in this town wants the bypass built through the park," she said.'
+    )
+    assert speakers("Bypass Plan", body) == [None]  # Tom Rusk is a man; Mrs Vardy is no name
+
+
+def test_a_bare_title_means_the_one_person_named_with_it() -> None:
+    body = (
+        "Foreign Secretary Alan Brisk visited Oslo on Monday.\n\n"
+        'The Foreign Secretary told reporters: "We will sign the fishing treaty within a month."'
+    )
+    assert speakers("Treaty Near", body) == ["Alan Brisk"]
+
+
+def test_a_bare_title_with_no_holder_named_stays_empty() -> None:
+    body = (
+        "Shadow foreign secretary Mira Dale criticised the treaty on Monday.\n\n"
+        'The Foreign Secretary told reporters: "We will sign the fishing treaty within a month."'
+    )
+    assert speakers("Treaty Near", body) == [None]
+
+
+def test_mr_and_a_surname_is_the_articles_one_person_of_that_name() -> None:
+    body = (
+        "Alan Brisk will speak to the Harbour Policy Centre on Monday.\n\n"
+        "In a speech to the Harbour Policy Centre Mr Brisk said of the plan: "
+        '"It is clever, but it is not wise, and the coast will pay for it."'
+    )
+    assert speakers("Brisk Speaks", body) == ["Alan Brisk"]
+
+
+def test_who_said_credits_the_name_before_it() -> None:
+    body = (
+        "The plan was backed by Transport Secretary Tessa Morrow who said: "
+        '"You would not build a road through a school, so do not build one through a park."'
+    )
+    assert speakers("Plan Backed", body) == ["Tessa Morrow"]
+
+
+def test_a_second_phrase_of_a_reporting_sentence_has_its_speaker() -> None:
+    body = (
+        "The Lanterns played their first London show on Friday.\n\n"
+        'Reviews editor Ted Farrow said they were "pretty-boy clothes horses" with "an '
+        'unusually nimble ear for short, yearning pop songs".'
+    )
+    assert speakers("Band Reviewed", body) == ["Ted Farrow", "Ted Farrow"]
+
+
+def test_she_means_the_subject_of_an_earlier_verb_of_saying() -> None:
+    body = (
+        "Health minister Jane Alder left her post on Tuesday.\n\n"
+        "Kirsty Vane, for the opposition, called the move a distraction. "
+        'Meanwhile Ms Alder said she hoped "that patients would benefit from the work of five '
+        'years" Asked about waiting lists, she said that they were "only a small part of the '
+        'health agenda for the coming year".'
+    )
+    assert speakers("Minister Leaves", body)[-1] == "Jane Alder"
+
+
+def test_they_never_means_a_person() -> None:
+    body = (
+        "Economist Jon Pask said on Monday that prices would rise.\n\n"
+        '"We expect the rise to last well into the second half of the year," they said.'
+    )
+    assert speakers("Prices Rise", body) == [None]

@@ -151,3 +151,40 @@ def test_bbc_picks_more_reference_sentences_than_lead_3() -> None:
             ours += sum(s in reference for s in summarize(row["title"], row["article"]))
             lead += sum(s in reference for s in split_sentences(row["article"])[:3])
     assert ours > lead
+
+
+def test_a_summary_never_opens_with_a_dangling_pronoun_or_connective() -> None:
+    from briefing.digests.summaries import dangling, summarize
+
+    text = (
+        "The mayor of Valdoria opened the new bridge over the river on Monday morning. "
+        "He also says the bridge cost half of what the council had planned to spend on it. "
+        "However, the harbour tunnel planned for next year will cost twice as much again. "
+        "Critics of the council called the tunnel a waste of money for the taxpayers."
+    )
+    for count in (1, 2, 3):
+        picked = summarize("Tunnel costs double", text, count)
+        sentences = text.split(". ")
+        first = picked[0]
+        assert not dangling(first), picked
+        for sentence in picked[1:]:
+            if dangling(sentence):  # only right after the sentence before it
+                index = next(i for i, s in enumerate(sentences) if sentence.startswith(s[:30]))
+                assert any(p.startswith(sentences[index - 1][:30]) for p in picked)
+    assert dangling('"He also says so.') and dangling("But then it rained.")
+    assert not dangling("This year the harvest failed.") and not dangling("Hello there.")
+
+
+def test_datelines_captions_and_bylines_are_left_out() -> None:
+    from briefing.digests.summaries import prose_sentences
+
+    text = (
+        "Workers repair the roof of the old mill in Valdoria.\n\n"
+        "VALDORIA, April 3 (Reuters) - The old mill reopened on Friday after a repair that took "
+        "three years and cost the town four million crowns.\n\n"
+        "Photo: Getty Images\n\nReporting by Ana Ruiz; Editing by Tom Berg"
+    )
+    assert prose_sentences(text) == [
+        "The old mill reopened on Friday after a repair that took three years and cost the town "
+        "four million crowns."
+    ]

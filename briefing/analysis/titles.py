@@ -1,0 +1,77 @@
+"""Whom a bare title means ("The Foreign Secretary told the BBC"): the one person the article
+named earlier with exactly that title, before the name ("Foreign Secretary Jack Straw") or in
+apposition ("Jack Straw, the Foreign Secretary"). A different title ("Shadow foreign
+secretary Michael Ancram"), two holders or none leave it unknown.
+"""
+
+from spacy.tokens import Doc, Token
+
+from briefing.analysis.actor_index import ActorIndex
+from briefing.analysis.gazetteer import PERSON, PLACE
+
+_SKIPPED = frozenset({"det", "poss", "case", "punct"})
+_INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
+_TITLE_WORDS = frozenset({"PROPN", "NOUN", "ADJ"})
+
+
+def _names_actor(index: ActorIndex, i: int) -> bool:
+    """Whether a token names an actor other than a place ("Russian" of "Russian president"
+    is part of the title; "Labour" of "Labour leader" is not)."""
+    name = index.by_token[i]
+    return name is not None and index.types.get(name) != PLACE
+
+
+def _words(tokens: list[Token]) -> tuple[str, ...]:
+    return tuple(t.lower_ for t in tokens if t.dep_ not in _SKIPPED and not t.is_punct)
+
+
+def title_of(token: Token, index: ActorIndex) -> tuple[str, ...]:
+    """The words of a noun phrase ending at `token` ("the Foreign Secretary" → foreign
+    secretary), empty when any of them names an actor but a place ("Labour's leader")."""
+    tokens = list(token.doc[token.left_edge.i : token.i + 1])
+    if tokens[0].lower_ in _INDEFINITE:  # "a spokesman": one of several, not a known holder
+        return ()
+    if any(_names_actor(index, t.i) for t in tokens):
+        return ()
+    return _words(tokens)
+
+
+def _before_name(doc: Doc, start: int, index: ActorIndex) -> tuple[str, ...]:
+    """The title words just before a name ("Foreign Secretary" of "Foreign Secretary Jack
+    Straw"): the nouns and adjectives that run up to it, whatever the parser made of them."""
+    at = start
+    while (
+        at > 0
+        and doc[at - 1].pos_ in _TITLE_WORDS
+        and doc[at - 1].dep_ not in _SKIPPED
+        and not _names_actor(index, at - 1)
+    ):
+        at -= 1
+    return _words(list(doc[at:start]))
+
+
+def _in_apposition(doc: Doc, start: int, end: int, index: ActorIndex) -> list[tuple[str, ...]]:
+    root = doc[start:end].root
+    return [title_of(child, index) for child in root.children if child.dep_ == "appos"]
+
+
+def title_holder(token: Token, index: ActorIndex) -> str | None:
+    """The one person named before `token` with the title `token` ends, else None."""
+    title = title_of(token, index)
+    if not title:
+        return None
+    doc = token.doc
+    holders: set[str] = set()
+    at = 0
+    while at < token.left_edge.i:
+        name = index.by_token[at]
+        if name is None or index.types.get(name) != PERSON:
+            at += 1
+            continue
+        end = at
+        while end < len(doc) and index.by_token[end] == name:
+            end += 1
+        if _before_name(doc, at, index) == title or title in _in_apposition(doc, at, end, index):
+            holders.add(name)
+        at = end
+    return holders.pop() if len(holders) == 1 else None
