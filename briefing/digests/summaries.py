@@ -241,13 +241,14 @@ def _redundancy(similarity: float, weights: Weights) -> float:
 
 def select(analysis: Analysis, count: int, weights: Weights = DEFAULT_WEIGHTS) -> list[int]:
     """Indexes of up to `count` sentences chosen greedily by MMR, in document order; a dangling
-    sentence only once the sentence before it is chosen."""
+    sentence only once the sentence before it is chosen (the text's first sentence opens the
+    summary as it opens the text)."""
     scores = sentence_scores(analysis, weights)
     closest = [0.0] * len(scores)  # each sentence's highest similarity to a chosen one
     remaining = set(range(len(scores)))
     chosen: list[int] = []
     while len(chosen) < count:
-        ready = [i for i in remaining if not analysis.dangling[i] or i - 1 in chosen]
+        ready = [i for i in remaining if not analysis.dangling[i] or i == 0 or i - 1 in chosen]
         if not ready:
             break
         best = max(ready, key=lambda i: (scores[i] - _redundancy(closest[i], weights), -i))

@@ -1,10 +1,17 @@
 """Recognising the same story twice: pasted again, slightly edited, or from another outlet.
 
 Each article gets a compact signature: a bottom-k sketch of its word 4-shingles (estimating
-how much text two articles share) and its most frequent names and figures (whether they speak
-of the same people, places and numbers). A new article joins the story of the most similar
-earlier one when the text is largely shared, when many names and figures agree, or when
-the names and the titles both agree.
+how much text two articles share), its most frequent names and figures (its main actors and
+numbers), its distinctive content words (weighted by how rare they are in English, `wordfreq`)
+and the content words of its title and lead. A new article joins the story of the most similar
+earlier one (within `STORY_WINDOW_DAYS`) when the text is largely shared (an edit, a re-send),
+or when it tells the same event in other words (`same_event`): the same main actors, the same
+distinctive words and figures across the text, and a lead that says much the same thing.
+
+Two stories about the same actors on different days share names and much vocabulary but not
+their leads' action or their figures, so every condition must hold: when unsure, apart.
+This runs at ingest, where the full text is at hand, so the archive's `story_id` (the digest's
+stories and the answers' "also:" sources) reflects it at no cost to a digest.
 """
 
 import hashlib
@@ -13,7 +20,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -22,7 +30,8 @@ from storage import StoryCandidate
 SHINGLE_WORDS = 4
 SKETCH_SIZE = 128
 TOP_TERMS = 40
-SHARED_TEXT = 0.30  # estimated Jaccard of shingles: the same text, edited or re-sent
+SHARED_TEXT = 0.30  # estimated Jaccard of shingles: the same text, edited or re-sent...
+SAME_TEXT = 0.50  # ...whatever its lead; below this, a shared background paragraph is not enough
 SHARED_TERMS = 0.6  # cosine of the names-and-figures counts
 SHARED_TITLE = 65.0
 SAME_NAMES = 0.85  # names and figures alone, when there are many of them in common
@@ -30,6 +39,16 @@ SAME_NAMES_COUNT = 8  # rapidfuzz token_set_ratio of the titles' content words
 STORY_WINDOW_DAYS = 3
 KEY_TERMS = 8
 KEY_HASHES = 8
+MAIN_NAMES = 5  # the most frequent names and figures: an article's main actors
+SHARED_MAIN = 2  # of them in common, at least, for the same event
+CONTENT_WORDS = 40
+STEM = 6  # letters kept of a word: "suspended" and "suspends" agree
+COMMON_ZIPF = 5.5  # wordfreq Zipf frequency at which a word says nothing of the event
+SHARED_CONTENT = 0.25  # weighted Jaccard of the distinctive content words
+SHARED_LEAD = 0.25  # Jaccard of the title's and lead's content words
+FIGURE_WEIGHT = 3.0  # a figure in common ("212 passengers") says as much as a rare word
+YEAR_WEIGHT = 0.5  # a year says little
+LEAD_SENTENCES = 2
 
 _STOP = frozenset(
     "the a an and or of to in on at for by with from as is are was were be been has have had"
@@ -52,6 +71,8 @@ class Signature:
 
     sketch: tuple[int, ...]
     terms: dict[str, int]
+    words: dict[str, float] = field(default_factory=dict)  # distinctive stems and weights
+    lead: tuple[str, ...] = ()  # stems of the title's and lead's content words
 
     def keys(self) -> tuple[str, ...]:
         """Blocking keys: the top names and figures and the smallest shingle hashes."""
@@ -61,14 +82,16 @@ class Signature:
 
     def dumps(self) -> str:
         """Compact JSON for storage."""
-        return json.dumps({"s": self.sketch, "t": self.terms}, separators=(",", ":"))
+        data = {"s": self.sketch, "t": self.terms, "w": self.words, "l": self.lead}
+        return json.dumps(data, separators=(",", ":"))
 
     @classmethod
     def loads(cls, text: str) -> "Signature":
         """Read a stored signature; an unreadable one compares as empty."""
         try:
             data = json.loads(text)
-            return cls(tuple(data["s"]), dict(data["t"]))
+            words = {str(k): float(v) for k, v in dict(data.get("w", {})).items()}
+            return cls(tuple(data["s"]), dict(data["t"]), words, tuple(data.get("l", ())))
         except (ValueError, KeyError, TypeError):
             return cls((), {})
 
@@ -89,7 +112,45 @@ def signature(title: str, body: str) -> Signature:
         for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
     }
     sketch = tuple(sorted({_hash(s) for s in shingles})[:SKETCH_SIZE])
-    return Signature(sketch, dict(_salient_terms(body or title).most_common(TOP_TERMS)))
+    terms = dict(_salient_terms(body or title).most_common(TOP_TERMS))
+    return Signature(sketch, terms, _content_words(words, terms), _lead_stems(title, body))
+
+
+@cache
+def _rarity(word: str) -> float:
+    """How much a word tells of an event: 0 for common English words, more the rarer it is."""
+    import wordfreq  # under a second, once: only when an article is signed
+
+    return round(max(0.0, COMMON_ZIPF - wordfreq.zipf_frequency(word, "en")), 2)
+
+
+def _content_words(words: Sequence[str], names: dict[str, int]) -> dict[str, float]:
+    """The distinctive content words (stems), most telling first: rare words said often."""
+    counts: Counter[str] = Counter()
+    weights: dict[str, float] = {}
+    for word in words:
+        if len(word) < 4 or not word.isalpha() or word in _STOP or word in _CALENDAR:
+            continue
+        if word in names:
+            continue
+        stem = word[:STEM]
+        counts[stem] += 1
+        weights.setdefault(stem, _rarity(word))
+    scored = sorted(counts, key=lambda s: (-counts[s] * weights[s], s))
+    found = {s: weights[s] for s in scored[:CONTENT_WORDS] if weights[s] > 0}
+    for term in names:
+        if term[0].isdigit():
+            year = re.fullmatch(r"(19|20)\d\d", term) is not None
+            found[f"#{term}"] = YEAR_WEIGHT if year else FIGURE_WEIGHT
+    return found
+
+
+def _lead_stems(title: str, body: str) -> tuple[str, ...]:
+    """Stems of the content words and the figures of the title and the first sentences."""
+    sentences = re.split(r"(?<=[.!?])\s+", " ".join(body.split()), maxsplit=LEAD_SENTENCES)
+    text = " ".join([title, *sentences[:LEAD_SENTENCES]])
+    stems = {w if w.isdigit() else w[:STEM] for w in _words(text) if len(w) >= 3 or w.isdigit()}
+    return tuple(sorted(s for s in stems if s not in _STOP))
 
 
 def _salient_terms(text: str) -> Counter[str]:
@@ -132,14 +193,47 @@ def title_similarity(a: str, b: str) -> float:
     return float(fuzz.token_set_ratio(words_a, words_b))
 
 
-def same_story(title: str, sig: Signature, other_title: str, other: Signature) -> bool:
-    """True when two articles tell the same story (see the module docstring)."""
+def near_duplicate(title: str, sig: Signature, other_title: str, other: Signature) -> bool:
+    """The earlier rule, by shared text or by names and titles alike (kept for comparison:
+    `bench/story_grouping.py`); it also joins same-actor stories of different events."""
     if text_overlap(sig, other) >= SHARED_TEXT:
         return True
     cosine = term_cosine(sig, other)
     if cosine >= SAME_NAMES and len(sig.terms.keys() & other.terms.keys()) >= SAME_NAMES_COUNT:
         return True
     return cosine >= SHARED_TERMS and title_similarity(title, other_title) >= SHARED_TITLE
+
+
+def content_overlap(a: Signature, b: Signature) -> float:
+    """Weighted Jaccard of the distinctive content words: rare shared words count most."""
+    union = a.words.keys() | b.words.keys()
+    total = sum(a.words.get(w, b.words.get(w, 0.0)) for w in union)
+    both = sum(a.words[w] for w in a.words.keys() & b.words.keys())
+    return both / total if total else 0.0
+
+
+def lead_overlap(a: Signature, b: Signature) -> float:
+    """Jaccard of the title's and lead's content words: whether they open on the same news."""
+    first, second = set(a.lead), set(b.lead)
+    return len(first & second) / len(first | second) if first and second else 0.0
+
+
+def same_event(sig: Signature, other: Signature) -> bool:
+    """The same event told in other words: the same main actors, distinctive words and lead."""
+    main = set(list(sig.terms)[:MAIN_NAMES]) & set(list(other.terms)[:MAIN_NAMES])
+    return (
+        len(main) >= SHARED_MAIN
+        and content_overlap(sig, other) >= SHARED_CONTENT
+        and lead_overlap(sig, other) >= SHARED_LEAD
+    )
+
+
+def same_story(title: str, sig: Signature, other_title: str, other: Signature) -> bool:
+    """True when two articles tell the same story (see the module docstring)."""
+    shared = text_overlap(sig, other)
+    if shared >= SAME_TEXT or (shared >= SHARED_TEXT and lead_overlap(sig, other) >= SHARED_LEAD):
+        return True
+    return same_event(sig, other)
 
 
 def find_story(title: str, sig: Signature, candidates: Sequence[StoryCandidate]) -> int | None:
@@ -149,7 +243,7 @@ def find_story(title: str, sig: Signature, candidates: Sequence[StoryCandidate])
         other = Signature.loads(candidate.signature)
         if not same_story(title, sig, candidate.title, other):
             continue
-        score = text_overlap(sig, other) + term_cosine(sig, other)
+        score = text_overlap(sig, other) + term_cosine(sig, other) + content_overlap(sig, other)
         root = candidate.story_id or candidate.id
         if best is None or score > best[0]:
             best = (score, root)

@@ -1,14 +1,16 @@
 """Near-duplicates: the same story found (re-sent, edited, retold), different stories kept apart."""
 
+import json
 from datetime import UTC, datetime
 
 from briefing.ingest.article import parse_pasted
-from briefing.ingest.dedup import Signature, same_story, signature
+from briefing.ingest.dedup import Signature, same_event, same_story, signature
 from briefing.ingest.urls import canonical_url
 from briefing.ingest.workflow import import_article
 from briefing.questions.answer import ask
 from briefing.questions.ranking import Searcher
 from storage import Archive
+from tests.briefing.story_texts import BORDER, SALE, SALE_RETOLD
 
 FIRST = """# Night Trains Return to the Varno Valley
 
@@ -61,8 +63,25 @@ def test_edited_resend_is_the_same_story() -> None:
 
 def test_signature_round_trip_and_garbage() -> None:
     _, sig = _sig(FIRST)
+    assert sig.words and sig.lead
     assert Signature.loads(sig.dumps()) == sig
     assert Signature.loads("not json") == Signature((), {})
+
+
+def test_one_event_in_other_words_is_one_story_the_same_actors_next_day_are_not() -> None:
+    sale, retold, border = _sig(SALE), _sig(SALE_RETOLD), _sig(BORDER)
+    assert sale[0] != retold[0]  # other titles, other wording: little text in common
+    assert same_story(*sale, *retold) and same_event(sale[1], retold[1])
+    assert not same_story(*sale, *border)
+    assert not same_story(*retold, *border)
+
+
+def test_a_signature_stored_before_content_words_compares_by_text_only() -> None:
+    title, sig = _sig(SALE)
+    old = Signature.loads(json.dumps({"s": sig.sketch, "t": sig.terms}))
+    assert old.words == {} and old.lead == ()
+    assert same_story(title, sig, title, old)  # the same text still is
+    assert not same_event(_sig(SALE_RETOLD)[1], old)
 
 
 def test_archive_links_a_retold_story_to_the_first(archive: Archive) -> None:

@@ -37,6 +37,7 @@ from briefing.ingest.importer import parse_record
 from briefing.ingest.workflow import import_article
 from storage import Archive, DigestArticle, NewArticle, Subscription
 from storage.digests import DigestStore
+from tests.briefing.story_texts import BORDER, SALE, SALE_RETOLD
 
 LONDON = "Europe/London"
 T0 = datetime(2024, 3, 4, 8, 0, tzinfo=UTC)
@@ -454,3 +455,18 @@ def test_a_window_with_an_old_import_lists_the_new_and_counts_the_old(
     assert (digest.articles, digest.older_imported) == (2, 3)
     assert sorted(read) == sorted(s.article_ids[0] for s in digest.stories)  # no old text read
     assert digest_text(digest, "UTC").endswith("…and 3 older articles imported.")
+
+
+def test_two_outlets_telling_one_event_are_one_story_and_the_next_days_event_is_another() -> None:
+    archive = Archive.open(":memory:")
+    since = datetime.now(UTC) - timedelta(hours=1)
+    for text in (SALE, SALE_RETOLD, BORDER):
+        import_article(archive, 5, parse_pasted(text))
+    digest = compose_digest(DigestStore(archive.database), 5, since,
+                            datetime.now(UTC) + timedelta(seconds=1))  # fmt: skip
+    archive.close()
+    assert (digest.articles, digest.story_count) == (3, 2)
+    sale, border = digest.stories
+    assert len(sale.article_ids) == 2 and "Kestrel" in sale.title
+    assert sorted(s.name for s in sale.sources) == ["Harbour Ledger", "Northern Courier"]
+    assert border.title.startswith("Velmora and Ostland Reopen") and len(border.article_ids) == 1
