@@ -2,14 +2,13 @@
 has it replaced by another word of the archive ("Iran" is not a typo of "Iraq", "send" not one
 of "end").
 
-The language is `wordfreq`'s large English list (its data ships in the wheel); the names are
-the gazetteer's countries, capitals, regions, organisations and groups with their demonyms.
+The language is `wordfreq`'s English list (its large one; the data ships in the wheel); the
+names are the gazetteer's countries, capitals, regions, organisations and groups with their
+demonyms.
 The list is read once, on the first word the archive lacks (importing and reading it takes about
 a second, which a question that finds its words never pays).
 """
 
-import functools
-import math
 import re
 
 from briefing.analysis import gazetteer
@@ -23,18 +22,12 @@ from briefing.analysis import gazetteer
 REAL_WORD_ZIPF = 1.5
 
 
-@functools.cache
-def _frequencies() -> dict[str, float]:
-    """wordfreq's English words with their frequency (a share of all words)."""
+def zipf(word: str) -> float:
+    """The word's Zipf frequency in English (0 for a word the list does not have); wordfreq's
+    own lookup, so its list is loaded once for this and for ingest's story signatures."""
     import wordfreq  # about a second: only once a question has a word the archive lacks
 
-    return wordfreq.get_frequency_dict("en", wordlist="large")
-
-
-def zipf(word: str) -> float:
-    """The word's Zipf frequency in English (0 for a word the list does not have)."""
-    share = _frequencies().get(word.casefold(), 0.0)
-    return round(math.log10(share) + 9, 2) if share > 0 else 0.0
+    return float(wordfreq.zipf_frequency(word.casefold(), "en"))
 
 
 def is_known_name(text: str) -> bool:
