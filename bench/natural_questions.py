@@ -19,7 +19,6 @@ first with the title weighted as ours.
 import argparse
 import json
 import random
-import re
 import sys
 import time
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.bbc_archive import CHAT, DATA, BbcArticle, build, sample
+from bench.query_quality import bare as bare_query
 from briefing.questions.ranking import Searcher
 from briefing.questions.understanding import match_any
 from storage import Archive
@@ -62,16 +62,7 @@ def pick_questions(items: list[BbcArticle], ids: dict[str, int]) -> dict[str, li
 
 def bare(archive: Archive, text: str, top: int = TOP) -> list[set[int]]:
     """Bare FTS5: every word quoted and OR-ed, best bm25 first (title weighted as ours)."""
-    words = re.findall(r"[^\W_]+", text)
-    if not words:
-        return []
-    rows = archive.database.query(
-        "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-        " WHERE articles_fts MATCH ? AND a.chat_id = ? ORDER BY bm25(articles_fts, 5.0, 1.0)"
-        " LIMIT ?",
-        (match_any(words), CHAT, top),
-    )
-    return [{r[0]} for r in rows]
+    return bare_query(archive, text, chat=CHAT, top=top, join=match_any)
 
 
 def ours(searcher: Searcher, text: str, top: int = TOP) -> list[set[int]]:

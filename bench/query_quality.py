@@ -24,6 +24,7 @@ import string
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -119,8 +120,16 @@ def ours(searcher: Searcher, text: str, now: datetime) -> list[set[int]]:
     return [{r.article_id, *r.retold_by} for r in ranked]
 
 
-def bare(archive: Archive, text: str) -> list[set[int]]:
-    """A bare FTS5 query of the words (quoted), best bm25 first, title weighted as ours."""
+def bare(
+    archive: Archive,
+    text: str,
+    *,
+    chat: int = CHAT,
+    top: int = TOP,
+    join: Callable[[Sequence[str]], str] = match_all,
+) -> list[set[int]]:
+    """A bare FTS5 query of the words (quoted; all of them, or as `join` combines them), best
+    bm25 first, title weighted as ours."""
     words = re.findall(r"[^\W_]+", text)
     if not words:
         return []
@@ -128,7 +137,7 @@ def bare(archive: Archive, text: str) -> list[set[int]]:
         "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
         " WHERE articles_fts MATCH ? AND a.chat_id = ? ORDER BY bm25(articles_fts, 5.0, 1.0)"
         " LIMIT ?",
-        (match_all(words), CHAT, TOP),
+        (join(words), chat, top),
     )
     return [{r[0]} for r in rows]
 
