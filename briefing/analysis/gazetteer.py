@@ -1,10 +1,10 @@
 """Names the small spaCy model misses or mislabels, each under one canonical actor name.
 
-The project writes this data itself; the plain-text tables are in `gazetteer_tables`:
-countries (with other names, demonyms and the capital used for the government), armed groups,
-international organisations and regions. `entries()` reads them once into `Entry` records;
-`ruler_patterns()` turns them into entity-ruler patterns and `lookup()` maps any known
-surface form back to its entry.
+The project writes this data itself; the plain-text tables are in `gazetteer_countries` and
+`gazetteer_tables`: countries (with other names, demonyms and the capital used for the
+government), armed groups, international organisations and regions. `entries()` reads them
+once into `Entry` records; `ruler_patterns()` turns them into entity-ruler patterns and
+`lookup()` maps any known surface form back to its entry.
 """
 
 import functools
@@ -12,13 +12,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from briefing.analysis.gazetteer_tables import (
-    BLOCKED_PHRASES,
-    COUNTRIES,
-    GROUPS,
-    ORGANISATIONS,
-    REGIONS,
-)
+from briefing.analysis.gazetteer_countries import COUNTRIES
+from briefing.analysis.gazetteer_tables import BLOCKED_PHRASES, GROUPS, ORGANISATIONS, REGIONS
 
 PERSON = "person"
 ORGANISATION = "organisation"
