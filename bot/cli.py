@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
-from bot import analysis_cli, arguments, summarize_cli
+from bot import analysis_cli, arguments, export_cli, feeds_cli, summarize_cli, trend_cli, watch_cli
 from bot.services import Services, build_services
 from bot.settings import Settings
 from briefing.dates import display_date
@@ -40,6 +40,12 @@ EXIT_BAD_INPUT = 2
 MAX_LIMIT = 10_000
 MAX_WORKERS = 64
 CREATING_COMMANDS = {"import"}  # the others only read: a mistyped --db must not create a file
+# Commands of their own modules, each run with the archive's services: name -> module.
+ARCHIVE_MODULES = {
+    name: module
+    for module in (watch_cli, trend_cli, feeds_cli, export_cli)
+    for name in module.NAMES
+}
 
 
 class UsageError(Exception):
@@ -94,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_archive_options(digest)
     digest.add_argument("--since", help="ISO date or time (default: the chat's last digest)")
     digest.add_argument("--until", help="ISO date or time (default: now); no offset: chat's zone")
+    for module in (watch_cli, trend_cli, feeds_cli, export_cli):
+        module.add_parsers(commands, _add_archive_options)
     analysis_cli.add_parsers(commands)
     summarize_cli.add_parser(commands)
     backup = commands.add_parser("backup", help="copy the database safely, even while the bot runs")
@@ -261,6 +269,8 @@ def _run_archive_command(args: argparse.Namespace, settings: Settings) -> int:
             return cmd_ask(services, args, sys.stdout, sys.stderr)
         if args.command == "digest":
             return cmd_digest(services, args, sys.stdout, sys.stderr)
+        if args.command in ARCHIVE_MODULES:
+            return ARCHIVE_MODULES[args.command].run(services, args, sys.stdout, sys.stderr)
         return cmd_show(services.archive, args, sys.stdout, sys.stderr)
     finally:
         services.close()

@@ -14,10 +14,12 @@ from storage.schema.articles import (
     create_story_keys,
 )
 from storage.schema.digests import create_digest_tables
+from storage.schema.feeds import create_feed_tables
 from storage.schema.imports import add_imported
 from storage.schema.inbox import create_inbox_table
 from storage.schema.roles import create_roles
 from storage.schema.search import create_search_marks, create_search_tables
+from storage.schema.watches import create_watch_tables
 
 Migration = Callable[[sqlite_utils.Database], None]
 
@@ -33,6 +35,8 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0009_analysis_errors", add_analysis_errors),
     ("0010_imported", add_imported),
     ("0011_roles", create_roles),
+    ("0012_watches", create_watch_tables),
+    ("0013_feeds", create_feed_tables),
 ]
 
 
