@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
@@ -40,6 +40,16 @@ EXIT_BAD_INPUT = 2
 MAX_LIMIT = 10_000
 MAX_WORKERS = 64
 CREATING_COMMANDS = {"import"}  # the others only read: a mistyped --db must not create a file
+
+
+class ArchiveModule(Protocol):
+    """A module of archive subcommands (`watch_cli`, `trend_cli`, `feeds_cli`, `export_cli`)."""
+
+    def run(self, services: Services, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+        """Run the subcommand parsed into `args`; returns the exit status."""
+        ...
+
+
 # Commands of their own modules, each run with the archive's services: name -> module.
 ARCHIVE_MODULES = {
     name: module
@@ -270,7 +280,8 @@ def _run_archive_command(args: argparse.Namespace, settings: Settings) -> int:
         if args.command == "digest":
             return cmd_digest(services, args, sys.stdout, sys.stderr)
         if args.command in ARCHIVE_MODULES:
-            return ARCHIVE_MODULES[args.command].run(services, args, sys.stdout, sys.stderr)
+            module: ArchiveModule = ARCHIVE_MODULES[args.command]
+            return module.run(services, args, sys.stdout, sys.stderr)
         return cmd_show(services.archive, args, sys.stdout, sys.stderr)
     finally:
         services.close()
