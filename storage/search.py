@@ -119,6 +119,18 @@ class SearchStore(SearchCaches, QuestionStore):
         )
         return [TextHit(r[0], r[1], float(r[2])) for r in rows]
 
+    def matching_ids(self, chat_id: int, match: str, article_ids: Sequence[int]) -> set[int]:
+        """The articles of the chat among the ids that a (safe) FTS5 expression matches."""
+        if not article_ids:
+            return set()
+        marks = ", ".join("?" for _ in article_ids)
+        rows = self.database.query(
+            "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+            f" WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({marks}) AND a.chat_id = ?",
+            (match, *article_ids, chat_id),
+        )
+        return {r[0] for r in rows}
+
     def _id_span(self, chat_id: int, filters: Filters) -> tuple[str, tuple[Any, ...]]:
         """A rowid range of the full-text index holding every article of the filters' days."""
         if not filters.dated:

@@ -117,7 +117,7 @@ class Searcher:
             mentions.setdefault(m.article_id, []).append(m)
         days = {m.article_id: m.day for m in by_actor}
         days.update({i: day for i, (_, day, _) in text.items()})
-        covered = self._coverage(groups, text, mentions, list(days))
+        covered = self._coverage(chat_id, groups, text, mentions, list(days))
         actor_groups = [g for g in groups if g.is_actor]
         ranked = [
             Ranked(
@@ -163,22 +163,28 @@ class Searcher:
                 found.setdefault(h.article_id, (h.score / best, h.day, False))
         return found
 
-    @staticmethod
     def _coverage(
+        self,
+        chat_id: int,
         groups: Sequence[Group],
         text: dict[int, tuple[float, str, bool]],
         mentions: dict[int, list[Mention]],
         candidates: list[int],
     ) -> dict[int, float]:
-        """0-1 for each candidate: the share of the question's parts it surely has (every
-        word, when it matched them all; an asked actor among its mentions). Articles with
-        some of the words are told apart by bm25 over all of them OR-ed, which weighs rare
-        words above common ones."""
+        """0-1 for each candidate: the share of the question's parts it has (its words, or an
+        asked actor among its mentions). Candidates that lack some part are checked part by
+        part, so one that answers four parts of five ranks above one that answers two."""
+        partial = [i for i in candidates if not (i in text and text[i][2])]
+        has_words = {
+            id(g): self.store.matching_ids(chat_id, g.match, partial) if partial else set()
+            for g in groups
+            if g.match
+        }
         has: dict[int, int] = {}
         for i in candidates:
             whole = i in text and text[i][2]
             has[i] = sum(
-                (whole and bool(g.match))
+                (bool(g.match) and (whole or i in has_words[id(g)]))
                 or any(m.actor_id in g.actor_ids for m in mentions.get(i, ()))
                 for g in groups
             )

@@ -96,10 +96,28 @@ def _lookups_file() -> Path | None:
 def _bases(term: str) -> list[str]:
     """The term and what it may be with a regular ending taken off ("says" -> "say")."""
     bases = [term]
-    for ending, put_back in (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ed", "")):
+    for ending, put_back in (("ies", "y"), ("s", ""), ("es", ""), ("ing", ""), ("ed", "")):
         if term.endswith(ending) and len(term) > len(ending) + 2:
             bases.append(term[: -len(ending)] + put_back)
     return bases
+
+
+def _regular_form(term: str, base: str, irregular: tuple[str, ...]) -> bool:
+    """Whether `term` is `base` with a regular ending: "-es" only after a hissing sound or
+    "o" ("watches", "goes", not "rates" of "rat"), and "-ing"/"-ed" only when the lemma has
+    no irregular form of that ending ("rated" is not "rat", whose "-ed" form is "ratted")."""
+    if term == base:
+        return True
+    if term == base[:-1] + "ies":
+        return True
+    if term == base + "s":
+        return True
+    if term == base + "es":
+        return base.endswith(("s", "x", "z", "ch", "sh", "o"))
+    ending = term[len(base) :]
+    if term.startswith(base) and ending in {"ing", "ed"}:
+        return not any(form.endswith(ending) for form in irregular)
+    return False
 
 
 def word_forms(term: str) -> tuple[str, ...]:
@@ -114,7 +132,10 @@ def word_forms(term: str) -> tuple[str, ...]:
         return (term,)
     found: dict[str, None] = {term: None}
     for lemmas, forms in _tables():
-        bases = lemmas.get(term) or [b for b in _bases(term) if b in forms][:1]
+        bases = (
+            lemmas.get(term)
+            or [b for b in _bases(term) if b in forms and _regular_form(term, b, forms[b])][:1]
+        )
         for base in bases:
             found.setdefault(base, None)
             for form in forms.get(base, ()):

@@ -66,6 +66,14 @@ def test_irregular_forms_both_ways() -> None:
     assert word_forms("harbour") == ("harbour",)
 
 
+@needs_model_tables
+def test_a_regular_ending_is_not_taken_off_another_word() -> None:
+    assert "rat" not in word_forms("rates")  # "rates" is "rate" + s, not "rat" + es
+    assert "rat" not in word_forms("rated")  # the -ed form of "rat" is "ratted"
+    assert {"plan", "planned"} <= set(word_forms("plans"))
+    assert "go" in word_forms("goes")
+
+
 def test_abbreviations_both_ways() -> None:
     assert abbreviation_of("ID") == ("identity",)
     assert abbreviation_of("identity") == ("id",)
@@ -98,6 +106,23 @@ def test_long_question_finds_the_article_answering_most_of_it(archive: Archive) 
         " timetable said in 2023, and was the lighthouse keeper consulted"
     )
     assert _ids(archive, question)[0] == ferry
+
+
+def test_an_article_answering_more_of_the_question_ranks_higher(archive: Archive) -> None:
+    most = _archive(
+        archive,
+        "# Port board meeting\n\nThe port board met on Tuesday. Members discussed the budget,"
+        " the new offices, staff pay and the summer timetable at length. They agreed that"
+        " harbour fees for ferries will go up next year.",
+        "# Lighthouse keeper retires\n\nThe lighthouse keeper retired after the lighthouse"
+        " was automated; the old lighthouse becomes a museum.",
+        "# Harbour walk\n\nA new walk runs along the harbour wall.",
+        "# Ferries return\n\nFerries return to the island in May.",
+        "# School fees\n\nSchool fees are frozen this year.",
+    )[0]
+    # No article has every word; the one with three of the four parts comes first, above
+    # the one where the rarest word stands in the title three times.
+    assert _ids(archive, "harbour fees ferries lighthouse")[0] == most
 
 
 def test_a_long_sentence_takes_its_date_as_words() -> None:
