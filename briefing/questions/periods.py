@@ -1,5 +1,10 @@
 """Date ranges typed in questions ("last week", "since 3 March", "between 1 and 5 May",
-"in 2015"), resolved against the day asked: `find_period`."""
+"in 2015", "last spring"), resolved against the day asked: `find_period`.
+
+Seasons are the northern meteorological ones (spring March to May, summer June to August,
+autumn September to November, winter December to February). A season is a date only with
+"last", "this", "in" or "during" before it, or a year after it, so "Arab Spring" and "did
+prices fall" stay words."""
 
 import re
 from datetime import date, timedelta
@@ -14,6 +19,8 @@ _D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?:19|20)\d\d"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _LEAD = r"(?:since|after|before|until|till|in|on|during|from|by)"
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _POINT = (
     rf"(?P<iso>{_Y}-[01]\d-[0-3]\d)"
     rf"|(?P<isom>{_Y}-[01]\d)(?![\d-])"
@@ -25,6 +32,10 @@ _POINT = (
     rf"|(?P<wd>(?:last\s+)?(?:{'|'.join(_WEEKDAYS)}))"
     rf"|(?P<lead>{_LEAD})\s+(?P<m>(?:last\s+|this\s+)?{_MONTH}|{_Y})"
     rf"|(?P<shift>last|this)\s+(?P<sm>{_MONTH})"
+    rf"|(?P<season>(?:last|this)\s+{_SEASON}(?:\s+(?:of\s+)?{_Y})?"
+    rf"|(?<=in\s)(?:the\s+)?{_SEASON}(?:\s+(?:of\s+)?{_Y})?"
+    rf"|(?<=during\s)(?:the\s+)?{_SEASON}(?:\s+(?:of\s+)?{_Y})?"
+    rf"|{_SEASON}\s+(?:of\s+)?{_Y})"
 )
 _RANGE = re.compile(
     rf"\b(?:(?P<between>between|from)\s+(?P<d1>{_D})\s+(?:and|to|-|–)\s+(?=\d)"
@@ -104,6 +115,8 @@ def _point(groups: dict[str, str | None], today: date, prefix: str = "") -> tupl
         return _day_span(found)
     if value := get("rel"):
         return _relative(value.casefold(), groups, today, prefix)
+    if value := get("season"):
+        return _season(value.casefold(), today)
     if value := get("wd"):
         target = _WEEKDAYS.index(value.split()[-1].casefold())
         back = (today.weekday() - target) % 7 or (7 if value.lower().startswith("last") else 0)
@@ -122,6 +135,28 @@ def _point(groups: dict[str, str | None], today: date, prefix: str = "") -> tupl
     elif shift != "this" and month > today.month:
         year -= 1
     return _month_span(year, month)
+
+
+def _season(text: str, today: date) -> tuple[date, date]:
+    """The [first, last) days of a season: of the year given; else "this" one (this year's),
+    "last" one (the latest that has ended) or, bare, the latest that has begun."""
+    words = text.split()
+    name = next(w for w in words if w in _SEASON_START)
+    start_month = _SEASON_START[name]
+    year_text = next((w for w in words if w.isdigit()), None)
+
+    def span(year: int) -> tuple[date, date]:
+        first = date(year, start_month, 1)
+        return first, _add_months(first, 3)
+
+    if year_text is not None:
+        return span(int(year_text))
+    if words[0] == "this":
+        return span(today.year)
+    year = today.year if date(today.year, start_month, 1) <= today else today.year - 1
+    if words[0] == "last" and span(year)[1] > today:  # this one has not ended yet
+        year -= 1
+    return span(year)
 
 
 def _relative(

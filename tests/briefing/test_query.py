@@ -81,6 +81,11 @@ def test_question_words_and_filler_are_dropped() -> None:
         ("after 1 April", "2015-04-02", None),
         ("the last 3 days", "2015-04-20", "2015-04-23"),
         ("on Monday", "2015-04-20", "2015-04-21"),
+        ("last spring", "2014-03-01", "2014-06-01"),  # this one has not ended yet
+        ("this spring", "2015-03-01", "2015-06-01"),
+        ("in the summer of 2014", "2014-06-01", "2014-09-01"),
+        ("last winter", "2014-12-01", "2015-03-01"),
+        ("since last autumn", "2014-09-01", None),
         ("Lavrov", None, None),
     ],
 )
@@ -93,6 +98,9 @@ def test_date_words_are_not_searched() -> None:
     assert [w.text for w in question.content] == ["Syria", "sanctions"]
     assert question.period == "since March"
     assert content("may Russia arm Iraq") == ["Russia", "arm", "Iraq"]  # "may" is not May
+    assert content("Arab Spring protests") == ["Arab", "Spring", "protests"]
+    assert content("did prices fall") == ["prices", "fall"]
+    assert content("what did Lavrov say about Iran last spring") == ["Lavrov", "Iran"]
 
 
 def test_sources() -> None:
