@@ -201,8 +201,23 @@ class Attributor:
             return self.speaker(self.person_before(subject.i))
         name = self.index.speaker(subject)
         if name is None or self.index.types.get(name) != PERSON:
-            name = self._by_honorific(subject) or name
-        return self.speaker(name or self._by_surname(subject) or title_holder(subject, self.index))
+            name = self._by_honorific(subject) or self._person_of_firm(subject, name) or name
+        return self.speaker(
+            name
+            or self._by_surname(subject)
+            or title_holder(subject, self.index)
+            or self._role_named_before(subject)
+        )
+
+    def _role_named_before(self, subject: Token) -> str | None:
+        """Whom "the spokesman" stands for: the one named with that role word earlier in the
+        article ("a Home Office spokesman"), the nearest first."""
+        if subject.lower_ not in _ROLES or not any(c.lower_ == "the" for c in subject.lefts):
+            return None
+        for earlier in reversed(self.doc[: subject.i]):
+            if earlier.lower_ == subject.lower_ and (name := self.index.speaker(earlier)):
+                return name
+        return None
 
     def subject_of(self, verb: Token) -> Token | None:
         """The token naming who speaks: the verb's subject (that of the clause it hangs on
@@ -236,9 +251,19 @@ class Attributor:
         return relative.head.head
 
     def speaker_of(self, verb: Token) -> str | None:
-        """The speaker a verb of saying credits, or None when it names nobody who may speak."""
+        """The speaker a verb of saying credits, or None when it names nobody who may speak.
+
+        "…, adding" hangs on the clause before it; when that clause's subject cannot speak
+        ("Reagan told supporters his pledge is solid, adding, …"), the teller of the verb of
+        saying before it in the sentence is the speaker."""
         subject = self.subject_of(verb)
-        return self.subject_speaker(subject) if subject is not None else None
+        found = self.subject_speaker(subject) if subject is not None else None
+        if found is not None or not (verb.tag_ == "VBG" and verb.dep_ == "advcl"):
+            return found
+        for earlier in reversed(self.doc[verb.sent.start : verb.i]):
+            if is_speech_verb(earlier) and (teller := self.subject_of(earlier)) is not None:
+                return self.subject_speaker(teller)
+        return None
 
     def _person_at(self, i: int) -> str | None:
         """The actor a token names, a person when a title precedes it ("Mr Straw")."""
@@ -256,6 +281,13 @@ class Attributor:
         people = [n for n, kind in self.index.types.items() if kind == PERSON and " " in n]
         matches = [n for n in people if n.split()[-1] == token.text]
         return matches[0] if len(matches) == 1 else None
+
+    def _person_of_firm(self, subject: Token, name: str | None) -> str | None:
+        """The article's person a name like "Rudd of Kestrel Corp" starts with, when the
+        tagger took the whole for an organisation."""
+        if name is None or " of " not in name or name.split()[0] != subject.text:
+            return None
+        return self._by_surname(subject)
 
     def _by_surname(self, token: Token) -> str | None:
         """A person or organisation of the article whose name ends with an unrecognised

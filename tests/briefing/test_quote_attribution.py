@@ -211,3 +211,38 @@ def test_they_never_means_a_person() -> None:
         '"We expect the rise to last well into the second half of the year," they said.'
     )
     assert speakers("Prices Rise", body) == [None]
+
+
+def test_a_quote_closed_with_no_space_before_said() -> None:
+    body = (
+        "Harbour fees rose again on Tuesday.\n\n"
+        '"So far the new fees have been a success,"said Marta Holm, an economist at Nordvik '
+        "Bank."
+    )
+    assert speakers("Fees Rise", body) == ["Marta Holm"]
+
+
+def test_a_speaker_named_with_the_firm_after_of() -> None:
+    body = (
+        '"Freight rates will climb before the winter," said Pavel Rudd of Tidewater Shipping.\n\n'
+        "The index fell.\n\n"
+        '"Sure, the rates dipped in May. But the market moves on," said Rudd of Kestrel Corp.'
+    )
+    assert speakers("Freight Rates", body) == ["Pavel Rudd", "Pavel Rudd"]
+
+
+def test_the_spokesman_is_the_one_named_spokesman_before() -> None:
+    body = (
+        '"The plan moves away from one rule for every town," said a Harbour Board spokesman.\n\n'
+        "Fishermen have asked for a meeting.\n\n"
+        '"It is about looking at each port on its own," the spokesman added.'
+    )
+    assert speakers("Port Plan", body) == ["Harbour Board", "Harbour Board"]
+
+
+def test_adding_credits_the_teller_of_the_sentence() -> None:
+    body = (
+        "Mayor Ilse Brandt told a group of traders her promise to freeze the market rents is "
+        'firm, adding, "There will be no rent rise this year."'
+    )
+    assert speakers("Rents Frozen", body) == ["Ilse Brandt"]
