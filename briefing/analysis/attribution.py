@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from briefing.analysis import gazetteer
 from briefing.analysis.actor_index import ActorIndex
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
 from briefing.analysis.genders import PRONOUNS, compatible, name_gender, title_gender
@@ -75,6 +76,9 @@ _ROLES = frozenset(
     critic aide adviser advisor source officer representative negotiator diplomat
     prosecutor judge""".split()
 )
+# Words that stand, with "the", for whom they were first named with: "the spokesman" after
+# "a Home Office spokesman", "the statement" after "a Foreign Ministry statement".
+_NAMED_BEFORE = _ROLES | {"statement"}
 
 
 def _is_main_verb(verb: Token) -> bool:
@@ -143,7 +147,10 @@ class Attributor:
                 and is_speech_verb(token.head)
                 and not self.quoted(token.idx)
             ):
-                name = self.index.by_token[token.i]
+                named = token
+                if token.lower_ in _RELATIVES and token.head.dep_ == "relcl":
+                    named = self._antecedent(token)  # "…, Pedro Aspe, who said"
+                name = self.index.by_token[named.i]
                 if name is not None and self.index.types.get(name) == PERSON:
                     found.add((token.i, name))
         return sorted(found)
@@ -179,7 +186,11 @@ class Attributor:
         role = bisect.bisect_left(self.roles, position) - 1
         if role >= 0 and self.roles[role] > since:
             token = self.doc[self.roles[role]]
-            return self.index.speaker(token) or title_holder(token, self.index)
+            return (
+                self.index.speaker(token)
+                or title_holder(token, self.index)
+                or self._role_named_before(token)
+            )
         if at < 0:
             return None
         wanted = PRONOUNS.get(self.doc[position].lower_)
@@ -197,7 +208,7 @@ class Attributor:
         """The speaker a subject stands for, pronouns resolved."""
         if subject.lower_ in _ORGANISATION_PRONOUNS:
             return self.speaker(self.organisation_before(subject.i))
-        if subject.lower_ in _PERSONAL:
+        if subject.lower_ in _PERSONAL or self._nationality_for_person(subject):
             return self.speaker(self.person_before(subject.i))
         name = self.index.speaker(subject)
         if name is None or self.index.types.get(name) != PERSON:
@@ -209,10 +220,19 @@ class Attributor:
             or self._role_named_before(subject)
         )
 
+    @staticmethod
+    def _nationality_for_person(subject: Token) -> bool:
+        """ "the American" as who speaks ("…," said the American): the person last named as a
+        subject, as for "he" or "she"."""
+        return any(c.lower_ == "the" for c in subject.lefts) and gazetteer.is_demonym(subject.text)
+
     def _role_named_before(self, subject: Token) -> str | None:
-        """Whom "the spokesman" stands for: the one named with that role word earlier in the
-        article ("a Home Office spokesman"), the nearest first."""
-        if subject.lower_ not in _ROLES or not any(c.lower_ == "the" for c in subject.lefts):
+        """Whom "the spokesman" ("the band's spokesman", "the statement") stands for: the
+        one named with that word earlier in the article ("an REM spokesman", "a Foreign
+        Ministry statement"), the nearest first."""
+        if subject.lower_ not in _NAMED_BEFORE or not any(
+            c.lower_ == "the" or c.dep_ == "poss" for c in subject.lefts
+        ):
             return None
         for earlier in reversed(self.doc[: subject.i]):
             if earlier.lower_ == subject.lower_ and (name := self.index.speaker(earlier)):

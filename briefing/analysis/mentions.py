@@ -99,6 +99,11 @@ class NameMention:
     target: str = ""
 
 
+# Offices and jobs a person's name stands beside ("the minister, Pedro Aspe").
+_OFFICES = _TITLES | {
+    "spokesman", "spokeswoman", "chairman", "chairwoman", "director", "economist", "analyst",
+    "executive", "head", "chief", "leader", "official", "governor", "ambassador", "envoy",
+}  # fmt: skip
 # Names whose "of" belongs to them ("Duke of Edinburgh", "Archbishop of Canterbury"); in
 # other person names a tagger's "of" starts the employer ("Anne Mills of Shearson").
 _TITLED_OF = frozenset(
@@ -269,6 +274,8 @@ def find_mentions(doc: Doc) -> list[NameMention]:
             continue
         if kind == PERSON and _is_location(span):
             kind = PLACE
+        elif kind == ORGANISATION and _names_an_office_holder(span):
+            kind = PERSON
         key = normalise_name(surface)
         if _names_a_work(ent, start):
             works.add(key)
@@ -277,6 +284,18 @@ def find_mentions(doc: Doc) -> list[NameMention]:
         found.append(NameMention(start, end, surface, kind, key, None))
     found = _bracketed_acronyms(doc, _without_things(found, works, things))
     return _repeated_names(doc, found)
+
+
+def _names_an_office_holder(span: Span) -> bool:
+    """A name in apposition to an office or a job ("Mexico's deputy planning minister, Pedro
+    Aspe Armella"), all of it capitalised proper names: a person, whatever the tagger said."""
+    root = span.root
+    return (
+        len(span) > 1
+        and root.dep_ == "appos"
+        and root.head.lower_ in _OFFICES
+        and all(t.pos_ == "PROPN" and t.is_title for t in span)
+    )
 
 
 def _norp_name(span: Span) -> tuple[str, int]:

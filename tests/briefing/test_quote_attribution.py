@@ -246,3 +246,40 @@ def test_adding_credits_the_teller_of_the_sentence() -> None:
         'firm, adding, "There will be no rent rise this year."'
     )
     assert speakers("Rents Frozen", body) == ["Ilse Brandt"]
+
+
+def test_the_bands_spokesman_and_he_after_him() -> None:
+    body = (
+        'The singer could "hardly stand up", said a Lumen spokesman. The band\'s spokesman said '
+        "they would review the tour day by day.\n\n"
+        '"We all want him to get better, and we all want to play the shows," he said.'
+    )
+    assert speakers("Tour Halted", body)[-1] == "Lumen"
+
+
+def test_the_statement_is_the_one_named_before() -> None:
+    body = (
+        "A Harbour Ministry statement said the survey ship had turned back.\n\n"
+        '"In the same way, the other side will not drill outside its own waters," the '
+        "statement added."
+    )
+    assert speakers("Survey Ends", body) == ["Harbour Ministry"]
+
+
+def test_he_after_a_name_introduced_by_who_said() -> None:
+    body = (
+        '"We have to bring some sense into the talks," Lara Quist said on Monday.\n\n'
+        "She was echoed by Valdoria's deputy planning minister, Pedro Ansel Varo, who said the "
+        'delay had made planning hard. "It is a sad affair," he told the meeting.'
+    )
+    assert speakers("Loan Delayed", body) == ["Lara Quist", "Pedro Ansel Varo"]
+
+
+def test_said_the_american_is_the_player_named_before() -> None:
+    body = (
+        "Ryan Colt lost in two sets to Jurgen Melzer on Friday.\n\n"
+        'And Colt said the younger players now take their chances. "A lot more players can do '
+        'it now," said the American.'
+    )
+    found = speakers("Tennis Result", body)
+    assert len(found) == 1 and (found[0] or "").endswith("Colt")  # joined to Ryan Colt on storing
