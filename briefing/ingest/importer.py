@@ -8,11 +8,12 @@ item with a short reason, and the items before and after it are read as usual.
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from briefing.dates import normalise_date
+from briefing.export.record_format import EXPORT_FORMAT
 from briefing.ingest.article import ParsedArticle, first_sentence_title, parse_pasted, shorten
 from briefing.ingest.datelines import read_dateline
 from briefing.ingest.extract import extract_article
@@ -115,6 +116,8 @@ def _first_str(record: dict[str, Any], *keys: str) -> str:
 def parse_record(record: object, reference: date | None = None) -> ParsedArticle:
     """An article from one JSON object with title, body/text/article, date, source and url.
 
+    A record of this bot's own export (its `format` says so) is taken as it was archived.
+
     A body that starts with a wire dateline loses it, and the dateline gives the date and
     source the record does not (`reference` as for `parse_document`).
     """
@@ -123,6 +126,8 @@ def parse_record(record: object, reference: date | None = None) -> ParsedArticle
     body = _first_str(record, "body", "text", "article")
     if not body:
         raise ValueError("no article text (body, text or article)")
+    if record.get("format") == EXPORT_FORMAT:
+        return _exported(record)
     title = _first_str(record, "title")
     published_at = normalise_date(record.get("date") or record.get("published_at"))
     stated = date.fromisoformat(published_at[:10]) if published_at else reference
@@ -138,6 +143,34 @@ def parse_record(record: object, reference: date | None = None) -> ParsedArticle
         published_at=published_at or (dateline.published_at if dateline else None),
         source=_first_str(record, "source") or (dateline.source if dateline else ""),
         url=_first_str(record, "url") or None,
+    )
+
+
+def _stored(record: dict[str, Any], key: str) -> str:
+    """A field of an exported record exactly as it was stored ("" when not text)."""
+    value = record.get(key)
+    return value if isinstance(value, str) else ""
+
+
+def _exported(record: dict[str, Any]) -> ParsedArticle:
+    """An article of this bot's JSON-lines export (`briefing.export`), taken as it was
+    archived: its text was read once already, so no dateline is read off it again, and its
+    date is kept as stored when it is ISO (only another form is normalised)."""
+    published = _stored(record, "published_at")
+    try:
+        datetime.fromisoformat(published)
+    except ValueError:
+        published = normalise_date(published) or ""
+    title = _stored(record, "title")
+    body = next(
+        text for key in ("text", "body", "article") if (text := _stored(record, key)).strip()
+    )
+    return ParsedArticle(
+        title=shorten(title, 300) if title.strip() else first_sentence_title(body),
+        body=body,
+        published_at=published or None,
+        source=_stored(record, "source"),
+        url=_stored(record, "url") or None,
     )
 
 

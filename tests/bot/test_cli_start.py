@@ -75,6 +75,8 @@ def test_a_question_starts_without_spacy(small_archive: Path) -> None:
         (["ask", "--json", "harbour strike"], '"title": "Harbour Workers in Valdoria'),
         (["show", "2"], "Glacier Survey Finds Faster Melting"),
         (["digest", "--json", "--since", "2000-01-01"], "Glacier Survey Finds Faster Melting"),
+        (["export", "--format", "md"], "## Glacier Survey Finds Faster Melting"),
+        (["export", "--format", "json"], '"title": "Glacier Survey Finds Faster Melting'),
     ],
 )
 def test_reading_commands_start_without_spacy_or_telegram(
