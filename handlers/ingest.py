@@ -20,6 +20,7 @@ from handlers.archive import id_or_usage, shown_id
 from handlers.ask import answer
 from handlers.context import BriefingApp, BriefingContext
 from handlers.context import wait_for_background as wait_for_background  # tests, e2e
+from handlers.feeds import on_opml
 from handlers.formatting import edit_html, esc, ingest_card, reply_html
 from handlers.origin import forward_details
 from handlers.split import split_message
@@ -83,6 +84,9 @@ async def on_document(update: Update, context: BriefingContext) -> None:
         return
     document = message.document
     name = document.file_name or "file"
+    if Path(name).suffix.lower() == ".opml":  # a list of feeds to follow, not an article
+        await on_opml(update, context, document)
+        return
     if Path(name).suffix.lower() not in SUPPORTED_DOCUMENTS:
         await reply_html(update, f"I can archive .txt, .md and .html files, not {esc(name)}.")
         return

@@ -18,7 +18,6 @@ import httpx
 
 from briefing.ingest.fetch_limits import FetchError, FetchPolicy, too_large
 
-ACCEPTED_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 _SNIFF_BYTES = 1024
 _CHARSET_SCAN_BYTES = 4096
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]+)""", re.I)
@@ -40,7 +39,7 @@ def media_type(response: httpx.Response) -> str:
 def check_declared(response: httpx.Response, policy: FetchPolicy) -> None:
     """Refuse by the response headers alone: wrong content type or a declared size too large."""
     declared = media_type(response)
-    if declared and declared not in ACCEPTED_TYPES:
+    if declared and declared not in policy.accepted_types:
         raise FetchError("content_type", f"not a web page ({declared})")
     length = response.headers.get("content-length", "")
     if length.isdigit() and int(length) > policy.max_bytes:

@@ -19,6 +19,7 @@ steps by `briefing.ingest.decoding`, not by httpx (which inflates each chunk who
 import asyncio
 import functools
 import ssl
+from collections.abc import Mapping
 from dataclasses import dataclass
 from http import HTTPStatus
 
@@ -64,9 +65,13 @@ class FetchedPage:
     status: int
     content_type: str
     text: str
+    etag: str | None = None  # validators for a conditional request next time (feeds)
+    last_modified: str | None = None
 
 
-def _request(target: Target, address: IPAddress, policy: FetchPolicy) -> httpx.Request:
+def _request(
+    target: Target, address: IPAddress, policy: FetchPolicy, extra: Mapping[str, str]
+) -> httpx.Request:
     """A GET for the target sent to the checked address, naming the host for HTTP and TLS."""
     url = httpx.URL(
         scheme=target.url.scheme,
@@ -79,21 +84,26 @@ def _request(target: Target, address: IPAddress, policy: FetchPolicy) -> httpx.R
         "User-Agent": policy.user_agent,
         "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
         "Accept-Encoding": ACCEPT_ENCODING,
+        **extra,
     }
     extensions = {"sni_hostname": target.host} if target.url.scheme == "https" else {}
     return httpx.Request("GET", url, headers=headers, extensions=extensions)
 
 
 async def _send(
-    client: httpx.AsyncClient, target: Target, addresses: list[IPAddress], policy: FetchPolicy
+    client: httpx.AsyncClient,
+    target: Target,
+    addresses: list[IPAddress],
+    policy: FetchPolicy,
+    extra: Mapping[str, str],
 ) -> httpx.Response:
     """Send the hop's request to each checked address in turn until one accepts a connection."""
     for address in addresses[:-1]:
         try:
-            return await client.send(_request(target, address, policy), stream=True)
+            return await client.send(_request(target, address, policy, extra), stream=True)
         except httpx.ConnectError:
             continue
-    return await client.send(_request(target, addresses[-1], policy), stream=True)
+    return await client.send(_request(target, addresses[-1], policy, extra), stream=True)
 
 
 def _redirect_location(response: httpx.Response) -> str | None:
@@ -108,13 +118,17 @@ def _status_error(response: httpx.Response) -> FetchError:
         phrase = HTTPStatus(status).phrase
     except ValueError:
         phrase = response.reason_phrase
-    return FetchError("http_status", f"the site answered {status} {phrase}".rstrip())
+    reason = f"the site answered {status} {phrase}".rstrip()
+    return FetchError("http_status", reason, response.headers.get("retry-after"))
 
 
 async def _read_page(
-    url: str, target: Target, response: httpx.Response, policy: FetchPolicy
+    url: str, target: Target, response: httpx.Response, policy: FetchPolicy, conditional: bool
 ) -> FetchedPage:
-    """Check a final (non-redirect) response and read it into a page."""
+    """Check a final (non-redirect) response and read it into a page (an empty one for "304
+    Not Modified" to a conditional request)."""
+    if conditional and response.status_code == HTTPStatus.NOT_MODIFIED:
+        return FetchedPage(url, str(target.url), 304, "", "")
     if not 200 <= response.status_code < 300:
         raise _status_error(response)
     check_declared(response, policy)
@@ -126,21 +140,28 @@ async def _read_page(
         status=response.status_code,
         content_type=declared or "text/html",
         text=decode_body(body, response.charset_encoding),
+        etag=response.headers.get("etag"),
+        last_modified=response.headers.get("last-modified"),
     )
 
 
 async def _follow(
-    url: str, policy: FetchPolicy, resolver: Resolver, client: httpx.AsyncClient
+    url: str,
+    policy: FetchPolicy,
+    resolver: Resolver,
+    client: httpx.AsyncClient,
+    extra: Mapping[str, str],
 ) -> FetchedPage:
     """Fetch `url`, checking and following redirects one hop at a time."""
     target = hop_target(url)
     for _ in range(policy.max_redirects + 1):
         addresses = await checked_addresses(target, policy, resolver)
-        response = await _send(client, target, addresses, policy)
+        response = await _send(client, target, addresses, policy, extra)
         try:
             location = _redirect_location(response)
             if location is None:
-                return await _read_page(url, target, response, policy)
+                conditional = "If-None-Match" in extra or "If-Modified-Since" in extra
+                return await _read_page(url, target, response, policy, conditional)
         finally:
             await response.aclose()
         target = hop_target(_join(target.url, location))
@@ -222,16 +243,18 @@ async def fetch_page(
     *,
     resolver: Resolver | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> FetchedPage:
     """Fetch a web page a user linked to, refusing anything but public http(s) web pages.
 
     Raises FetchError (and nothing else) for every network, HTTP, size, type or address
     problem, within `policy.total_timeout` seconds in all. `resolver` and `transport` replace
-    DNS and the network, for tests.
+    DNS and the network, for tests. `headers` are added to each request (a feed's
+    `If-None-Match`); with a conditional header, "304 Not Modified" is a page with status 304.
     """
     try:
         async with asyncio.timeout(policy.total_timeout), _client(policy, transport) as client:
-            return await _follow(url, policy, resolver or resolve_host, client)
+            return await _follow(url, policy, resolver or resolve_host, client, headers or {})
     except TimeoutError:
         raise FetchError("timeout", f"timed out after {policy.total_timeout:g} s") from None
     except httpx.InvalidURL:

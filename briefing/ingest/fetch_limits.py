@@ -15,6 +15,8 @@ class FetchPolicy:
     total_timeout: float = 15.0
     max_redirects: int = 5
     user_agent: str = "BriefingBot/0.1 (+archive)"
+    # Media types a response may declare; feeds widen it (`briefing.feeds.fetching`).
+    accepted_types: frozenset[str] = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 
 
 class FetchError(Exception):
@@ -22,10 +24,11 @@ class FetchError(Exception):
     code ("blocked", "timeout", "http_status", "too_large", "content_type", "encoding",
     "redirects", "scheme", "invalid_url", "dns", "network")."""
 
-    def __init__(self, kind: str, reason: str) -> None:
+    def __init__(self, kind: str, reason: str, retry_after: str | None = None) -> None:
         super().__init__(reason)
         self.kind = kind
         self.reason = reason
+        self.retry_after = retry_after  # the site's Retry-After header, if it sent one
 
 
 def size_label(size: int) -> str:

@@ -43,6 +43,9 @@ PAGE_TOO_SLOW = "the page took too long to read"
 PAGE_TOO_COMPLEX = "the page is too complex to read"
 FILE_TOO_SLOW = "the file took too long to read"
 FILE_TOO_COMPLEX = "the file is too complex to read"
+# Characters of its own text a relayed item needs for that text to be kept when its page
+# cannot be read: a forward, more than a comment on the link; a feed item, any (title, summary).
+OWN_TEXT_KEPT = {"forward": 201, "feed": 1}
 
 
 @dataclass(frozen=True)
@@ -161,7 +164,7 @@ def parse_incoming(incoming: Incoming) -> ParsedArticle:
         parsed = parse_document(incoming.filename, incoming.raw.encode("utf-8"))
     else:
         parsed = parse_pasted(incoming.raw)
-    if incoming.kind == "forward":
+    if incoming.kind in ("forward", "feed", "channel"):  # relayed: keeps origin, link, date
         parsed = _forwarded(parsed, incoming)
     return parsed
 
@@ -316,7 +319,7 @@ class Ingestor:
         except FetchError as error:
             return await asyncio.to_thread(self._keep_link, item, key, error.reason)
         parsed = replace(extracted.parsed, url=url)
-        if incoming.kind == "forward":
+        if incoming.kind in ("forward", "feed"):
             parsed = _forwarded(parsed, incoming)
         return await asyncio.to_thread(
             store_parsed, self.archive, chat_id, article_id, parsed, extracted.author
@@ -341,9 +344,11 @@ class Ingestor:
         return extracted
 
     def _keep_link(self, item: PendingItem, key: str, reason: str) -> IngestOutcome:
-        """A link whose page could not be read: a forwarded post keeps its own text instead."""
+        """A link whose page could not be read: a forwarded post or a feed item keeps its own
+        text instead."""
         incoming = item.incoming
-        if incoming.kind == "forward" and len(incoming.raw) > 200:
+        needed = OWN_TEXT_KEPT.get(incoming.kind or "")
+        if needed is not None and len(incoming.raw) >= needed:
             parsed = replace(parse_incoming(incoming), url=incoming.url)
             outcome = store_parsed(self.archive, incoming.chat_id, item.article_id, parsed, None)
             return replace(outcome, reason=reason)
