@@ -10,7 +10,9 @@ from telegram import Update
 from telegram.ext import AIORateLimiter, Application, ContextTypes
 from telegram.request import BaseRequest
 
+from bot.alerts import start_alerts
 from bot.console import CONSOLE_TOKEN, OutgoingPrinter, run_console
+from bot.feed_polling import start_feed_polling
 from bot.inbox import DurableApplication, DurableQueue, bot_id_of, replay_unfinished
 from bot.offline import OfflineRequest
 from bot.scheduling import JobQueueScheduler, restore_schedules
@@ -38,11 +40,13 @@ STOP_GRACE = 10.0  # seconds a stop lets pages being read finish before their re
 
 
 async def on_startup(app: BriefingApp) -> None:
-    """Publish the command menu, resume items left pending, rebuild the digest schedules."""
+    """Publish the command menu, resume items left pending, rebuild the digest schedules,
+    start sending watch alerts."""
     await app.bot.set_my_commands(bot_commands(COMMANDS))
     await resume_ingest(app)
     await replay_unfinished(app)
     await restore_schedules(app)
+    start_alerts(app)  # watch alerts, including those a stop left unsent
 
 
 async def on_polling_startup(app: BriefingApp) -> None:
@@ -117,6 +121,7 @@ def build_application(
     app = cast(BriefingApp, builder.build())
     app.bot_data.inbox = inbox
     _configure(app, services)
+    start_feed_polling(app, services)
     register(app)
     return app
 

@@ -10,6 +10,7 @@ from briefing.access import AccessPolicy
 from briefing.digests.build import DigestExtras
 from briefing.digests.delivery import DigestDelivery
 from briefing.digests.schedule import DigestScheduler, Unscheduled
+from briefing.feeds.service import FeedService
 from briefing.ingest.durable import BackgroundTasks, DurableIngest
 from briefing.ingest.workflow import Ingestor
 from briefing.questions.ranking import Searcher
@@ -43,6 +44,7 @@ class BotData:
         self.digest_extras: DigestExtras | None = None  # actors and quotes, when available
         self.inbox: Any = None  # received updates (`bot.inbox`), when polling Telegram
         self.replayed: set[int] = set()  # update ids handled again after a crash
+        self.feeds: FeedService | None = None  # feed subscriptions and polling, once built
 
     def configure(
         self,

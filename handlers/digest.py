@@ -32,7 +32,7 @@ from briefing.digests.delivery import (
 )
 from briefing.digests.schedule import DEFAULT_AT, next_slot, parse_subscription
 from handlers.context import BriefingApp, BriefingContext, after_own_pastes, chat_id_of
-from handlers.formatting import esc, link, reply_html
+from handlers.formatting import esc, link, reply_html, snippet_html
 from handlers.split import split_message
 
 log = logging.getLogger(__name__)
@@ -70,13 +70,31 @@ def _listed_html(story: Story) -> str:
     return f"{title} — {names}" if names else title
 
 
+def watchlist_html(digest: Digest) -> str:
+    """The Watchlist section that opens a digest: each daily watch with the articles it
+    matched, their sentence with the name or words in bold."""
+    lines = ["<b>Watchlist</b>"]
+    for entry in digest.watchlist:
+        lines.append(f"<b>{esc(_flat(entry.watch))}</b>")
+        for article in entry.articles:
+            source = f" — {esc(_flat(article.source))}" if article.source else ""
+            title = link(article.url, _flat(article.title) or "(untitled)")
+            lines.append(f"• {title}{source} (#{article.article_id})")
+            if article.sentence:
+                lines.append(f"<i>{snippet_html(_flat(article.sentence))}</i>")
+        if entry.more:
+            lines.append(f"<i>…and {entry.more} more.</i>")
+    return "\n".join(lines)
+
+
 def digest_html(digest: Digest, zone: str) -> str:
     """The digest as Telegram HTML; stories are separated by blank lines (where it may split)."""
     top = f"<b>{esc(headline(digest, zone))}</b>"
     imports = imported_line(digest)
+    watched = [watchlist_html(digest)] if digest.watchlist else []
     if digest.empty:
-        return f"{top}\n<i>{esc(imports)}</i>" if imports else top
-    blocks = [top]
+        return "\n\n".join([f"{top}\n<i>{esc(imports)}</i>" if imports else top, *watched])
+    blocks = [top, *watched]
     summarised = [s for s in digest.stories if s.summary]
     listed = [s for s in digest.stories if not s.summary]
     blocks += [_story_html(n, s) for n, s in enumerate(summarised, start=1)]

@@ -1,5 +1,6 @@
 """Actors across a chat's archive: resolving an article's actors to known ones, and storing
-its analysis (actors, quotes, events) under those actors.
+its analysis (actors, quotes, events) under those actors, with the alerts of the chat's watches
+it matches (`briefing.watches.matching`), in one transaction.
 
 Resolution follows `briefing.analysis.known_actors.match_known_actor`; aliases a user split off with
 `/alias -NAME` only ever match exactly. An article the analysis fails on is logged in one line
@@ -17,9 +18,11 @@ from briefing.analysis.nlp import ModelNotInstalledError
 from briefing.analysis.pipeline import Analysis, analyse, analyse_many
 from briefing.ingest.article import shorten
 from briefing.names import alias_norm
+from briefing.watches.matching import match_article
 from storage import ActorRecord, AliasForm, Archive, FoundActor, FoundEvent, FoundQuote
 from storage.actors import ActorStore
 from storage.rows import FoundRole
+from storage.watches import WatchStore
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +69,9 @@ def resolve(store: ActorStore, chat_id: int, actors: Sequence[Actor]) -> list[Fo
 def store_analysis(
     store: ActorStore, chat_id: int, article_id: int, analysis: Analysis
 ) -> list[str]:
-    """Save an article's analysis under resolved actors; returns its main actors' names."""
+    """Save an article's analysis under resolved actors, with the alerts of the chat's watches
+    it matches (one transaction: an article alerts once, whenever it is analysed); returns its
+    main actors' names."""
     found = resolve(store, chat_id, analysis.actors)
     renamed = {a.name: f.name for a, f in zip(analysis.actors, found, strict=True)}
     quotes = [
@@ -100,8 +105,12 @@ def store_analysis(
             )
         else:
             merged[actor.name] = replace(actor, roles=roles)
-    store.save_analysis(chat_id, article_id, list(merged.values()), quotes, events)
-    return [a.name for a in list(merged.values())[:CARD_ACTORS]]
+    actors = list(merged.values())
+    watches = WatchStore(store.database)
+    with watches.together():  # the alerts are recorded with the analysis, or neither is
+        ids = store.save_analysis(chat_id, article_id, actors, quotes, events)
+        match_article(watches, chat_id, article_id, actors, ids)
+    return [a.name for a in actors[:CARD_ACTORS]]
 
 
 @dataclass(frozen=True)

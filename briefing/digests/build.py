@@ -15,9 +15,11 @@ forms are `briefing.digests.render` (re-exported here).
 The window is read without the articles' texts; only the leads of the summarised stories are
 read in full. Articles of a bulk import published before the window are not listed but counted
 ("…and 21,000 older articles imported."), so importing an old corpus does not flood a digest.
+The matches of the chat's daily watches open it (`briefing.digests.watchlist`).
 """
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import partial
 from typing import Protocol
@@ -43,6 +45,7 @@ from briefing.digests.salience import (
     said_today,
 )
 from briefing.digests.summaries import summarize
+from briefing.digests.watchlist import watchlist
 from storage import DigestArticle
 from storage.digests import DigestStore
 
@@ -218,10 +221,12 @@ def compose_digest(
     articles = store.window(chat_id, since, until)
     older = store.older_imported(chat_id, since, until)
     bodies = partial(store.bodies, chat_id)
+    watched = watchlist(store.database, chat_id, since, until)
     if extras is None or not articles:
-        return build_digest(chat_id, articles, since, until, limits=limits, bodies=bodies,
-                            older_imported=older)  # fmt: skip
-    return build_digest(
+        digest = build_digest(chat_id, articles, since, until, limits=limits, bodies=bodies,
+                              older_imported=older)  # fmt: skip
+        return replace(digest, watchlist=watched)
+    digest = build_digest(
         chat_id, articles, since, until, limits=limits, bodies=bodies, older_imported=older,
         facts=actor_facts(extras.window_mentions(chat_id, since, until),
                           {a.id: a.title for a in articles}),
@@ -229,3 +234,4 @@ def compose_digest(
         article_actors=extras.article_actors(chat_id, [a.id for a in articles]),
         quotes=extras.quotes(chat_id, since, until),
     )  # fmt: skip
+    return replace(digest, watchlist=watched)

@@ -43,6 +43,29 @@ class Story:
 
 
 @dataclass(frozen=True)
+class WatchedArticle:
+    """An article a daily watch matched: what the Watchlist section shows of it (`sentence`
+    has the actor's name or the watched words between match marks)."""
+
+    article_id: int
+    title: str
+    url: str | None
+    source: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class WatchlistEntry:
+    """One daily watch's matches in the window: the first ones, and how many more."""
+
+    watch_id: int
+    watch: str
+    kind: str  # "actor" or "words"
+    articles: tuple[WatchedArticle, ...]
+    more: int = 0
+
+
+@dataclass(frozen=True)
 class Digest:
     """What one digest says about one chat's window."""
 
@@ -55,6 +78,7 @@ class Digest:
     actors: tuple[ActorTrend, ...] = ()
     quotes: tuple[DigestQuote, ...] = ()
     older_imported: int = 0  # bulk-imported articles published before the window: counted only
+    watchlist: tuple[WatchlistEntry, ...] = ()  # daily watches' matches: the digest opens with them
 
     @property
     def empty(self) -> bool:

@@ -1,10 +1,11 @@
-"""A digest as text and JSON: its headline, actor lines and the plain-text form."""
+"""A digest as text and JSON: its headline, actor lines, Watchlist and the plain-text form."""
 
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from briefing.digests.model import Digest
+from briefing.digests.model import Digest, WatchedArticle
 from briefing.digests.salience import ActorTrend
+from briefing.questions.snippets import plain_snippet
 
 
 def local_label(moment: datetime, zone: str, with_time: bool = True) -> str:
@@ -12,6 +13,16 @@ def local_label(moment: datetime, zone: str, with_time: bool = True) -> str:
     local = moment.astimezone(ZoneInfo(zone))
     label = f"{local:%a} {local.day} {local:%b %Y}"
     return f"{label} {local:%H:%M}" if with_time else label
+
+
+def _watched_json(article: WatchedArticle) -> dict[str, object]:
+    return {
+        "article_id": article.article_id,
+        "title": article.title,
+        "url": article.url,
+        "source": article.source,
+        "sentence": plain_snippet(article.sentence),
+    }
 
 
 def digest_json(digest: Digest) -> dict[str, object]:
@@ -50,7 +61,34 @@ def digest_json(digest: Digest) -> dict[str, object]:
             {"speaker": q.speaker, "text": q.text, "article_id": q.article_id}
             for q in digest.quotes
         ],
+        "watchlist": [
+            {
+                "watch_id": entry.watch_id,
+                "watch": entry.watch,
+                "kind": entry.kind,
+                "articles": [_watched_json(a) for a in entry.articles],
+                "more": entry.more,
+            }
+            for entry in digest.watchlist
+        ],
     }
+
+
+def watchlist_lines(digest: Digest) -> list[str]:
+    """The Watchlist section as text lines: each daily watch with the articles it matched."""
+    if not digest.watchlist:
+        return []
+    lines = ["Watchlist"]
+    for entry in digest.watchlist:
+        lines.append(f"   {entry.watch}")
+        for article in entry.articles:
+            source = f" — {article.source}" if article.source else ""
+            lines.append(f"   • {article.title}{source} (#{article.article_id})")
+            if article.sentence:
+                lines.append(f"     {plain_snippet(article.sentence)}")
+        if entry.more:
+            lines.append(f"   …and {entry.more} more.")
+    return lines
 
 
 def _trend_note(actor: ActorTrend) -> str:
@@ -104,8 +142,10 @@ def digest_text(digest: Digest, zone: str) -> str:
     """The digest as plain text (for the command line)."""
     lines = [headline(digest, zone)]
     imports = imported_line(digest)
+    if digest.watchlist:
+        lines += ["", *watchlist_lines(digest)]
     if digest.empty:
-        return f"{lines[0]}\n{imports}" if imports else lines[0]
+        return "\n".join([*lines, imports] if imports else lines)
     for number, story in enumerate(digest.stories, start=1):
         lines.append("")
         lines.append(f"{number}. {story.title}")
