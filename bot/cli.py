@@ -40,6 +40,8 @@ EXIT_BAD_INPUT = 2
 MAX_LIMIT = 10_000
 MAX_WORKERS = 64
 CREATING_COMMANDS = {"import"}  # the others only read: a mistyped --db must not create a file
+# Actions that start an archive as `import` does: following a feed, adding a watch.
+CREATING_ACTIONS = {("feeds", "add"), ("feeds", "import"), ("watch", "add")}
 
 
 class ArchiveModule(Protocol):
@@ -257,7 +259,9 @@ def _settings() -> Settings | None:
 
 def _run_archive_command(args: argparse.Namespace, settings: Settings) -> int:
     """import, ask, digest and show: open the archive (only `import` may create it) and run."""
-    services = build_services(settings, args.db, create=args.command in CREATING_COMMANDS)
+    action = getattr(args, "feeds_action", None) or getattr(args, "action", None)
+    create = args.command in CREATING_COMMANDS or (args.command, action) in CREATING_ACTIONS
+    services = build_services(settings, args.db, create=create)
     try:
         if args.command == "import":
             from bot import importing  # it analyses what it stores: spaCy, see `_run`

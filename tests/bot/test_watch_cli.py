@@ -160,3 +160,15 @@ def test_text_output_says_what_is_watched(db: Path, capsys: pytest.CaptureFixtur
     lines_out = out.splitlines()
     assert lines_out[0].endswith("watch #1 'Omar Haddad' (daily): #2 Visit")
     assert lines_out[1] == "    Minister Omar Haddad arrived in the port."
+
+
+def test_adding_starts_an_archive_but_listing_does_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "")
+    mistyped = tmp_path / "mistyped.db"
+    status, _, err = run(capsys, "watch", "--db", str(mistyped), "list")
+    assert status == 2 and "No database" in err and not mistyped.exists()
+    fresh = tmp_path / "fresh.db"
+    status, out, _ = run(capsys, "watch", "--db", str(fresh), "add", "Lavrov", "--json")
+    assert status == 0 and lines(out)[0]["target"] == "Lavrov" and fresh.exists()
