@@ -4,13 +4,14 @@ run it: long polling on Telegram, or the console chat."""
 import asyncio
 import logging
 import sys
+from datetime import UTC, datetime, timedelta
 from typing import cast
 
 from telegram import Update
 from telegram.ext import AIORateLimiter, Application, ContextTypes
 from telegram.request import BaseRequest
 
-from bot.alerts import start_alerts
+from bot.alerts import send_due_alerts, start_alerts
 from bot.console import CONSOLE_TOKEN, OutgoingPrinter, run_console
 from bot.feed_polling import start_feed_polling
 from bot.inbox import DurableApplication, DurableQueue, bot_id_of, replay_unfinished
@@ -37,6 +38,7 @@ log = logging.getLogger(__name__)
 
 RETRIES_AFTER_429 = 3  # Telegram's "retry after N seconds": wait and send again, this often
 STOP_GRACE = 10.0  # seconds a stop lets pages being read finish before their reading is cut
+ALERTS_FLUSH = timedelta(minutes=1)  # past any batch's wait: at the console's end all are due
 
 
 async def on_startup(app: BriefingApp) -> None:
@@ -133,7 +135,16 @@ async def _console(settings: Settings) -> int:
     try:
         async with app:
             await on_startup(app)
-            await run_console(app, sys.stdin, sys.stdout)
+            jobs = app.job_queue
+            if jobs is not None:  # alerts, digests and feed polls run while the console is open
+                await jobs.start()
+            try:
+                await run_console(app, sys.stdin, sys.stdout)
+                # Input ended: alerts still waiting for their batch go out now, not never.
+                await send_due_alerts(app, now=datetime.now(UTC) + ALERTS_FLUSH)
+            finally:
+                if jobs is not None:
+                    await jobs.stop(wait=False)
     finally:
         await on_shutdown(app)
     return 0

@@ -5,21 +5,24 @@ line holding only "." or the end of input. A lone URL line with a "." glued to i
 message too: `(cat article.txt; echo .)` of a file whose last line, its `<url>`, has no newline.
 What the bot sends is printed with its HTML rendered, and its buttons as numbered choices
 ("[1] More ›  [2] Iraq"); a line holding only a number presses that button of the last message
-that had buttons.
+that had buttons. A photo or document the bot sends (a trend chart, an export) is saved in the
+temporary folder's `briefing-console/`, and its path printed with its caption.
 """
 
 import asyncio
 import html
 import json
 import re
+import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any, TextIO
 
 from telegram import Update
 
-from bot.offline import BOT_USER, OfflineRequest
+from bot.offline import BOT_USER, OfflineRequest, Uploads
 from handlers import BriefingApp, wait_for_background
 
 CONSOLE_CHAT_ID = 0
@@ -155,10 +158,16 @@ class OutgoingPrinter:
     """Prints sent and edited messages, rendered, each under a "bot>" marker, with their
     buttons as numbered choices."""
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO, files: Path | None = None) -> None:
         self._out = out
+        self._files = files or Path(tempfile.gettempdir()) / "briefing-console"
 
-    def __call__(self, api_method: str, params: dict[str, Any]) -> None:
+    def __call__(
+        self, api_method: str, params: dict[str, Any], uploads: Uploads | None = None
+    ) -> None:
+        if api_method in {"sendPhoto", "sendDocument"}:
+            self._print_files(params, uploads or {})
+            return
         if api_method not in {"sendMessage", "editMessageText"} or "text" not in params:
             return
         text = str(params["text"])
@@ -169,6 +178,20 @@ class OutgoingPrinter:
                 f"[{n}] {label}" for n, (label, _) in enumerate(buttons, 1)
             )
         self._out.write(f"{marker} " + rendered.replace("\n", "\n    ") + "\n\n")
+        self._out.flush()
+
+    def _print_files(self, params: dict[str, Any], uploads: Uploads) -> None:
+        """A photo or document: saved where the user can open it, its path and caption shown."""
+        self._files.mkdir(parents=True, exist_ok=True)
+        lines = []
+        for name, content in uploads.values():
+            path = self._files / Path(name).name
+            path.write_bytes(content)
+            lines.append(f"[file: {path}]")
+        caption = str(params.get("caption") or "")
+        if caption:
+            lines.append(render_html(caption) if params.get("parse_mode") == "HTML" else caption)
+        self._out.write("bot> " + "\n    ".join(lines) + "\n\n")
         self._out.flush()
 
 

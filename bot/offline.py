@@ -18,7 +18,8 @@ BOT_USER: dict[str, Any] = {
     "supports_inline_queries": True,
 }
 
-OutgoingHook = Callable[[str, dict[str, Any]], None]
+Uploads = dict[str, tuple[str, bytes]]  # field -> (file name, content) of files a call sends
+OutgoingHook = Callable[[str, dict[str, Any], Uploads], None]
 
 
 class OfflineRequest(BaseRequest):
@@ -58,7 +59,7 @@ class OfflineRequest(BaseRequest):
         params = dict(request_data.parameters) if request_data else {}
         self.calls.append((api_method, params))
         if self._on_call is not None:
-            self._on_call(api_method, params)
+            self._on_call(api_method, params, _uploads(request_data))
         payload = {"ok": True, "result": self._result(api_method, params)}
         return 200, json.dumps(payload).encode("utf-8")
 
@@ -97,3 +98,15 @@ class OfflineRequest(BaseRequest):
                 "file_path": f"documents/{file_id}",
             }
         return True
+
+
+def _uploads(request_data: RequestData | None) -> Uploads:
+    """The files a call uploads (a chart, an export), by field."""
+    if request_data is None or not request_data.contains_files:
+        return {}
+    found: Uploads = {}
+    for field, part in (request_data.multipart_data or {}).items():
+        name, content = str(part[0]), part[1]
+        if isinstance(content, bytes):
+            found[field] = (name, content)
+    return found

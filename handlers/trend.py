@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 
-from telegram import Update
+from telegram import InputFile, Update
 
 from briefing.trends.charting import MAX_ACTORS, trend
 from briefing.trends.spans import SpanError, is_period, period_days
@@ -55,4 +55,5 @@ async def trend_command(update: Update, context: BriefingContext) -> None:
     if found.problem or png is None:
         await reply_html(update, esc(found.problem or "Nothing to chart."))
         return
-    await message.reply_photo(png, caption=caption_html(found.caption), do_quote=False)
+    photo = InputFile(png, filename="trend.png")
+    await message.reply_photo(photo, caption=caption_html(found.caption), do_quote=False)

@@ -121,3 +121,16 @@ def test_the_readme_pattern_with_the_seed(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Saved #2" not in result.stdout
     assert "bot> Events, in April 2015:" in result.stdout
+
+
+def test_a_watch_alert_and_a_chart_reach_the_console(tmp_path: Path) -> None:
+    files = tmp_path / "tmp"
+    files.mkdir()
+    conversation = f"/watch Dunn\n{OWN_ARTICLE}\n.\n/trend Dunn\n"
+    result = run_bot(stdin=conversation, db=tmp_path / "w.db", extra_env={"TMPDIR": str(files)})
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    alert = out.index("bot> 🔔 Dunn (watch #1)")  # sent when input ends, not lost
+    assert "Harbour Workers in Valdoria" in out[alert:]
+    chart = files / "briefing-console" / "trend.png"
+    assert f"[file: {chart}]" in out and chart.read_bytes().startswith(b"\x89PNG")
