@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, TelegramError
 
+from bot.scheduling import repeat
 from briefing.watches import due_chats, mark_sent, next_batch, watch_store
 from handlers import BriefingApp, BriefingContext, alert_messages
 from storage.watches import WatchStore
@@ -28,19 +29,9 @@ JOB_NAME = "alerts"
 
 def start_alerts(app: BriefingApp) -> None:
     """Start (or restart) the repeating job that sends alerts."""
-    queue = app.job_queue
-    if queue is None:
+    every = INTERVAL.total_seconds()
+    if not repeat(app, alerts_job, JOB_NAME, every=every, first=every):
         log.warning("no job queue: watch alerts are not sent")
-        return
-    for job in queue.get_jobs_by_name(JOB_NAME):
-        job.schedule_removal()
-    queue.run_repeating(
-        alerts_job,
-        interval=INTERVAL,
-        first=INTERVAL,
-        name=JOB_NAME,
-        job_kwargs={"max_instances": 1, "coalesce": True},
-    )
 
 
 async def alerts_job(context: BriefingContext) -> None:

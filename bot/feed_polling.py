@@ -4,6 +4,7 @@ polls them and tells each chat, in one message, what its feeds brought."""
 
 import logging
 
+from bot.scheduling import repeat
 from bot.services import Services
 from briefing.feeds.service import FeedService
 from handlers import BriefingApp, BriefingContext, report_poll
@@ -16,22 +17,13 @@ FIRST_LOOK = 20.0  # seconds after start: the resumed items and the digests go f
 
 
 def start_feed_polling(app: BriefingApp, services: Services) -> None:
-    """Give the handlers the feed use cases and schedule the polling job (it runs once the
-    application is started: not in the console or the offline tests)."""
+    """Give the handlers the feed use cases and schedule the polling job (it runs once the job
+    queue is started: by the bot and the console, not by the offline tests)."""
     app.bot_data.feeds = FeedService.build(
         services.archive, app.bot_data.ingest, services.fetch_policy
     )
-    queue = app.job_queue
-    if queue is None:
+    if not repeat(app, poll_due_feeds, JOB_NAME, every=LOOK_EVERY, first=FIRST_LOOK):
         log.warning("no job queue: feeds are polled only when asked (python -m bot feeds poll)")
-        return
-    queue.run_repeating(
-        poll_due_feeds,
-        interval=LOOK_EVERY,
-        first=FIRST_LOOK,
-        name=JOB_NAME,
-        job_kwargs={"max_instances": 1, "coalesce": True},
-    )
 
 
 async def poll_due_feeds(context: BriefingContext) -> None:

@@ -10,7 +10,7 @@ daylight-saving changes.
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -22,6 +22,30 @@ from storage import Subscription
 log = logging.getLogger(__name__)
 
 RETRY_DELAY = timedelta(minutes=10)
+
+
+def repeat(
+    app: BriefingApp,
+    job: Callable[[BriefingContext], Coroutine[Any, Any, None]],
+    name: str,
+    every: float,
+    first: float,
+) -> bool:
+    """Run `job` every `every` seconds from `first` on, one run at a time, replacing a job of
+    the same name; False when the application has no job queue."""
+    queue = app.job_queue
+    if queue is None:
+        return False
+    for old in queue.get_jobs_by_name(name):
+        old.schedule_removal()
+    queue.run_repeating(
+        job,
+        interval=every,
+        first=first,
+        name=name,
+        job_kwargs={"max_instances": 1, "coalesce": True},
+    )
+    return True
 
 
 def job_name(chat_id: int) -> str:
