@@ -6,7 +6,6 @@ command that only reads, damaged or unusable).
 """
 
 import argparse
-import json
 import logging
 import sqlite3
 import sys
@@ -19,6 +18,7 @@ from zoneinfo import ZoneInfo
 from pydantic import ValidationError
 
 from bot import analysis_cli, arguments, export_cli, feeds_cli, summarize_cli, trend_cli, watch_cli
+from bot.outputs import EXIT_BAD_INPUT, EXIT_NOT_FOUND, print_json
 from bot.services import Services, build_services
 from bot.settings import Settings
 from briefing.dates import display_date
@@ -35,8 +35,6 @@ from storage.database import (
 )
 
 DEFAULT_CLI_CHAT = 0
-EXIT_NOT_FOUND = 1
-EXIT_BAD_INPUT = 2
 MAX_LIMIT = 10_000
 MAX_WORKERS = 64
 CREATING_COMMANDS = {"import"}  # the others only read: a mistyped --db must not create a file
@@ -122,10 +120,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_json(value: object, out: TextIO) -> None:
-    out.write(json.dumps(value, ensure_ascii=False) + "\n")
-
-
 def cmd_ask(services: Services, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Answer a question (or each line of `--batch`) as the chat would, as text or JSON."""
     zone = services.default_timezone
@@ -141,7 +135,7 @@ def cmd_ask(services: Services, args: argparse.Namespace, out: TextIO, err: Text
             return EXIT_BAD_INPUT
         for line in lines:
             if line.strip():
-                _print_json(answer_json(ask(searcher, args.chat, line, now, limit=limit)), out)
+                print_json(answer_json(ask(searcher, args.chat, line, now, limit=limit)), out)
         return 0
     query = " ".join(args.query)
     if not query.strip():
@@ -149,7 +143,7 @@ def cmd_ask(services: Services, args: argparse.Namespace, out: TextIO, err: Text
         return EXIT_BAD_INPUT
     answer = ask(searcher, args.chat, query, now, limit=limit)
     if args.json:
-        _print_json(answer_json(answer), out)
+        print_json(answer_json(answer), out)
     else:
         out.write(_answer_text(answer) + "\n")
     return 0
@@ -171,7 +165,7 @@ def cmd_show(archive: Archive, args: argparse.Namespace, out: TextIO, err: TextI
         err.write(f"No article #{args.id} in chat {args.chat}.\n")
         return EXIT_NOT_FOUND
     if args.json:
-        _print_json({"id": article.id, "title": article.title, "source": article.source,
+        print_json({"id": article.id, "title": article.title, "source": article.source,
                      "url": article.url, "published_at": article.published_at,
                      "body": article.body, "status": article.status}, out)  # fmt: skip
         return 0
@@ -201,7 +195,7 @@ def cmd_digest(services: Services, args: argparse.Namespace, out: TextIO, err: T
         return EXIT_BAD_INPUT
     digest = compose_digest(store, args.chat, since, until, extras=services.digest_extras)
     if args.json:
-        _print_json(digest_json(digest), out)
+        print_json(digest_json(digest), out)
     else:
         out.write(digest_text(digest, zone) + "\n")
     return 0

@@ -13,12 +13,12 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TextIO
 
+from bot.outputs import EXIT_BAD_INPUT
 from bot.services import Services
 from briefing.export.exporting import export_archive, export_to_file
 from briefing.export.request import FORMATS, ExportRequest, ExportRequestError, build_request
 
 NAMES: tuple[str, ...] = ("export",)
-EXIT_BAD_INPUT = 2
 
 ArchiveOptions = Callable[[argparse.ArgumentParser], None]
 

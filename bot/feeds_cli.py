@@ -9,20 +9,18 @@ such feed, 2 bad input (a URL that is no readable feed, a file that is no OPML l
 
 import argparse
 import asyncio
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from bot import arguments
+from bot.outputs import EXIT_BAD_INPUT, EXIT_NOT_FOUND, print_json
 from bot.services import Services
 
 if TYPE_CHECKING:  # imported where used: the other commands start without it
     from briefing.feeds.service import FeedService
 
 NAMES: tuple[str, ...] = ("feeds",)
-EXIT_NOT_FOUND = 1
-EXIT_BAD_INPUT = 2
 
 ArchiveOptions = Callable[[argparse.ArgumentParser], None]
 
@@ -85,10 +83,6 @@ def run(services: Services, args: argparse.Namespace, out: TextIO, err: TextIO) 
     return 0
 
 
-def _print_json(value: object, out: TextIO) -> None:
-    out.write(json.dumps(value, ensure_ascii=False) + "\n")
-
-
 def _add(feeds: "FeedService", args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing.feeds.subscriptions import FeedError
 
@@ -99,7 +93,7 @@ def _add(feeds: "FeedService", args: argparse.Namespace, out: TextIO, err: TextI
         return EXIT_BAD_INPUT
     feed = done.feed
     if args.json:
-        _print_json({"feed_id": feed.id, "url": feed.url, "title": feed.title,
+        print_json({"feed_id": feed.id, "url": feed.url, "title": feed.title,
                      "added_as": done.added_as, "items": done.items}, out)  # fmt: skip
     else:
         verb = {"added": "Following", "resumed": "Following again"}.get(
@@ -122,7 +116,7 @@ def _import(feeds: "FeedService", args: argparse.Namespace, out: TextIO, err: Te
         err.write(f"{args.path}: {error}\n")
         return EXIT_BAD_INPUT
     if args.json:
-        _print_json({"added": done.added, "known": done.known, "skipped": done.skipped}, out)
+        print_json({"added": done.added, "known": done.known, "skipped": done.skipped}, out)
     else:
         out.write(f"Added {done.added} feeds; {done.known} were followed already")
         out.write(f", {done.skipped} over the limit.\n" if done.skipped else ".\n")
@@ -135,7 +129,7 @@ def _poll(feeds: "FeedService", args: argparse.Namespace, out: TextIO) -> int:
     results = asyncio.run(poller.poll_all(chat) if args.all else poller.poll_due(chat))
     for result in results:
         if args.json:
-            _print_json(result.as_json(), out)
+            print_json(result.as_json(), out)
         else:
             detail = f"{result.new} new" if result.status == "ok" else result.reason or ""
             out.write(f"#{result.feed_id} {result.status} {detail} {result.url}\n")
@@ -149,7 +143,7 @@ def _list(feeds: "FeedService", args: argparse.Namespace, out: TextIO) -> None:
     rows = feeds.subscriptions.feeds(args.chat)
     for feed in rows:
         if args.json:
-            _print_json({"feed_id": feed.id, "url": feed.url, "title": feed.title,
+            print_json({"feed_id": feed.id, "url": feed.url, "title": feed.title,
                          "status": feed.last_status, "new": feed.last_new,
                          "reason": feed.last_error, "paused": feed.paused,
                          "next_poll_at": feed.next_poll_at}, out)  # fmt: skip

@@ -13,11 +13,10 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from bot.outputs import EXIT_BAD_INPUT, EXIT_NOT_FOUND
 from bot.services import Services
 
 NAMES: tuple[str, ...] = ("trend",)
-EXIT_NOT_FOUND = 1
-EXIT_BAD_INPUT = 2
 
 ArchiveOptions = Callable[[argparse.ArgumentParser], None]
 

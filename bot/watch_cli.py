@@ -10,20 +10,18 @@ archive (`--chat`, default 0). Neither command needs spaCy or python-telegram-bo
 """
 
 import argparse
-import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TextIO
 
 from bot import arguments
+from bot.outputs import EXIT_BAD_INPUT, EXIT_NOT_FOUND, print_json
 from bot.services import Services
 
 if TYPE_CHECKING:
     from briefing.watches import Watch
 
 NAMES: tuple[str, ...] = ("watch", "alerts")
-EXIT_NOT_FOUND = 1
-EXIT_BAD_INPUT = 2
 
 ArchiveOptions = Callable[[argparse.ArgumentParser], None]
 
@@ -42,10 +40,6 @@ def add_parsers(
     alerts = commands.add_parser("alerts", help="print a chat's watch alerts")
     archive_options(alerts)
     alerts.add_argument("--since", help="ISO date or time (no offset: the default time zone)")
-
-
-def _print_json(value: object, out: TextIO) -> None:
-    out.write(json.dumps(value, ensure_ascii=False) + "\n")
 
 
 def _watch_line(watch: "Watch") -> str:
@@ -73,7 +67,7 @@ def _add(services: Services, args: argparse.Namespace, out: TextIO, err: TextIO)
         return EXIT_BAD_INPUT
     watch = result.watch
     if args.json:
-        _print_json({"id": watch.id, "kind": watch.kind, "target": watch.target}, out)
+        print_json({"id": watch.id, "kind": watch.kind, "target": watch.target}, out)
     else:
         state = "Watching" if result.new else "Already watching"
         note = " (no actor of that name yet: joined when one appears)" if watch.pending else ""
@@ -87,7 +81,7 @@ def _list(services: Services, args: argparse.Namespace, out: TextIO) -> int:
 
     for watch in list_watches(watch_store(services.archive), args.chat, datetime.now(UTC)):
         if args.json:
-            _print_json({"id": watch.id, "kind": watch.kind, "target": watch.target,
+            print_json({"id": watch.id, "kind": watch.kind, "target": watch.target,
                          "daily": watch.daily, "pending": watch.pending,
                          "matched_this_week": watch.matched_this_week}, out)  # fmt: skip
         else:
@@ -108,7 +102,7 @@ def _remove(services: Services, args: argparse.Namespace, out: TextIO, err: Text
         err.write(f"No watch #{watch_id} in chat {args.chat}.\n")
         return EXIT_NOT_FOUND
     if args.json:
-        _print_json({"id": removed.id, "kind": removed.kind, "target": removed.target}, out)
+        print_json({"id": removed.id, "kind": removed.kind, "target": removed.target}, out)
     else:
         out.write(f"Stopped watch #{removed.id} ({removed.kind} {removed.target!r}).\n")
     return 0
@@ -129,7 +123,7 @@ def _alerts(services: Services, args: argparse.Namespace, out: TextIO, err: Text
         since = moment.astimezone(UTC).isoformat(timespec="seconds")
     for alert in alerts_since(watch_store(services.archive), args.chat, since):
         if args.json:
-            _print_json(alert_json(alert), out)
+            print_json(alert_json(alert), out)
         else:
             state = "sent" if alert.sent_at else "daily" if alert.daily else "to send"
             out.write(f"{alert.created_at} watch #{alert.watch_id} {alert.watch!r} ({state}):"
