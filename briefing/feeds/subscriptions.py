@@ -62,7 +62,9 @@ def feed_url(text: str) -> str:
     if "://" not in url:
         url = f"https://{url}"
     parts = urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.hostname or len(url) > MAX_URL_LENGTH:
+    host = parts.hostname or ""
+    named = "." in host or host == "localhost" or ":" in host  # a domain, or an IP address
+    if parts.scheme not in {"http", "https"} or not named or len(url) > MAX_URL_LENGTH:
         raise FeedError("that is not a web address (http:// or https://)")
     return url
 

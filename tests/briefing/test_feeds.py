@@ -307,6 +307,8 @@ async def test_private_and_broken_addresses_are_refused(setup: Setup) -> None:
         await strict.subscriptions.subscribe(7, "http://127.0.0.1:9/feed")
     with pytest.raises(FeedError, match="not a web address"):
         await strict.subscriptions.subscribe(7, "ftp://files.example/feed")
+    with pytest.raises(FeedError, match="not a web address"):
+        await strict.subscriptions.subscribe(7, "nonsense")  # "/feed nonsense": no lookup
     assert strict.subscriptions.feeds(7) == []
 
 
