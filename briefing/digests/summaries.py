@@ -264,7 +264,43 @@ def summarize(
 ) -> list[str]:
     """The `sentences` most informative, least redundant sentences of `text`, in document order."""
     analysis = analyse(title, text)
-    return [analysis.sentences[i] for i in select(analysis, sentences, weights)]
+    chosen = select(analysis, sentences, weights)
+    return [_quotes_closed(analysis.sentences, i, set(chosen)) for i in chosen]
+
+
+def _open_quote(sentence: str) -> str | None:
+    """The closing mark a sentence leaves owed (it opens a quote that goes on after it)."""
+    if sentence.count("“") > sentence.count("”"):
+        return "”"
+    if sentence.count('"') % 2 == 1:
+        first = sentence.index('"')
+        opens = first == 0 or sentence[first - 1].isspace() or sentence[first - 1] in "(—-"
+        last = sentence.rindex('"')
+        return '"' if opens and (first != last or last + 1 < len(sentence)) else None
+    return None
+
+
+def _closed_quote(sentence: str) -> str | None:
+    """The opening mark a sentence lacks (it ends a quote that began before it)."""
+    if sentence.count("”") > sentence.count("“"):
+        return "“"
+    if sentence.count('"') % 2 == 1 and _open_quote(sentence) is None:
+        return '"'
+    return None
+
+
+def _quotes_closed(sentences: list[str], index: int, chosen: set[int]) -> str:
+    """A chosen sentence whose quote goes on into a sentence left out ends with "…" and the
+    closing mark; one that ends a quote begun in a sentence left out starts with the opening
+    mark and "…": a summary never leaves a quotation open or closes one it did not open."""
+    sentence = sentences[index]
+    closing = _open_quote(sentence)
+    if closing is not None and index + 1 not in chosen:
+        sentence = f"{sentence.rstrip()}…{closing}"
+    opening = _closed_quote(sentences[index])
+    if opening is not None and index - 1 not in chosen:
+        sentence = f"{opening}…{sentence.lstrip()}"
+    return sentence
 
 
 def summarize_many(
