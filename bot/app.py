@@ -20,6 +20,8 @@ from bot.scheduling import JobQueueScheduler, restore_schedules
 from bot.services import Services, build_services
 from bot.settings import Settings
 from bot.updates import PerChatUpdateProcessor
+from briefing.questions import lexicon
+from briefing.trends import chart
 from handlers import (
     COMMANDS,
     REPLY_DEFAULTS,
@@ -54,9 +56,21 @@ async def on_startup(app: BriefingApp) -> None:
 async def on_polling_startup(app: BriefingApp) -> None:
     """`on_startup` for the bot polling Telegram, which first loads the language model and
     starts the reading workers: done on the first article and link instead, they stalled
-    every chat's replies for up to a second (bench/load.py)."""
+    every chat's replies for up to a second (bench/load.py). The plotting library and the word
+    list load in the background."""
     await app.bot_data.ingestor.warm_up()
     await on_startup(app)
+    app.bot_data.background.spawn(asyncio.to_thread(warm_up_libraries))
+
+
+def warm_up_libraries() -> None:
+    """Load, off the event loop, what a user's first chart or first question with a word the
+    archive lacks would otherwise wait a second for: matplotlib and the word frequencies."""
+    try:
+        chart.warm_up()
+        lexicon.zipf("news")
+    except Exception:  # only a head start: the first chart or question loads them itself
+        log.warning("could not load the plotting library or the word list ahead", exc_info=True)
 
 
 async def on_stop(app: BriefingApp) -> None:

@@ -6,7 +6,7 @@ no pyplot state shared between threads), so nothing else pays for it.
 
 import io
 from collections.abc import Sequence
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from briefing.trends.series import Series
@@ -108,3 +108,10 @@ def render_png(series: Sequence[Series], title: str, bucket: Bucket) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI, pil_kwargs=PNG_OPTIONS)
     return buffer.getvalue()
+
+
+def warm_up() -> None:
+    """Draw one small chart and throw it away: the first chart of a process otherwise pays for
+    importing matplotlib and reading its fonts (about a second) while the user waits."""
+    points = ((date(2024, 1, 1), 1), (date(2024, 1, 2), 2))
+    render_png([Series(0, "warm-up", points, 3, points[1], 0)], "warm-up", "day")
