@@ -76,6 +76,7 @@ _ROLES = frozenset(
     critic aide adviser advisor source officer representative negotiator diplomat
     prosecutor judge""".split()
 )
+_PARTY_MEMBERS = frozenset({"republican", "democrat", "conservative", "tory", "socialist"})
 # Words that stand, with "the", for whom they were first named with: "the spokesman" after
 # "a Home Office spokesman", "the statement" after "a Foreign Ministry statement".
 _NAMED_BEFORE = _ROLES | {"statement"}
@@ -218,13 +219,43 @@ class Attributor:
             or self._by_surname(subject)
             or title_holder(subject, self.index)
             or self._role_named_before(subject)
+            or self._organisation_by_last_words(subject)
+            or self._written_by(subject)
         )
+
+    def _written_by(self, subject: Token) -> str | None:
+        """The person a text that speaks was written by ("the paper, written by professor
+        Kandice Kahl, said")."""
+        for clause in subject.rights:
+            if clause.dep_ != "acl":
+                continue
+            for agent in (c for c in clause.children if c.dep_ == "agent"):
+                for name in (c for c in agent.children if c.dep_ == "pobj"):
+                    if (person := self._person_at(name.i)) is not None:
+                        return person
+        return None
+
+    def _organisation_by_last_words(self, subject: Token) -> str | None:
+        """The article's one organisation whose name ends with the words "the …" uses for it
+        ("the assembly government" after "the Welsh Assembly Government")."""
+        if subject.pos_ != "NOUN" or not any(c.lower_ == "the" for c in subject.lefts):
+            return None
+        words = [c.lower_ for c in subject.lefts if c.dep_ == "compound"] + [subject.lower_]
+        ending = " " + " ".join(words)
+        found = [
+            name
+            for name, kind in self.index.types.items()
+            if kind in _SPEAKING_TYPES and f" {normalise_name(name)}".endswith(ending)
+        ]
+        return found[0] if len(found) == 1 else None
 
     @staticmethod
     def _nationality_for_person(subject: Token) -> bool:
-        """ "the American" as who speaks ("…," said the American): the person last named as a
-        subject, as for "he" or "she"."""
-        return any(c.lower_ == "the" for c in subject.lefts) and gazetteer.is_demonym(subject.text)
+        """ "the American" or "the California Republican" as who speaks ("…," said the
+        American): the person last named as a subject, as for "he" or "she"."""
+        return any(c.lower_ == "the" for c in subject.lefts) and (
+            gazetteer.is_demonym(subject.text) or subject.lower_ in _PARTY_MEMBERS
+        )
 
     def _role_named_before(self, subject: Token) -> str | None:
         """Whom "the spokesman" ("the band's spokesman", "the statement") stands for: the

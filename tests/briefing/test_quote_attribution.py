@@ -283,3 +283,29 @@ def test_said_the_american_is_the_player_named_before() -> None:
     )
     found = speakers("Tennis Result", body)
     assert len(found) == 1 and (found[0] or "").endswith("Colt")  # joined to Ryan Colt on storing
+
+
+def test_the_assembly_government_is_the_one_named_before() -> None:
+    body = (
+        "The Harbour Assembly Government said the closure was unacceptable.\n\n"
+        '"But the port board is committed to keeping the ferries running," said the assembly '
+        "government."
+    )
+    assert speakers("Port Closure", body) == ["Harbour Assembly Government"]
+
+
+def test_the_party_member_is_the_senator_named_before() -> None:
+    body = (
+        'Asked about the vote, Sen. Pete Walloner told reporters, "It will pass."\n\n'
+        '"The island cannot just say it will comply," for past breaches, the Valdoria '
+        "Republican said."
+    )
+    assert speakers("Vote Expected", body) == ["Pete Walloner", "Pete Walloner"]
+
+
+def test_a_paper_speaks_for_the_one_who_wrote_it() -> None:
+    body = (
+        '"Fishermen can now hedge their catch on the new exchange," the paper, written by '
+        "harbour economist Kandra Lisle, said."
+    )
+    assert speakers("Hedging Catches", body) == ["Kandra Lisle"]
