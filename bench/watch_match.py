@@ -14,7 +14,8 @@ chat's watches (and finds none to check in the archive without watches):
 
 - store_ms: storing one article and its analysis in the archive without watches (the baseline);
 - watched_ms: the same in the archive with the watches, matching and recording alerts included;
-- match_ms: the matching alone (`match_article`, timed inside the same calls);
+- match_ms: the matching alone (`match_article`, timed inside the same calls), its mean (the
+  target), median and maximum;
 - ratio: watched_ms / store_ms.
 
 Target (issue 15): match_ms under 5 ms an article. Exit status 1 if it is missed, 2 without
@@ -24,6 +25,7 @@ the data.
 import argparse
 import json
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -139,6 +141,7 @@ def run(articles: int, watches: int) -> dict[str, Any]:
         "store_ms": round(store_ms, 3),
         "watched_ms": round(watched_ms, 3),
         "match_ms": round(1000 * sum(matching) / len(matching), 3),
+        "match_ms_median": round(1000 * statistics.median(matching), 3),
         "match_ms_max": round(1000 * max(matching), 3),
         "ratio": round(watched_ms / store_ms, 3),
         "target_ms": TARGET_MS,
@@ -165,7 +168,8 @@ def main() -> int:
         print(f"  store with watches: {figures['watched_ms']:.2f} ms an article"
               f"  (ratio {figures['ratio']:.2f})")  # fmt: skip
         print(f"  matching alone:     {figures['match_ms']:.2f} ms an article"
-              f" (max {figures['match_ms_max']:.2f}; target under {TARGET_MS:g})")  # fmt: skip
+              f" (median {figures['match_ms_median']:.2f}, max {figures['match_ms_max']:.2f};"
+              f" target under {TARGET_MS:g})")  # fmt: skip
     return 0 if figures["match_ms"] < TARGET_MS else 1
 
 

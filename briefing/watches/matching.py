@@ -7,6 +7,7 @@ are read and checked, however many the chat has. A watch of a name not yet in th
 joined to the actor that appears under that name, and watches it from then on.
 """
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -47,13 +48,19 @@ def _phrases(actor: FoundActor) -> list[Phrase]:
     return [phrase_of(form) for form in (actor.name, *(a.alias for a in actor.aliases))]
 
 
+@functools.lru_cache(maxsize=4096)
+def _query(spec: str) -> WordsQuery:
+    """A stored words watch, read once: each article checks many of them."""
+    return WordsQuery.from_json(spec)
+
+
 def _match(watch: WatchRow, article: _Article) -> tuple[list[Phrase], int | None] | None:
     """The phrases to mark for a watch that matches (and the actor a watched name joins), or
     None when the watch does not match."""
     if watch.kind == "words":
         if watch.spec is None or article.tokens is None:
             return None
-        query = WordsQuery.from_json(watch.spec)
+        query = _query(watch.spec)
         return (query.found(article.tokens), None) if query.matches(article.tokens) else None
     actor_id = watch.actor_id
     joined = None

@@ -8,10 +8,10 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from briefing.ingest.article import shorten
 from briefing.names import fold
-from briefing.questions.understanding import STOPWORDS
 from briefing.sentences import sentence_spans
 from storage.archive import MATCH_END, MATCH_START
 
@@ -21,14 +21,21 @@ SENTENCE_LIMIT = 320  # characters of the sentence an alert shows
 Phrase = tuple[str, ...]  # word keys in order
 
 
+@functools.cache
+def _stemmer() -> Any:
+    """The Porter stemmer, as the full-text index stems the words of questions."""
+    import snowballstemmer  # type: ignore[import-untyped]
+
+    return snowballstemmer.stemmer("porter")
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def word_key(word: str) -> str:
-    """The comparison key of one word ("Sanctions" -> "sanction", "Sergey's" -> "sergei").
-    Remembered: an article's words are mostly the words of the ones before."""
-    key = fold(re.sub(r"['’]s$", "", word, flags=re.IGNORECASE)).replace("'", "").replace("’", "")
-    if len(key) > 3 and key.endswith("s") and not key.endswith("ss"):
-        key = key[:-1]
-    return key
+    """The comparison key of one word: its stem, transliteration-folded ("Sanctions" ->
+    "sanction", "seized" -> "seiz", "Sergey's" -> "sergei"). Remembered: an article's words
+    are mostly the words of the ones before."""
+    plain = re.sub(r"['’]s$", "", word, flags=re.IGNORECASE).replace("'", "").replace("’", "")
+    return fold(_stemmer().stemWord(plain.casefold()))
 
 
 def phrase_of(text: str) -> Phrase:
@@ -36,8 +43,16 @@ def phrase_of(text: str) -> Phrase:
     return tuple(word_key(m.group()) for m in WORD.finditer(text))
 
 
+# Words that carry no topic of their own, left out of a watch unless in a phrase with others.
+# Not the questions' filler list: "talks", "claim" or "event" are what a watch may be about.
+FUNCTION_WORDS = frozenset(
+    """a an the of in on at to for from by with about into over after before between under
+    and or but nor so if than that this these those it its he she they them his her their
+    we our you your i me my is are was were be been being am do does did have has had will
+    would shall should can could may might must not no as up out off""".split()
+)
 # Keys of filler words: never a watch's index key, so an article's are not looked up.
-FILLER_KEYS = frozenset(word_key(word) for word in STOPWORDS)
+FILLER_KEYS = frozenset(word_key(word) for word in FUNCTION_WORDS)
 
 
 @dataclass(frozen=True)

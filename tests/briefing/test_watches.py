@@ -164,6 +164,17 @@ def test_every_clause_must_match(chat: Chat) -> None:
     assert [a[1] for a in chat.alerts()] == [both]
 
 
+def test_a_word_matches_its_other_forms_and_what_it_abbreviates(chat: Chat) -> None:
+    chat.watch("UN sanctions")
+    spelled = chat.add("Embargo", "The United Nations voted new sanctions on Monday.")
+    chat.watch('"won" harbour')  # in quotes: as typed only
+    chat.add("Vote", "The harbour union wins the vote.")
+    chat.watch("seized trawler")
+    seizes = chat.add("Coast", "The navy seizes a trawler off the coast.")
+    assert sorted(a[1] for a in chat.alerts()) == sorted([spelled, seizes])
+    assert "<<United Nations>>" in chat.alerts()[0][2] or "United Nations" in chat.alerts()[0][2]
+
+
 def test_other_chats_articles_never_alert(chat: Chat) -> None:
     chat.watch("walkout")
     other = Chat(chat.archive, OTHER)
