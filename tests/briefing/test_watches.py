@@ -171,8 +171,10 @@ def test_a_word_matches_its_other_forms_and_what_it_abbreviates(chat: Chat) -> N
     chat.add("Vote", "The harbour union wins the vote.")
     chat.watch("seized trawler")
     seizes = chat.add("Coast", "The navy seizes a trawler off the coast.")
-    assert sorted(a[1] for a in chat.alerts()) == sorted([spelled, seizes])
-    assert "<<United Nations>>" in chat.alerts()[0][2] or "United Nations" in chat.alerts()[0][2]
+    assert sorted(chat.alerts(), key=lambda alert: alert[1]) == [
+        ("UN sanctions", spelled, "The United Nations voted new sanctions on Monday."),
+        ("seized trawler", seizes, "The navy seizes a trawler off the coast."),
+    ]
 
 
 def test_other_chats_articles_never_alert(chat: Chat) -> None:
