@@ -8,6 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from briefing import StoredEvent, StoredQuote
 from briefing.dates import display_date
+from briefing.digests.week import week_actors
 from briefing.questions.profiles import (
     ActorMatch,
     ActorProfile,
@@ -16,7 +17,6 @@ from briefing.questions.profiles import (
     merge,
     profile,
     split,
-    weekly_top,
 )
 from briefing.questions.sayings import actor_quotes, actor_timeline
 from handlers.context import BriefingContext, after_own_pastes, chat_id_of
@@ -195,19 +195,21 @@ async def timeline_command(update: Update, context: BriefingContext) -> None:
 
 
 async def actors_command(update: Update, context: BriefingContext) -> None:
-    """/actors: the top actors of the last seven days against the seven before."""
+    """/actors: the week's actors by salience (as the digest ranks them) against the week
+    before."""
     chat_id = _chat_id(update)
     if chat_id is None:
         return
     await after_own_pastes(context, chat_id)
-    trends = await asyncio.to_thread(weekly_top, context.bot_data.actors, chat_id)
+    trends = await asyncio.to_thread(week_actors, context.bot_data.digests, chat_id)
     if not trends:
         await reply_html(update, "No actors in the articles of the last seven days.")
         return
-    lines = ["<b>Actors of the last 7 days</b> (articles; change against the 7 days before)"]
+    lines = ["<b>Actors of the last 7 days</b> (against the 7 days before)"]
     for trend in trends:
-        change = "new" if trend.previous == 0 else f"{trend.count - trend.previous:+d}"
-        lines.append(f"{esc(trend.name)} ({esc(trend.type)}) — {trend.count} ({change})")
+        kind = f" ({esc(trend.kind)})" if trend.kind else ""
+        counts = f"in {plural(trend.articles, 'article')}, {plural(trend.mentions, 'mention')}"
+        lines.append(f"{esc(trend.name)}{kind} — {counts} ({trend.trend})")
     await reply_html(update, "\n".join(lines))
 
 

@@ -114,22 +114,6 @@ class ProfileStore:
         )
         return [(r[0], r[1], r[2], r[3]) for r in rows]
 
-    def mention_counts(
-        self, chat_id: int, actor_ids: Sequence[int], since: str, until: str
-    ) -> dict[int, int]:
-        """Articles the window shows that mention each of the given actors."""
-        if not actor_ids:
-            return {}
-        window, params = shown_articles("w.id", chat_id, since, until)
-        marks = ", ".join("?" for _ in actor_ids)
-        rows = self.database.query(
-            f"SELECT m.actor_id, COUNT(*) FROM ({window}) s CROSS JOIN mentions m"
-            f" ON m.article_id = s.id WHERE +m.chat_id = ? AND m.actor_id IN ({marks})"
-            " GROUP BY m.actor_id",
-            (*params, chat_id, *actor_ids),
-        )
-        return {r[0]: r[1] for r in rows}
-
     def window_quotes(self, chat_id: int, since: str, until: str) -> list[StoredQuote]:
         """Quotes from the articles a window shows, in the order they were stored."""
         window, params = shown_articles("w.id", chat_id, since, until)

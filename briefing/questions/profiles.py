@@ -7,7 +7,6 @@ Names are matched the way users type them: case, diacritics and "al-" are folded
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 
 from rapidfuzz import fuzz, process
 
@@ -107,31 +106,6 @@ def _quotes_shown(latest: list[StoredQuote], shown: int = 3) -> list[StoredQuote
     """The profile's quotes: the actor's own words (direct quotes) before reported speech,
     newest first within each, so a day of "X said that ..." does not hide what X said."""
     return sorted(latest, key=lambda quote: not quote.direct)[:shown]
-
-
-@dataclass(frozen=True)
-class Trend:
-    """An actor's articles in the last seven days against the seven before."""
-
-    name: str
-    type: str
-    count: int
-    previous: int
-
-
-def weekly_top(store: ActorStore, chat_id: int, now: datetime | None = None) -> list[Trend]:
-    """The archive's top actors of the last seven days, with the seven days before."""
-    now = now or datetime.now(UTC)
-    until = now.astimezone(UTC) + timedelta(seconds=1)  # include what was added this second
-    since = until - timedelta(days=7)
-    before = since - timedelta(days=7)
-    top = store.top_actors(chat_id, _iso(since), _iso(until), limit=10)
-    previous = store.mention_counts(chat_id, [t[0] for t in top], _iso(before), _iso(since))
-    return [Trend(name, type_, count, previous.get(i, 0)) for i, name, type_, count in top]
-
-
-def _iso(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds")
 
 
 def merge(

@@ -64,8 +64,11 @@ async def test_quotes_about_and_timeline(bot: BotHarness) -> None:
 async def test_weekly_top_actors(bot: BotHarness) -> None:
     await _archive(bot, OWN_ARTICLE, SECOND_DAY)
     (top,) = await bot.chat().send("/actors")
-    assert "Mirela Dunn (person) — 2 (new)" in top
-    assert "Valdoria (place) — 2 (new)" in top
+    lines = top.splitlines()
+    assert lines[0] == "<b>Actors of the last 7 days</b> (against the 7 days before)"
+    assert lines[1].startswith("Mirela Dunn (person) — in 2 articles, ")  # by salience
+    assert lines[1].endswith("mentions (new)")
+    assert not any(line.startswith("Valdoria") for line in lines)  # a place only when rising
 
 
 async def test_ambiguous_name_offers_buttons_and_buttons_are_chat_scoped(bot: BotHarness) -> None:
