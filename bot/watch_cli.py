@@ -43,7 +43,8 @@ def add_parsers(
 
 
 def _watch_line(watch: "Watch") -> str:
-    notes = [f"{watch.matched_this_week} article(s) in the last 7 days"]
+    count = watch.matched_this_week
+    notes = [f"{count} article{'' if count == 1 else 's'} in the last 7 days"]
     if watch.daily:
         notes.append("daily")
     if watch.pending:

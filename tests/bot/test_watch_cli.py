@@ -84,7 +84,7 @@ def test_add_list_remove_and_alerts(db: Path, capsys: pytest.CaptureFixture[str]
     assert status == 0 and out == ""
 
     status, out, _ = run(capsys, "watch", "--db", str(db), "list")
-    assert f"#{actor['id']} actor: Mirela Dunn (1 article(s) in the last 7 days)" in out
+    assert f"#{actor['id']} actor: Mirela Dunn (1 article in the last 7 days)" in out
     status, out, err = run(capsys, "watch", "--db", str(db), "--chat", "5", "remove", "1")
     assert status == 1 and "No watch #1 in chat 5" in err
     status, out, _ = run(capsys, "watch", "--db", str(db), "remove", str(actor["id"]), "--json")
