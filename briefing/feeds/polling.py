@@ -17,7 +17,8 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from briefing.feeds.fetching import Validators, fetch_feed
-from briefing.feeds.parsing import FeedFormatError, FeedItem, parse_feed_text
+from briefing.feeds.parsing import FeedFormatError, FeedItem
+from briefing.feeds.reading import ThreadReader
 from briefing.feeds.schedule import Random, next_poll, retry_after, should_pause
 from briefing.ingest.durable import DurableIngest
 from briefing.ingest.fetch import FetchError, FetchPolicy
@@ -92,8 +93,10 @@ class FeedPoller:
         clock: Callable[[], datetime] = utc_now,
         rand: Random = random.random,
         max_fetches: int = MAX_FETCHES,
+        reader: ThreadReader | None = None,
     ) -> None:
         self.store = store
+        self.reader = reader or ThreadReader()
         self.archive = archive
         self.ingest = ingest
         self.policy = policy
@@ -137,7 +140,7 @@ class FeedPoller:
         if page.status == 304:
             return await self._succeeded(feed, "not_modified", validators, ())
         try:
-            parsed = await asyncio.to_thread(parse_feed_text, page.text, page.final_url)
+            parsed = await self.reader.feed(feed.chat_id, page.text, page.final_url)
         except FeedFormatError as error:
             return await self._failed(feed, str(error), None)
         if parsed.title and parsed.title != feed.title:

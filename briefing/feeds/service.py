@@ -4,6 +4,7 @@ polling job and the command line use them."""
 from dataclasses import dataclass
 
 from briefing.feeds.polling import FeedPoller
+from briefing.feeds.reading import WorkerReader
 from briefing.feeds.subscriptions import FeedSubscriptions
 from briefing.ingest.durable import DurableIngest
 from briefing.ingest.fetch import FetchPolicy
@@ -20,6 +21,11 @@ class FeedService:
 
     @classmethod
     def build(cls, archive: Archive, ingest: DurableIngest, policy: FetchPolicy) -> "FeedService":
-        """The feed use cases on the archive's database, archiving through `ingest`."""
+        """The feed use cases on the archive's database, archiving through `ingest` and
+        reading feed documents on its reading workers."""
         store = FeedStore(archive.database)
-        return cls(FeedSubscriptions(store, policy), FeedPoller(store, archive, ingest, policy))
+        reader = WorkerReader(ingest.ingestor)
+        return cls(
+            FeedSubscriptions(store, policy, reader=reader),
+            FeedPoller(store, archive, ingest, policy, reader=reader),
+        )

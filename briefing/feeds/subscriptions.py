@@ -16,9 +16,10 @@ from urllib.parse import urlsplit
 
 from briefing.feeds.discovery import discover_feeds, looks_like_html
 from briefing.feeds.fetching import fetch_feed
-from briefing.feeds.opml import OpmlFeed, read_opml, write_opml
-from briefing.feeds.parsing import FeedFormatError, ParsedFeed, parse_feed_text
+from briefing.feeds.opml import OpmlFeed, write_opml
+from briefing.feeds.parsing import FeedFormatError, ParsedFeed
 from briefing.feeds.polling import iso, utc_now
+from briefing.feeds.reading import ThreadReader
 from briefing.feeds.schedule import Random, first_poll
 from briefing.ingest.fetch import FetchError, FetchPolicy
 from storage.feeds import AddedAs, FeedRow, FeedStore
@@ -79,9 +80,11 @@ class FeedSubscriptions:
         *,
         clock: Callable[[], datetime] = utc_now,
         rand: Random = random.random,
+        reader: ThreadReader | None = None,
     ) -> None:
         self.store = store
         self.policy = policy
+        self.reader = reader or ThreadReader()
         self.clock = clock
         self.rand = rand
 
@@ -91,13 +94,13 @@ class FeedSubscriptions:
         url = feed_url(text)
         if await asyncio.to_thread(self.store.count, chat_id) >= MAX_FEEDS_PER_CHAT:
             raise FeedError(f"this chat follows {MAX_FEEDS_PER_CHAT} feeds, the most it can")
-        url, parsed = await self._read(url)
+        url, parsed = await self._read(chat_id, url)
         feed, added_as = await asyncio.to_thread(
             self.store.add, chat_id, url, parsed.title, parsed.site_url, iso(self.clock())
         )
         return Subscribed(feed, added_as, len(parsed.items))
 
-    async def _read(self, url: str) -> tuple[str, ParsedFeed]:
+    async def _read(self, chat_id: int, url: str) -> tuple[str, ParsedFeed]:
         """The feed at `url`, or at the first feed URL its page names: (feed URL, feed)."""
         try:
             page = await fetch_feed(url, self.policy)
@@ -107,7 +110,7 @@ class FeedSubscriptions:
                     raise FeedError(f"{url} is a web page that names no feed")
                 url = candidates[0]
                 page = await fetch_feed(url, self.policy)
-            return url, await asyncio.to_thread(parse_feed_text, page.text, page.final_url)
+            return url, await self.reader.feed(chat_id, page.text, page.final_url)
         except FetchError as error:
             raise FeedError(f"could not read {url}: {error.reason}") from None
         except FeedFormatError as error:
@@ -116,7 +119,7 @@ class FeedSubscriptions:
     async def import_opml(self, chat_id: int, data: bytes) -> OpmlImport:
         """Follow every feed of an OPML list (up to the chat's limit); raises OpmlError for a
         document that is not one."""
-        listed = await asyncio.to_thread(read_opml, data)
+        listed = await self.reader.opml(chat_id, data)
         return await asyncio.to_thread(self._add_listed, chat_id, listed)
 
     def _add_listed(self, chat_id: int, listed: list[OpmlFeed]) -> OpmlImport:

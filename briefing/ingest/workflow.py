@@ -298,9 +298,9 @@ class Ingestor:
         """A sent file's article, parsed in a worker process (ValueError: none in it)."""
         async with self._chat_reads.hold(incoming.chat_id):
             data = incoming.raw.encode("utf-8")
-            return await self._isolated(incoming.chat_id, parse_document, incoming.filename, data)
+            return await self.isolated(incoming.chat_id, parse_document, incoming.filename, data)
 
-    async def _isolated(self, chat_id: int, func: Callable[..., T], *args: Any) -> T:
+    async def isolated(self, chat_id: int, func: Callable[..., T], *args: Any) -> T:
         """`func(*args)` on a reading worker, within the time limit and the chat's share."""
         async with self._chat_workers.hold(chat_id):
             return await self._reader.run(func, *args, time_limit=self.limits.seconds)
@@ -332,7 +332,7 @@ class Ingestor:
                 raise RunnerClosedError("the bot is stopping")
             page = await fetch_page(url, self.policy)
             try:
-                extracted = await self._isolated(
+                extracted = await self.isolated(
                     chat_id, extract_page, page.text, page.final_url, page.content_type
                 )
             except TimeLimitError as error:

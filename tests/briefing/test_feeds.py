@@ -20,7 +20,7 @@ from briefing.feeds.service import FeedService
 from briefing.feeds.subscriptions import FeedError
 from briefing.ingest.durable import BackgroundTasks, DurableIngest
 from briefing.ingest.fetch import FetchPolicy
-from briefing.ingest.workflow import Ingestor, ingest_text
+from briefing.ingest.workflow import Ingestor, ReadLimits, ingest_text
 from storage import Archive
 from storage.actors import ActorStore
 from tests.conftest import article_page
@@ -354,3 +354,21 @@ async def test_failures_back_off_are_told_once_and_pause_after_a_week(
     assert resumed.added_as == "resumed" and not resumed.feed.paused
     (back,) = await poller.poll_due(7)
     assert back.status == "ok" and poller.store.feeds(7)[0].failures == 0
+
+
+async def test_a_feed_is_read_in_a_worker_within_its_time_limit(
+    archive: Archive, site: FeedSite
+) -> None:
+    """Feeds are untrusted like pages: read in a reading worker, whose time limit stops one
+    that takes too long (here any: the limit is a millisecond), with a clear reason."""
+    serve_ten(site)
+    actors = ActorStore(archive.database)
+    ingestor = Ingestor(archive, actors, LOCAL, limits=ReadLimits(seconds=0.001))
+    try:
+        ingest = DurableIngest(archive, actors, ingestor, BackgroundTasks())
+        feeds = FeedService.build(archive, ingest, LOCAL)
+        with pytest.raises(FeedError, match="the feed took too long to read"):
+            await feeds.subscriptions.subscribe(7, site.url("/feed.xml"))
+        assert feeds.subscriptions.feeds(7) == []
+    finally:
+        ingestor.close()
