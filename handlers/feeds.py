@@ -17,7 +17,7 @@ from briefing import SQLITE_MAX_INT
 from briefing.dates import display_date
 from briefing.feeds.opml import OpmlError
 from briefing.feeds.polling import PollResult
-from briefing.feeds.service import FeedService
+from briefing.feeds.service import FeedRow, FeedService
 from briefing.feeds.subscriptions import FeedError
 from handlers.archive import id_or_usage, shown_id
 from handlers.context import BriefingApp, BriefingContext, chat_id_of
@@ -70,14 +70,13 @@ async def feed(update: Update, context: BriefingContext) -> None:
         " some arrive. /feeds lists your feeds, /unfeed "
         f"{row.id} stops this one.",
     )
-    context.bot_data.background.spawn(poll_now(context.app, service, chat_id, row.id))
+    context.bot_data.background.spawn(poll_now(context.app, service, row))
 
 
-async def poll_now(app: BriefingApp, service: FeedService, chat_id: int, feed_id: int) -> None:
-    """Poll one feed at once (just subscribed) and report it like the polling job does."""
-    row = await asyncio.to_thread(service.subscriptions.store.get, chat_id, feed_id)
-    if row is not None:
-        await report_poll(app.bot, [await service.poller.poll_feed(row)])
+async def poll_now(app: BriefingApp, service: FeedService, feed: FeedRow) -> None:
+    """Poll one feed at once (just subscribed) and report it like the polling job does (the
+    poll reads the feed's current state itself)."""
+    await report_poll(app.bot, [await service.poller.poll_feed(feed)])
 
 
 def _state(row_status: str | None, new: int, error: str | None, paused: bool) -> str:

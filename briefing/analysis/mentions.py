@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from briefing.analysis import gazetteer
 from briefing.analysis.acronyms import is_acronym, spells
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
+from briefing.analysis.roles import ROLE_NOUNS
 from briefing.names import normalise_name
 
 _TYPE_OF_LABEL = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
@@ -99,11 +100,6 @@ class NameMention:
     target: str = ""
 
 
-# Offices and jobs a person's name stands beside ("the minister, Pedro Aspe").
-_OFFICES = _TITLES | {
-    "spokesman", "spokeswoman", "chairman", "chairwoman", "director", "economist", "analyst",
-    "executive", "head", "chief", "leader", "official", "governor", "ambassador", "envoy",
-}  # fmt: skip
 # Names whose "of" belongs to them ("Duke of Edinburgh", "Archbishop of Canterbury"); in
 # other person names a tagger's "of" starts the employer ("Anne Mills of Shearson").
 _TITLED_OF = frozenset(
@@ -293,7 +289,7 @@ def _names_an_office_holder(span: Span) -> bool:
     return (
         len(span) > 1
         and root.dep_ == "appos"
-        and root.head.lower_ in _OFFICES
+        and root.head.lower_ in ROLE_NOUNS
         and all(t.pos_ == "PROPN" and t.is_title for t in span)
     )
 

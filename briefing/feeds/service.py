@@ -9,7 +9,9 @@ from briefing.feeds.subscriptions import FeedSubscriptions
 from briefing.ingest.durable import DurableIngest
 from briefing.ingest.fetch import FetchPolicy
 from storage import Archive
-from storage.feeds import FeedStore
+from storage.feeds import FeedRow, FeedStore
+
+__all__ = ["FeedRow", "FeedService"]
 
 
 @dataclass(frozen=True)

@@ -175,18 +175,17 @@ class Searcher:
         asked actor among its mentions). Candidates that lack some part are checked part by
         part, so one that answers four parts of five ranks above one that answers two."""
         partial = [i for i in candidates if not (i in text and text[i][2])]
-        has_words = {
-            id(g): self.store.matching_ids(chat_id, g.match, partial) if partial else set()
+        has_words = [
+            self.store.matching_ids(chat_id, g.match, partial) if g.match and partial else set()
             for g in groups
-            if g.match
-        }
+        ]
         has: dict[int, int] = {}
         for i in candidates:
             whole = i in text and text[i][2]
             has[i] = sum(
-                (bool(g.match) and (whole or i in has_words[id(g)]))
+                (bool(g.match) and (whole or i in words))
                 or any(m.actor_id in g.actor_ids for m in mentions.get(i, ()))
-                for g in groups
+                for g, words in zip(groups, has_words, strict=True)
             )
         return {i: n / len(groups) for i, n in has.items()}
 
