@@ -273,11 +273,13 @@ class Attributor:
     def subject_of(self, verb: Token) -> Token | None:
         """The token naming who speaks: the verb's subject (that of the clause it hangs on
         for "…, saying"), an inverted subject after it ("said Lavrov"), or a name before it
-        that the parser left unlabelled ("Jones, leader of …, said")."""
+        that the parser left unlabelled ("Jones, leader of …, said"). Words inside quotation
+        marks are never who speaks, though the parser may take the quote's subject for the
+        verb's ("\"The gains point to …,\" said Joe Carson")."""
         clause = verb
         for _ in range(3):
             for child in clause.children:
-                if child.dep_ in _SUBJECTS and not child.is_punct:  # a mark parsed as subject
+                if child.dep_ in _SUBJECTS and not child.is_punct and not self.quoted(child.idx):
                     if child.lower_ in _RELATIVES and clause.dep_ == "relcl":
                         return self._antecedent(child)  # "Secretary Tessa Jowell, who said"
                     return child

@@ -311,7 +311,9 @@ def _norp_name(span: Span) -> tuple[str, int]:
 
 def _repeated_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
     """Add the places where a name already found occurs again but the model missed it
-    ("Lind said ..." after "Erik Lind"): one-word names and surnames, written the same way."""
+    ("Lind said ..." after "Erik Lind"): one-word names and surnames, written the same way,
+    also where the tagger took them for common nouns ("Margoshes said") unless the article
+    uses the word in lower case too."""
     forms: dict[str, str] = {}
     for m in found:
         words = m.surface.split()
@@ -322,10 +324,14 @@ def _repeated_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
     if not forms:
         return found
     taken = {m.start for m in found}
+    lower = {t.text for t in doc if t.is_lower}
     extra = [
         NameMention(t.i, t.i + 1, t.text, forms[t.text], normalise_name(t.text), None)
         for t in doc
-        if t.ent_iob_ == "O" and t.pos_ == "PROPN" and t.text in forms and t.i not in taken
+        if t.ent_iob_ == "O"
+        and t.text in forms
+        and t.i not in taken
+        and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text.lower() not in lower))
     ]
     return sorted(found + extra, key=lambda m: m.start) if extra else found
 

@@ -84,6 +84,17 @@ def _inner(text: str, segment: Segment) -> str:
     return text[segment.start : segment.end].strip().strip(OPENING + CLOSING + STRAIGHT).strip()
 
 
+def _reports(verb: Token, char: int) -> bool:
+    """Whether a character lies in the clause a verb of saying reports (`she said that lists
+    were "…"`), not in a clause merely hanging on it."""
+    for clause in verb.children:
+        if clause.dep_ in {"ccomp", "xcomp"}:
+            end = clause.right_edge.idx + len(clause.right_edge)
+            if clause.left_edge.idx <= char < end:
+                return True
+    return False
+
+
 def _same_token(one: Token | None, other: Token | None) -> bool:
     return one is not None and other is not None and one.i == other.i
 
@@ -185,7 +196,11 @@ class _Reader:
         head_verb = head_verbs[-1] if head_verbs else None
         if head_verb is not None and not head.endswith(_INTRODUCES) and number > 0:
             before = self.segments[number - 1]
-            if before.end <= head_verb.idx and _same_token(self._tail_verb(number - 1), head_verb):
+            if (
+                before.end <= head_verb.idx
+                and _same_token(self._tail_verb(number - 1), head_verb)
+                and not _reports(head_verb, segment.start)
+            ):
                 head_verb = None  # `"…," said X, whose motto is "…"`: X's words end before
         tail_verb = self._tail_verb(number, tail_end)
         inner = _inner(self.text, segment)

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.skipif(
     not quote_speakers.data_present(), reason="../shared/data corpora are not present"
 )
 TARGET = 0.9  # issue 11: at least 14 of 15 speakers right on held-out articles
-FLOOR = 0.8  # what the code reached when the labels were made; it must not fall below
+FLOOR = 0.7  # what the code reached when the heldout3 labels were made; it must not fall below
 
 
 @pytest.fixture(scope="module")
@@ -26,16 +26,16 @@ def scores() -> dict[str, quote_speakers.Score]:
 def test_the_labelled_set_has_a_dev_and_a_held_out_part(
     scores: dict[str, quote_speakers.Score],
 ) -> None:
-    assert scores["dev"].labelled >= 30 and scores["heldout"].labelled >= 30
+    assert scores["dev"].labelled >= 30 and scores["heldout3"].labelled >= 30
 
 
 def test_held_out_speakers_do_not_fall_below_the_floor(
     scores: dict[str, quote_speakers.Score],
 ) -> None:
-    assert scores["heldout"].accuracy >= FLOOR
+    assert scores["heldout3"].accuracy >= FLOOR
     assert scores["dev"].accuracy >= FLOOR
 
 
-@pytest.mark.xfail(reason="issue 11 target not reached yet: 51/61 held-out (83.6%)", strict=True)
+@pytest.mark.xfail(reason="issue 11 target not reached yet: 95/131 heldout3 (72.5%) before this round", strict=True)
 def test_held_out_speakers_reach_the_target(scores: dict[str, quote_speakers.Score]) -> None:
-    assert scores["heldout"].accuracy >= TARGET
+    assert scores["heldout3"].accuracy >= TARGET
