@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Token
 from briefing.analysis import gazetteer
 from briefing.analysis.actor_index import ActorIndex
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
-from briefing.analysis.genders import PRONOUNS, compatible, name_gender, title_gender
+from briefing.analysis.genders import title_gender
+from briefing.analysis.pronouns import People
 from briefing.analysis.titles import title_holder
 from briefing.names import normalise_name
 
@@ -69,6 +70,7 @@ _TITLES = frozenset({"dr", "prof", "professor", "rev", "gen", "col", "capt"})
 _RELATIVES = frozenset({"who", "that"})
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 _PERSONAL = frozenset({"he", "she"})
+_PHRASE_LINKS = frozenset({"compound", "appos", "flat", "nmod"})
 # Unnamed people who speak: "he"/"she" after them mean them, not someone named earlier.
 _ROLES = frozenset(
     """spokesman spokeswoman spokesperson official analyst economist minister secretary
@@ -101,9 +103,7 @@ class Attributor:
         self.index = index
         self.quoted = quoted
         self.subjects = self._subjects()
-        self.people = self._people()
-        self.person_subjects = self._person_subjects()
-        self._genders: dict[str, str | None] = {}
+        self.people = People(doc, index, quoted, self._speakers())
         self.roles = [
             t.i
             for t in doc
@@ -127,43 +127,20 @@ class Attributor:
                 found.append((token.i, name if kind in _SPEAKING_TYPES else None))
         return found
 
-    def _people(self) -> list[tuple[int, str]]:
-        """Where each person is named outside quotation marks: (first token, name)."""
+    def _speakers(self) -> list[tuple[int, str]]:
+        """People credited by a verb of saying outside quotation marks, as its subject or
+        after it ("Ms Hutt said she hoped …", "…, Pedro Aspe, who said", "said Shadrin")."""
         found: list[tuple[int, str]] = []
-        by_token = self.index.by_token
-        for i, name in enumerate(by_token):
-            if name is None or self.index.types.get(name) != PERSON or self.quoted(self.doc[i].idx):
+        for verb in self.doc:
+            if not is_speech_verb(verb) or self.quoted(verb.idx):
                 continue
-            if i == 0 or by_token[i - 1] != name:
-                found.append((i, name))
+            subject = self.subject_of(verb)
+            if subject is None or self.quoted(subject.idx):
+                continue
+            name = self.index.by_token[subject.i] or self._person_in_phrase(subject)
+            if name is not None and self.index.types.get(name) == PERSON:
+                found.append((subject.i, name))
         return found
-
-    def _person_subjects(self) -> list[tuple[int, str]]:
-        """People named as a main clause's subject, or as the subject of any verb of saying
-        ("Ms Hutt said she hoped …, she said"), outside quotation marks."""
-        found = set(self.index.subjects)
-        for token in self.doc:
-            if (
-                token.dep_ in _SUBJECTS
-                and is_speech_verb(token.head)
-                and not self.quoted(token.idx)
-            ):
-                named = token
-                if token.lower_ in _RELATIVES and token.head.dep_ == "relcl":
-                    named = self._antecedent(token)  # "…, Pedro Aspe, who said"
-                name = self.index.by_token[named.i]
-                if name is not None and self.index.types.get(name) == PERSON:
-                    found.add((token.i, name))
-        return sorted(found)
-
-    def gender(self, name: str) -> str | None:
-        """The gender a person's name or a title before one of its mentions tells, else None."""
-        if name not in self._genders:
-            told = {title_gender(self.doc[i - 1].text) for i, n in self.people if n == name and i}
-            told.discard(None)
-            by_title = told.pop() if len(told) == 1 else None
-            self._genders[name] = name_gender(name) or by_title
-        return self._genders[name]
 
     def organisation_before(self, position: int) -> str | None:
         """The organisation named as the nearest subject before a token, if that is one."""
@@ -177,33 +154,18 @@ class Attributor:
         return None if normalise_name(name) in WIRE_AGENCIES else name
 
     def person_before(self, position: int) -> str | None:
-        """Whom "he"/"she" at a token means: the person last named as a main clause's subject,
-        unless an unnamed speaker came after ("A spokeswoman said … she added"): then the
-        organisation or titled person it speaks for, or nobody. When that subject's name
-        tells the other gender, the nearest person named since who may be meant, or nobody."""
-        subjects = self.person_subjects
-        at = bisect.bisect_left(subjects, (position, "")) - 1
-        since = subjects[at][0] if at >= 0 else -1
+        """Whom "he"/"she" at a token means (`briefing.analysis.pronouns`), unless an unnamed
+        speaker was the subject since the person last named as one ("A spokeswoman said …
+        she added"): then the organisation or titled person it speaks for, or nobody."""
         role = bisect.bisect_left(self.roles, position) - 1
-        if role >= 0 and self.roles[role] > since:
+        if role >= 0 and self.roles[role] > self.people.last_leading(position):
             token = self.doc[self.roles[role]]
             return (
                 self.index.speaker(token)
                 or title_holder(token, self.index)
                 or self._role_named_before(token)
             )
-        if at < 0:
-            return None
-        wanted = PRONOUNS.get(self.doc[position].lower_)
-        name = subjects[at][1]
-        if compatible(self.gender(name), wanted):
-            return name
-        first = bisect.bisect_right(self.people, (since, "\uffff"))
-        last = bisect.bisect_left(self.people, (position, ""))
-        for _, other in reversed(self.people[first:last]):
-            if compatible(self.gender(other), wanted):
-                return other
-        return None
+        return self.people.meant_by(position)
 
     def subject_speaker(self, subject: Token) -> str | None:
         """The speaker a subject stands for, pronouns resolved."""
@@ -213,7 +175,12 @@ class Attributor:
             return self.speaker(self.person_before(subject.i))
         name = self.index.speaker(subject)
         if name is None or self.index.types.get(name) != PERSON:
-            name = self._by_honorific(subject) or self._person_of_firm(subject, name) or name
+            name = (
+                self._by_honorific(subject)
+                or self._person_of_firm(subject, name)
+                or self._person_in_phrase(subject)
+                or name
+            )
         return self.speaker(
             name
             or self._by_surname(subject)
@@ -222,6 +189,24 @@ class Attributor:
             or self._organisation_by_last_words(subject)
             or self._written_by(subject)
         )
+
+    def _person_in_phrase(self, subject: Token) -> str | None:
+        """The one person a subject's own phrase names when the subject itself names none
+        ("Tom McCabe MSP", "Jardine Fleming analyst Nick Edwards", "Barclays de Zoete's May"):
+        its unrecognised surname, or a name in apposition or compounded with it."""
+        if self.index.by_token[subject.i] is None and subject.pos_ == "PROPN":
+            by_surname = self._by_surname(subject)
+            if by_surname is not None and self.index.types.get(by_surname) == PERSON:
+                return by_surname
+        found: set[str] = set()
+        stack = [c for c in subject.children if c.dep_ in _PHRASE_LINKS]
+        while stack:
+            token = stack.pop()
+            name = self._person_at(token.i)
+            if name is not None and self.index.types.get(name) == PERSON:
+                found.add(name)
+            stack.extend(c for c in token.children if c.dep_ in _PHRASE_LINKS)
+        return found.pop() if len(found) == 1 else None
 
     def _written_by(self, subject: Token) -> str | None:
         """The person a text that speaks was written by ("the paper, written by professor

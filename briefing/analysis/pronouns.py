@@ -1,0 +1,116 @@
+"""Whom "he" or "she" means in an article: the person the nearest earlier sentence speaks of.
+
+Sentences are read backwards from the pronoun to the nearest that names a person as a subject:
+of its main clause or of a verb of saying first ("Lavrov said", "said Lavrov"), then of any
+other clause ("…, but Wasenius was adamant"). Those come first, then anyone else named outside
+quotation marks since that sentence began ("Mr Lee met Mrs Park. She said"), then the subjects
+of earlier sentences. The first whose name or title does not tell the other gender is meant.
+So "Smith said Jones would resign. He added …" is Smith, and "… said Foreign Minister Vahit
+Halefoglu had called for talks. …, he said" is Halefoglu.
+"""
+
+import bisect
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Doc
+
+from briefing.analysis.actor_index import ActorIndex
+from briefing.analysis.gazetteer import PERSON
+from briefing.analysis.genders import PRONOUNS, compatible, name_gender, title_gender
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_RELATIVES = frozenset({"who", "that"})
+NamedAt = tuple[int, str]  # (token position, person's name)
+
+
+class People:
+    """The people an article names outside quotation marks, and where, for pronouns."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        index: ActorIndex,
+        quoted: Callable[[int], bool],
+        speakers: list[NamedAt],
+    ) -> None:
+        """`speakers` are the people credited by verbs of saying, inverted subjects included."""
+        self.doc = doc
+        self.index = index
+        self.quoted = quoted
+        self.named = self._named()
+        self.leading = sorted(set(index.subjects) | set(speakers))
+        self.clause_subjects = self._clause_subjects()
+        self._sentence_starts = [sentence.start for sentence in doc.sents]
+        self._genders: dict[str, str | None] = {}
+
+    def _named(self) -> list[NamedAt]:
+        found: list[NamedAt] = []
+        by_token = self.index.by_token
+        for i, name in enumerate(by_token):
+            if name is None or self.index.types.get(name) != PERSON or self.quoted(self.doc[i].idx):
+                continue
+            if i == 0 or by_token[i - 1] != name:
+                found.append((i, name))
+        return found
+
+    def _clause_subjects(self) -> list[NamedAt]:
+        found: list[NamedAt] = []
+        for token in self.doc:
+            if token.dep_ not in _SUBJECTS or self.quoted(token.idx):
+                continue
+            named = token
+            if token.lower_ in _RELATIVES and token.head.dep_ == "relcl" and token.i > 0:
+                named = self.doc[token.i - 2 if self.doc[token.i - 1].text == "," else token.i - 1]
+            name = self.index.by_token[named.i]
+            if name is not None and self.index.types.get(name) == PERSON:
+                found.append((token.i, name))
+        return found
+
+    def gender(self, name: str) -> str | None:
+        """The gender a person's name or a title before one of its mentions tells, else None."""
+        if name not in self._genders:
+            told = {title_gender(self.doc[i - 1].text) for i, n in self.named if n == name and i}
+            told.discard(None)
+            by_title = told.pop() if len(told) == 1 else None
+            self._genders[name] = name_gender(name) or by_title
+        return self._genders[name]
+
+    def last_leading(self, position: int) -> int:
+        """Where the person last named as a leading subject before a position is, else -1."""
+        at = bisect.bisect_left(self.leading, (position, "")) - 1
+        return self.leading[at][0] if at >= 0 else -1
+
+    def meant_by(self, position: int) -> str | None:
+        """The person a "he"/"she" at a token position means, or None."""
+        wanted = PRONOUNS.get(self.doc[position].lower_)
+        for name in self._candidates(position):
+            if compatible(self.gender(name), wanted):
+                return name
+        return None
+
+    def _candidates(self, position: int) -> Iterator[str]:
+        """Subjects from the nearest earlier sentence that names one; then the other people
+        named since that sentence began; then subjects of the sentences before it."""
+        subjects = (self.leading, self.clause_subjects)
+        sentence = bisect.bisect_right(self._sentence_starts, position) - 1
+        end = position
+        while sentence >= 0:
+            start = self._sentence_starts[sentence]
+            found = [name for named in subjects for name in _between(named, start, end)]
+            if found:
+                yield from found
+                yield from _between(self.named, start, position)
+                break
+            end = start
+            sentence -= 1
+        for earlier in range(sentence - 1, -1, -1):
+            start, end = self._sentence_starts[earlier], self._sentence_starts[earlier + 1]
+            for named in subjects:
+                yield from _between(named, start, end)
+
+
+def _between(found: list[NamedAt], start: int, end: int) -> list[str]:
+    """The names found between two token positions, the nearest the end first."""
+    first = bisect.bisect_left(found, (start, ""))
+    last = bisect.bisect_left(found, (end, ""))
+    return [name for _, name in reversed(found[first:last])]
