@@ -48,7 +48,7 @@ def normalise_name(name: str) -> str:
     text = re.sub(r"\b(\w)\.(?=\w\.)", r"\1", text)  # u.s.a. -> usa.
     text = re.sub(r"[\W_]+", " ", text)
     words = text.split()
-    if words and words[0] == "the" and len(words) > 1:
+    while words and words[0] == "the" and len(words) > 1:
         words = words[1:]
     stripped = [w for w in words if not _ARTICLE.match(w)]
     return " ".join(stripped or words)

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from briefing.analysis import gazetteer
 from briefing.analysis.actor_index import ActorIndex
+from briefing.analysis.descriptions import described_person, is_described_person
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
 from briefing.analysis.genders import title_gender
 from briefing.analysis.pronouns import People
@@ -174,6 +175,9 @@ class Attributor:
         if subject.lower_ in _PERSONAL or self._nationality_for_person(subject):
             return self.speaker(self.person_before(subject.i))
         name = self.index.speaker(subject)
+        if self.index.by_token[subject.i] is None and is_described_person(subject, self.index):
+            # "said the Sale player": the person, not the club the description names
+            name = title_holder(subject, self.index) or self._described(subject) or name
         if name is None or self.index.types.get(name) != PERSON:
             name = (
                 self._by_honorific(subject)
@@ -188,7 +192,11 @@ class Attributor:
             or self._role_named_before(subject)
             or self._organisation_by_last_words(subject)
             or self._written_by(subject)
+            or self._described(subject)
         )
+
+    def _described(self, subject: Token) -> str | None:
+        return described_person(subject, self.people, self.index)
 
     def _person_in_phrase(self, subject: Token) -> str | None:
         """The one person a subject's own phrase names when the subject itself names none

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from briefing.analysis import gazetteer
 from briefing.analysis.acronyms import is_acronym, spells
@@ -309,6 +309,18 @@ def _norp_name(span: Span) -> tuple[str, int]:
     return UNSURE, span.start
 
 
+_STRAY_TYPES = frozenset({"WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "LAW", "LANGUAGE"})
+
+
+def _stray_entity(token: Token) -> bool:
+    """Whether a token alone is an entity of a type no actor has ("Cueto" tagged a work of
+    art), which a name found elsewhere in the article may overrule."""
+    if token.ent_type_ not in _STRAY_TYPES or token.ent_iob_ != "B":
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is None or following.ent_iob_ != "I"
+
+
 def _repeated_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
     """Add the places where a name already found occurs again but the model missed it
     ("Lind said ..." after "Erik Lind"): one-word names and surnames, written the same way,
@@ -328,7 +340,7 @@ def _repeated_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
     extra = [
         NameMention(t.i, t.i + 1, t.text, forms[t.text], normalise_name(t.text), None)
         for t in doc
-        if t.ent_iob_ == "O"
+        if (t.ent_iob_ == "O" or _stray_entity(t))
         and t.text in forms
         and t.i not in taken
         and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text.lower() not in lower))

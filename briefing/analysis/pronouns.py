@@ -80,21 +80,27 @@ class People:
         at = bisect.bisect_left(self.leading, (position, "")) - 1
         return self.leading[at][0] if at >= 0 else -1
 
-    def meant_by(self, position: int) -> str | None:
-        """The person a "he"/"she" at a token position means, or None."""
-        wanted = PRONOUNS.get(self.doc[position].lower_)
-        for name in self._candidates(position):
+    def meant_by(
+        self, position: int, gender: str | None = None, reach: int | None = None
+    ) -> str | None:
+        """The person a "he"/"she" at a token position means, or None; `gender` for a word
+        that is no pronoun ("the actress"); `reach`: how many sentences back it may look."""
+        wanted = gender or PRONOUNS.get(self.doc[position].lower_)
+        for name in self._candidates(position, reach):
             if compatible(self.gender(name), wanted):
                 return name
         return None
 
-    def _candidates(self, position: int) -> Iterator[str]:
+    def _candidates(self, position: int, reach: int | None) -> Iterator[str]:
         """Subjects from the nearest earlier sentence that names one; then the other people
         named since that sentence began; then subjects of the sentences before it."""
         subjects = (self.leading, self.clause_subjects)
         sentence = bisect.bisect_right(self._sentence_starts, position) - 1
+        farthest = -1 if reach is None else sentence - reach
         end = position
         while sentence >= 0:
+            if sentence < farthest:
+                return
             start = self._sentence_starts[sentence]
             found = [name for named in subjects for name in _between(named, start, end)]
             if found:
@@ -103,7 +109,7 @@ class People:
                 break
             end = start
             sentence -= 1
-        for earlier in range(sentence - 1, -1, -1):
+        for earlier in range(sentence - 1, max(farthest, 0) - 1, -1):
             start, end = self._sentence_starts[earlier], self._sentence_starts[earlier + 1]
             for named in subjects:
                 yield from _between(named, start, end)

@@ -51,8 +51,13 @@ def _before_name(doc: Doc, start: int, index: ActorIndex) -> tuple[str, ...]:
 
 
 def _in_apposition(doc: Doc, start: int, end: int, index: ActorIndex) -> list[tuple[str, ...]]:
+    """Titles in apposition with a name: after it ("Jack Straw, the Foreign Secretary") or
+    before it ("the Archbishop of Canterbury, Dr Rowan Williams")."""
     root = doc[start:end].root
-    return [title_of(child, index) for child in root.children if child.dep_ == "appos"]
+    found = [title_of(child, index) for child in root.children if child.dep_ == "appos"]
+    if root.dep_ == "appos" and root.head.i < start:
+        found.append(title_of(root.head, index))
+    return found
 
 
 def title_holder(token: Token, index: ActorIndex) -> str | None:
@@ -75,3 +80,21 @@ def title_holder(token: Token, index: ActorIndex) -> str | None:
             holders.add(name)
         at = end
     return holders.pop() if len(holders) == 1 else None
+
+
+def titles_of(name: str, index: ActorIndex, doc: Doc) -> set[tuple[str, ...]]:
+    """The titles a person is named with in an article, before the name or in apposition."""
+    found: set[tuple[str, ...]] = set()
+    at = 0
+    while at < len(doc):
+        if index.by_token[at] != name:
+            at += 1
+            continue
+        end = at
+        while end < len(doc) and index.by_token[end] == name:
+            end += 1
+        found.add(_before_name(doc, at, index))
+        found.update(_in_apposition(doc, at, end, index))
+        at = end
+    found.discard(())
+    return found

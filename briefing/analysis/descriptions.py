@@ -1,0 +1,75 @@
+"""Whom a description that speaks means when it names nobody ("…," said the Sale player; the
+Australian-born actress joked: "…"; the reform group's general secretary told the BBC …): the
+person a "he" or "she" there would mean (`briefing.analysis.pronouns`), of the gender the
+noun tells, unless the article named that person with a different title of the same kind
+("Shadow foreign secretary Mira Dale" is not "the Foreign Secretary"). Unnamed voices
+("the spokesman", "the official") are left to whom they were first named with.
+"""
+
+from spacy.tokens import Token
+
+from briefing.analysis.actor_index import ActorIndex
+from briefing.analysis.gazetteer import PERSON
+from briefing.analysis.genders import FEMALE, MALE
+from briefing.analysis.pronouns import People
+from briefing.analysis.roles import ROLE_NOUNS
+from briefing.analysis.titles import titles_of
+
+_PERSON_NOUNS = ROLE_NOUNS | frozenset(
+    """player actor actress star singer songwriter musician rapper drummer guitarist
+    comedian presenter host author writer novelist poet artist designer director producer
+    striker midfielder defender goalkeeper keeper winger forward batsman bowler rider
+    driver boxer champion veteran skipper boss manager coach father mother son daughter
+    husband wife businessman businesswoman entrepreneur billionaire tycoon founder
+    investor banker scientist researcher professor doctor surgeon teacher""".split()
+)
+# Voices that are not the person named before them: they stay with whom they were named with.
+_UNNAMED_VOICES = frozenset(
+    """spokesman spokeswoman spokesperson official source analyst economist strategist
+    representative lawyer attorney adviser advisor aide""".split()
+)
+_FEMALE = frozenset(
+    """actress businesswoman chairwoman congresswoman spokeswoman queen princess mother
+    daughter wife""".split()
+)
+_MALE = frozenset("businessman chairman congressman king prince father son husband".split())
+_REACH = 1  # sentences back: a description further from the name is too loose to credit
+_DEFINITE = frozenset({"the", "this", "that"})
+_SKIPPED = frozenset({"det", "poss", "case", "punct"})
+
+
+def is_described_person(subject: Token, index: ActorIndex) -> bool:
+    """Whether a subject is a definite description of a person ("the Sale player") with no
+    name of its own ("the group's president Beverly Siemssen", "the Shadow Secretary,
+    Theresa May" are named, even when the name is not recognised)."""
+    word = subject.lower_
+    if word not in _PERSON_NOUNS or word in _UNNAMED_VOICES:
+        return False
+    for child in subject.children:
+        if child.dep_ == "appos":
+            return False
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            name = index.by_token[child.i]
+            if name is None or index.types.get(name) == PERSON:
+                return False
+    return any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in subject.lefts)
+
+
+def _title(subject: Token) -> tuple[str, ...]:
+    tokens = subject.doc[subject.left_edge.i : subject.i + 1]
+    return tuple(t.lower_ for t in tokens if t.dep_ not in _SKIPPED and not t.is_punct)
+
+
+def described_person(subject: Token, people: People, index: ActorIndex) -> str | None:
+    """The person a description as subject of a verb of saying means, or None."""
+    if not is_described_person(subject, index):
+        return None
+    gender = FEMALE if subject.lower_ in _FEMALE else MALE if subject.lower_ in _MALE else None
+    name = people.meant_by(subject.i, gender, _REACH)
+    if name is None:
+        return None
+    title = _title(subject)
+    for other in titles_of(name, index, subject.doc):
+        if other[-1] == title[-1] and other != title[-len(other) :]:
+            return None
+    return name
