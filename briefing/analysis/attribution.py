@@ -20,6 +20,7 @@ from briefing.analysis.descriptions import described_person, is_described_person
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
 from briefing.analysis.genders import title_gender
 from briefing.analysis.pronouns import People
+from briefing.analysis.roles import ROLE_NOUNS
 from briefing.analysis.titles import title_holder
 from briefing.names import normalise_name
 
@@ -62,6 +63,7 @@ WIRE_AGENCIES = frozenset(
     )
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_CONTINUED = frozenset({"xcomp", "dobj", "prep", "advcl"})  # "continue to make": no saying
 _ORGANISATION_PRONOUNS = frozenset({"it", "they"})
 _SPEAKING_TYPES = frozenset({ORGANISATION, GROUP})
 _CLAUSE_LINKS = frozenset({"advcl", "xcomp", "conj"})  # "…, saying", "and added"
@@ -92,8 +94,13 @@ def _is_main_verb(verb: Token) -> bool:
 
 
 def is_speech_verb(token: Token) -> bool:
-    """Whether a token is a verb of saying ("said", "told", "added", …)."""
-    return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in {"VERB", "AUX"}
+    """Whether a token is a verb of saying ("said", "told", "added", …); "continue" only
+    as '"…," he continued', not "continue to make" or "continued its work"."""
+    if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    if token.lemma_.lower() == "continue":
+        return not any(c.dep_ in _CONTINUED for c in token.children)
+    return True
 
 
 class Attributor:
@@ -174,7 +181,7 @@ class Attributor:
             return self.speaker(self.organisation_before(subject.i))
         if subject.lower_ in _PERSONAL or self._nationality_for_person(subject):
             return self.speaker(self.person_before(subject.i))
-        name = self.index.speaker(subject)
+        name = self._in_role_apposition(subject) or self.index.speaker(subject)
         if self.index.by_token[subject.i] is None and is_described_person(subject, self.index):
             # "said the Sale player": the person, not the club the description names
             name = title_holder(subject, self.index) or self._described(subject) or name
@@ -197,6 +204,18 @@ class Attributor:
 
     def _described(self, subject: Token) -> str | None:
         return described_person(subject, self.people, self.index)
+
+    def _in_role_apposition(self, subject: Token) -> str | None:
+        """The person named in apposition with a role ("said Jardine Fleming Ltd analyst Nick
+        Edwards"): who speaks for the firm the subject names."""
+        for child in subject.children:
+            if child.dep_ != "appos":
+                continue
+            roles = [t for t in child.lefts if t.dep_ == "compound" and t.lower_ in ROLE_NOUNS]
+            name = self._person_at(child.i)
+            if roles and name is not None and self.index.types.get(name) == PERSON:
+                return name
+        return None
 
     def _person_in_phrase(self, subject: Token) -> str | None:
         """The one person a subject's own phrase names when the subject itself names none

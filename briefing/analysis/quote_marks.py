@@ -1,6 +1,7 @@
 """Where an article's quotation marks open and close: its quoted stretches, paragraph by paragraph.
 
-Curly (“…”), guillemet («…») and straight ("…") marks alike. A straight mark opens when it
+Curly (“…”), guillemet («…») and straight ("…") marks alike, and doubled single marks typed
+for double ones (‘‘…’’, or “…’’). A straight mark opens when it
 stands before a word after a space and closes when it follows a word; only a mark that could
 be either is read by turns. A quote that opens again before the last one closed (a closing
 mark forgotten, as in `not wise. "He lacks …`) ends where the new one opens, so one missing
@@ -16,7 +17,9 @@ OPENING = "“«"
 CLOSING = "”»"
 STRAIGHT = '"'
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
-_MARKS = re.compile(r'["“”«»]')
+DOUBLED_OPENING = "\u2018\u2018"  # ‘‘ typed for “
+DOUBLED_CLOSING = "\u2019\u2019"  # ’’ typed for ”
+_MARKS = re.compile(f'{DOUBLED_OPENING}|{DOUBLED_CLOSING}|["“”«»]')
 
 
 @dataclass
@@ -46,9 +49,9 @@ def paragraphs(text: str, start: int) -> list[tuple[int, int]]:
 def _role(text: str, at: int) -> str:
     """ "open", "close" or "either" for the quotation mark at `at`."""
     char = text[at]
-    if char in OPENING:
+    if char in OPENING or text.startswith(DOUBLED_OPENING, at):
         return "open"
-    if char in CLOSING:
+    if char in CLOSING or text.startswith(DOUBLED_CLOSING, at):
         return "close"
     before = text[at - 1] if at > 0 else " "
     after = text[at + 1] if at + 1 < len(text) else " "
@@ -82,7 +85,7 @@ def segments(text: str, spans: list[tuple[int, int]]) -> list[Segment]:
                 found.append(Segment(open_at, at, number, continues))  # its close was lost
                 open_at, continues = at, False
             elif open_at is not None:
-                found.append(Segment(open_at, at + 1, number, continues))
+                found.append(Segment(open_at, mark.end(), number, continues))
                 open_at, continues = None, False
     if open_at is not None and spans:
         found.append(Segment(open_at, spans[-1][1], len(spans) - 1, continues))

@@ -26,6 +26,8 @@ from briefing.analysis.attribution import SPEECH_VERBS, Attributor, is_speech_ve
 from briefing.analysis.nlp import body_start
 from briefing.analysis.quote_marks import (
     CLOSING,
+    DOUBLED_CLOSING,
+    DOUBLED_OPENING,
     OPENING,
     STRAIGHT,
     Segment,
@@ -81,7 +83,9 @@ def quoted_segments(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _inner(text: str, segment: Segment) -> str:
-    return text[segment.start : segment.end].strip().strip(OPENING + CLOSING + STRAIGHT).strip()
+    words = text[segment.start : segment.end].strip()
+    words = words.removeprefix(DOUBLED_OPENING).removesuffix(DOUBLED_CLOSING)
+    return words.strip(OPENING + CLOSING + STRAIGHT).strip()
 
 
 def _reports(verb: Token, char: int) -> bool:
