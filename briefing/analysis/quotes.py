@@ -39,6 +39,12 @@ __all__ = ["SPEECH_VERBS", "Quote", "extract_quotes", "quoted_segments"]
 
 _MAX_ATTRIBUTION_WORDS = 20  # a verb further from the quote is narrative, not "he said"
 _MAX_SHORT_TAIL_WORDS = 8  # `"… end." Lichtblau said.`: a bare attribution after a full stop
+# Verbs that frame a quoted phrase as their subject's words without being verbs of saying.
+PHRASE_VERBS = frozenset(
+    """accuse urge point recall remember describe call dismiss welcome criticise criticize
+    praise condemn hail reject brand label blame attack defend demand liken compare mock
+    cite hope vow pledge promise""".split()
+)
 _MIN_ATTRIBUTED_WORDS = 3
 _MIN_UNATTRIBUTED_WORDS = 8  # shorter quoted phrases without a speaker are titles or scare quotes
 _OPEN_ENDED = re.compile(r"[.…]$")  # the quote's words end its sentence
@@ -219,7 +225,23 @@ class _Reader:
             tokens = self.tokens(head_start, segment.start)
             if tokens and (name := self.attributor.named_in(tokens[0].i, tokens[-1].i + 1)):
                 return _Attribution(name, None, head_start, segment.end)
+        verb = self._phrase_verb(segment)
+        if verb is not None:
+            return _Attribution(self.attributor.speaker_of(verb), verb, head_start, segment.end)
         return None
+
+    def _phrase_verb(self, segment: Segment) -> Token | None:
+        """The main verb that frames a quoted phrase inside its sentence when it is a verb of
+        judging or urging rather than saying ("He accused the government of "…"", "Kennedy
+        pointed out that … "…""): its subject chose the words."""
+        sentence = self.sentences[self.sentence_at(segment.start)]
+        root = sentence.root
+        if segment.start <= sentence.start_char or not root.idx < segment.start:
+            return None
+        if root.lemma_.lower() not in PHRASE_VERBS or self.quoted(root.idx):
+            return None
+        subject = self.attributor.subject_of(root)
+        return root if subject is not None and not self.quoted(subject.idx) else None
 
     # --- stretches joined into quotations, and speakers they inherit ----------------------
 

@@ -36,6 +36,8 @@ def test_held_out_speakers_do_not_fall_below_the_floor(
     assert scores["dev"].accuracy >= FLOOR
 
 
-@pytest.mark.xfail(reason="issue 11 target not reached yet: 95/131 heldout3 (72.5%) before this round", strict=True)
+@pytest.mark.xfail(
+    reason="issue 11 target not reached yet: 95/131 heldout3 (72.5%) before this round", strict=True
+)
 def test_held_out_speakers_reach_the_target(scores: dict[str, quote_speakers.Score]) -> None:
     assert scores["heldout3"].accuracy >= TARGET
