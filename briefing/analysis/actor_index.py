@@ -52,7 +52,7 @@ class ActorIndex:
         name = self.actor_at(token)
         if name is None:  # "a spokesman for the ministry"
             for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "at"}:
+                if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "at", "from"}:
                     objects = [c for c in prep.children if c.dep_ == "pobj"]
                     name = next((n for c in objects if (n := self.actor_at(c))), None)
         return name

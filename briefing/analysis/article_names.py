@@ -93,6 +93,9 @@ class ArticleNames:
         return self.longer.get(key, key)
 
 
+_ROYAL_TITLES = frozenset({"prince", "princess", "king", "queen", "pope", "emperor", "empress"})
+
+
 def _content(key: str) -> str:
     """A name's key without its minor words: "economic and social research council" and
     "economic social research council" agree."""
@@ -143,8 +146,15 @@ def _acronym_target(
 _TYPE_RANK = {GROUP: 0, ORGANISATION: 1, PLACE: 2, PERSON: 3}
 
 
-def _target(m: NameMention, names: ArticleNames, previous: NameMention | None, gap: str) -> str:
-    """The actor a mention names within the article, as a key shared by its mentions."""
+def _target(
+    m: NameMention,
+    names: ArticleNames,
+    previous: NameMention | None,
+    gap: str,
+    royal: bool = False,
+) -> str:
+    """The actor a mention names within the article, as a key shared by its mentions;
+    `royal` when a royal title goes before it ("Prince Charles" is not "Charles Kennedy")."""
     words = m.key.split()
     if m.canonical is not None:
         own = normalise_name(m.surface)
@@ -171,7 +181,7 @@ def _target(m: NameMention, names: ArticleNames, previous: NameMention | None, g
         return f"p:{earlier[-1]}"
     if m.type == UNSURE:
         return ""
-    if m.type == PERSON and len(names.by_first_name.get(word, ())) == 1:
+    if m.type == PERSON and len(names.by_first_name.get(word, ())) == 1 and not royal:
         return f"p:{next(iter(names.by_first_name[word]))}"  # "Michael" of "Michael Howard"
     if m.type == PERSON and (similar := _similar_surname(word, names)) is not None:
         return f"p:{similar}"
@@ -197,7 +207,8 @@ def resolve_mentions(doc: Doc, mentions: list[NameMention]) -> None:
         if previous is not None:
             last = doc[previous.end - 1]
             gap = text[last.idx + len(last) : doc[m.start].idx]
-        m.target = _target(m, names, previous, gap)
+        royal = m.start > 0 and doc[m.start - 1].lower_ in _ROYAL_TITLES
+        m.target = _target(m, names, previous, gap, royal)
         previous = m
     # One word names one actor in an article: "Pernod" read once as a company of its own
     # joins the "Pernod" that elsewhere joined "Pernod Ricard".

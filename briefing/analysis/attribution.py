@@ -103,6 +103,22 @@ def is_speech_verb(token: Token) -> bool:
     return True
 
 
+def _teller(verb: Token) -> Token:
+    """The verb whose subject speaks for a verb of saying: itself, or the verb of saying the
+    parser hung it under ("X said the prince went down on one knee and added: …", where
+    "added" is X's, not the prince's)."""
+    head = verb.head
+    if (
+        verb.dep_ == "conj"
+        and not is_speech_verb(head)
+        and head.dep_ == "ccomp"
+        and is_speech_verb(head.head)
+        and not any(c.dep_ in _SUBJECTS for c in verb.children)
+    ):
+        return head.head
+    return verb
+
+
 class Attributor:
     """Finds the speaker a verb of saying credits, in one parsed article."""
 
@@ -288,7 +304,7 @@ class Attributor:
         that the parser left unlabelled ("Jones, leader of …, said"). Words inside quotation
         marks are never who speaks, though the parser may take the quote's subject for the
         verb's ("\"The gains point to …,\" said Joe Carson")."""
-        clause = verb
+        clause = _teller(verb)
         for _ in range(3):
             for child in clause.children:
                 if child.dep_ in _SUBJECTS and not child.is_punct and not self.quoted(child.idx):
