@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from briefing.analysis.article_names import resolve_mentions
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
+from briefing.analysis.genders import first_name_gender
 from briefing.analysis.mentions import NameMention, find_mentions
 from briefing.analysis.nlp import parse_article
 from briefing.analysis.roles import Role, find_roles
@@ -63,7 +64,20 @@ def _actor_type(group: list[NameMention]) -> str:
     if any(" " in m.surface and m.surface.split()[-1] in surnames for m in group):
         return PERSON  # "Ingrid Velde" read as a company, "Velde" as a person
     votes = Counter(m.type for m in group)
+    if PERSON in votes and any(_first_name_and_surname(m.surface) for m in group):
+        return PERSON  # "Keanu Reeves" tagged a company twice and a person once
     return min(votes, key=lambda kind: (-votes[kind], _TYPE_ORDER[kind]))
+
+
+def _first_name_and_surname(surface: str) -> bool:
+    """Whether a name reads as a person's: two or three capitalised words, the first a first
+    name known as only a man's or only a woman's."""
+    words = surface.split()
+    return (
+        len(words) in (2, 3)
+        and all(w[:1].isupper() for w in words)
+        and first_name_gender(words[0]) is not None
+    )
 
 
 def extract_actors(doc_or_text: Doc | str) -> list[Actor]:
@@ -83,7 +97,9 @@ def extract_actors(doc_or_text: Doc | str) -> list[Actor]:
     types: dict[str, str] = {}
     for group in groups.values():
         name = _canonical(group)
-        types.setdefault(name, _actor_type(group))
+        kind = _actor_type(group)
+        if name not in types or (kind == PERSON and _first_name_and_surname(name)):
+            types[name] = kind  # one reading a person's, another a company's: "Keanu Reeves"
         by_name.setdefault(name, []).extend(group)
     sentence_starts = [sent.start for sent in doc.sents]
     actors: list[tuple[int, Actor]] = []

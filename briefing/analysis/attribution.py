@@ -28,7 +28,7 @@ SPEECH_VERBS = frozenset(
     """say tell add state claim insist argue warn announce explain note report deny confirm
     acknowledge admit suggest predict stress emphasise emphasize maintain reiterate assert
     declare allege contend write tweet recall reply respond answer ask comment conclude vow
-    promise pledge threaten complain concede quip joke continue agree""".split()
+    promise pledge threaten complain concede quip joke continue agree urge""".split()
 )
 WIRE_AGENCIES = frozenset(
     normalise_name(name)
@@ -101,6 +101,18 @@ def is_speech_verb(token: Token) -> bool:
     if token.lemma_.lower() == "continue":
         return not any(c.dep_ in _CONTINUED for c in token.children)
     return True
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """Who "quoted X as saying" or "X was quoted as saying" names: X."""
+    if verb.lemma_.lower() != "say":
+        return None
+    for above in (verb.head, verb.head.head):
+        if above.lemma_.lower() == "quote" and above.i != verb.i:
+            for child in above.children:
+                if child.dep_ in {"dobj", "nsubjpass"}:
+                    return child
+    return None
 
 
 def _teller(verb: Token) -> Token:
@@ -304,6 +316,9 @@ class Attributor:
         that the parser left unlabelled ("Jones, leader of …, said"). Words inside quotation
         marks are never who speaks, though the parser may take the quote's subject for the
         verb's ("\"The gains point to …,\" said Joe Carson")."""
+        quoted_as = _quoted_as_saying(verb)
+        if quoted_as is not None:
+            return quoted_as
         clause = _teller(verb)
         for _ in range(3):
             for child in clause.children:
@@ -311,6 +326,9 @@ class Attributor:
                     if child.lower_ in _RELATIVES and clause.dep_ == "relcl":
                         return self._antecedent(child)  # "Secretary Tessa Jowell, who said"
                     return child
+            if clause.dep_ == "acl" and clause.head.dep_ in {"dobj", "pobj"}:
+                clause = clause.head.head  # "issued a statement warning that …"
+                continue
             if clause.dep_ not in _CLAUSE_LINKS or clause.head.i == clause.i:
                 break
             clause = clause.head

@@ -41,7 +41,7 @@ _MAX_ATTRIBUTION_WORDS = 20  # a verb further from the quote is narrative, not "
 _MAX_SHORT_TAIL_WORDS = 8  # `"… end." Lichtblau said.`: a bare attribution after a full stop
 # Verbs that frame a quoted phrase as their subject's words without being verbs of saying.
 PHRASE_VERBS = frozenset(
-    """accuse urge point recall remember describe call dismiss welcome criticise criticize
+    """accuse point recall remember describe call dismiss welcome criticise criticize introduce
     praise condemn hail reject brand label blame attack defend demand liken compare mock
     cite hope vow pledge promise""".split()
 )

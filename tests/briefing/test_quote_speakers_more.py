@@ -14,8 +14,8 @@ def speakers(title: str, body: str) -> list[str | None]:
 
 def test_he_after_an_inverted_speaker_means_that_speaker() -> None:
     body = (
-        '"The buyer has bought itself a very serious headache," said Halvard spokesman Piotr '
-        'Sadek. He said the company would continue to make "every lawful move to protect its '
+        '"Whoever won this sale has bought a long court fight," said Halvard spokesman Piotr '
+        'Sadek. He said the company would continue to make "every legal challenge open to its '
         'owners".'
     )
     assert speakers("Auction Row", body) == ["Piotr Sadek", "Piotr Sadek"]
@@ -23,17 +23,17 @@ def test_he_after_an_inverted_speaker_means_that_speaker() -> None:
 
 def test_he_means_the_subject_of_a_clause_that_is_not_the_main_one() -> None:
     body = (
-        "One problem is that the name misleads people, but Reidar Vessel, a manager at Halvard, "
-        'was adamant that it should not be confused with television. He said: "It is radio, '
-        'made easier to take part in."'
+        "Some fear the name will confuse buyers, but Reidar Vessel, a manager at Halvard, was "
+        'sure that nobody would mistake it for a television set. He said: "It is radio, with '
+        'pictures added for those who want them."'
     )
     assert speakers("Radio With Pictures", body) == ["Reidar Vessel"]
 
 
 def test_a_description_means_the_person_the_sentence_before_is_about() -> None:
     body = (
-        "Tom Vellacott was puzzled as to why his try had been disallowed by the referee.\n\n"
-        '"I was behind the ball the whole time, without a doubt," said the Harbour City player.'
+        "Tom Vellacott could not understand why the referee had ruled out his second try.\n\n"
+        '"I was onside for that one, I am certain of it," said the Harbour City player.'
     )
     assert speakers("Try Ruled Out", body) == ["Tom Vellacott"]
 
@@ -43,44 +43,43 @@ def test_a_description_far_from_any_name_stays_empty() -> None:
         "Tom Vellacott scored twice in the first half.\n\n"
         "The second half was played in heavy rain. The crowd thinned out. The floodlights "
         "failed twice.\n\n"
-        '"I was behind the ball the whole time, without a doubt," said the Harbour City player.'
+        '"I was onside for that one, I am certain of it," said the Harbour City player.'
     )
     assert speakers("Try Ruled Out", body) == [None]
 
 
 def test_an_analyst_in_apposition_speaks_not_the_firm() -> None:
     body = (
-        '"This is not really of benefit to anyone either," said Halvard Mining (Securities) Ltd '
-        "analyst Nick Edwin."
+        '"Blocking the merger helps no one in the chip trade," said Halvard Mining (Securities) '
+        "Ltd analyst Nick Edwin."
     )
     assert speakers("Chip Deal Blocked", body) == ["Nick Edwin"]
 
 
 def test_a_name_before_a_post_nominal_title_speaks() -> None:
     body = (
-        'Scottish Finance Minister, Tom Macrae MSP, said: "Last week I announced an extra '
-        '£400m for councils."'
+        'Scottish Finance Minister, Tom Macrae MSP, said: "Councils will get more money this '
+        'year than last, and more than prices rise."'
     )
     assert speakers("Council Tax", body) == ["Tom Macrae"]
 
 
 def test_doubled_single_marks_quote_like_double_ones() -> None:
     body = (
-        "‘‘It was an attempt to mislead voters,’’ Sarah Mitchell, head of the fact-checking group "
-        "Clearview, told reporters. “And I think it is misleading for a party to behave that "
-        "way.”"
+        "‘‘Renaming the account was meant to fool readers,’’ Sarah Mitchell, head of the "
+        "Clearview group, told reporters. “No party should pretend to be a referee.”"
     )
     doc = parse_article("Account Renamed", body)
     [quote] = [q for q in extract_quotes(doc, extract_actors(doc)) if q.direct]
     assert quote.speaker == "Sarah Mitchell"
-    assert quote.text.startswith("It was an attempt to mislead voters. And I think")
+    assert quote.text.startswith("Renaming the account was meant to fool readers. No party")
     assert "’" not in quote.text and "‘" not in quote.text
 
 
 def test_a_phrase_framed_by_a_verb_of_judging_is_its_subjects() -> None:
     body = (
-        'Mr Kendall spoke in Leeds on Monday. He accused the government of "being less than '
-        'straightforward over its plans".'
+        'Mr Kendall spoke in Leeds on Monday. He accused the government of "hiding the true '
+        'cost of the new rail line".'
     )
     assert speakers("Kendall Attacks Plans", body) == ["Kendall"]
 
@@ -91,3 +90,29 @@ def test_continue_to_do_is_no_verb_of_saying() -> None:
         'anyone who asks for one".'
     )
     assert speakers("Shelter Stays Open", body) == ["Maria Santos"]
+
+
+def test_quoted_as_saying_credits_whom_it_quotes() -> None:
+    body = (
+        "Jaynes made millions from the sales, prosecutors said. "
+        '"He took money from thousands of people who trusted him," the agency quoted '
+        "prosecutor Dana Reyes as saying."
+    )
+    assert speakers("Spammer Jailed", body) == ["Dana Reyes"]
+
+
+def test_a_statement_warning_that_is_its_issuers() -> None:
+    body = (
+        "The Harbour Board, which oversees shipping in the bay, issued a statement warning that "
+        "“no ship may enter the bay after dark without a pilot on board.”"
+    )
+    assert speakers("Bay Closed", body) == ["Harbour Board"]
+
+
+def test_added_hung_under_a_reported_clause_is_the_tellers() -> None:
+    body = (
+        "Talks on the port broke down on Monday, with the minister, Jonas Berg, present.\n\n"
+        "Union leader Maria Santos said the minister walked out of the meeting and added: "
+        '"We will not be bullied into a bad deal."'
+    )
+    assert speakers("Port Talks", body) == ["Maria Santos"]
