@@ -21,15 +21,10 @@ from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
 from briefing.analysis.genders import title_gender
 from briefing.analysis.pronouns import People
 from briefing.analysis.roles import ROLE_NOUNS
+from briefing.analysis.speech_verbs import is_speech_verb, quoted_as_saying, teller
 from briefing.analysis.titles import title_holder
 from briefing.names import normalise_name
 
-SPEECH_VERBS = frozenset(
-    """say tell add state claim insist argue warn announce explain note report deny confirm
-    acknowledge admit suggest predict stress emphasise emphasize maintain reiterate assert
-    declare allege contend write tweet recall reply respond answer ask comment conclude vow
-    promise pledge threaten complain concede quip joke continue agree urge""".split()
-)
 WIRE_AGENCIES = frozenset(
     normalise_name(name)
     for name in (
@@ -63,7 +58,6 @@ WIRE_AGENCIES = frozenset(
     )
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_CONTINUED = frozenset({"xcomp", "dobj", "prep", "advcl"})  # "continue to make": no saying
 _ORGANISATION_PRONOUNS = frozenset({"it", "they"})
 _SPEAKING_TYPES = frozenset({ORGANISATION, GROUP})
 _CLAUSE_LINKS = frozenset({"advcl", "xcomp", "conj"})  # "…, saying", "and added"
@@ -91,44 +85,6 @@ def _is_main_verb(verb: Token) -> bool:
     while verb.dep_ == "conj":
         verb = verb.head
     return verb.dep_ == "ROOT"
-
-
-def is_speech_verb(token: Token) -> bool:
-    """Whether a token is a verb of saying ("said", "told", "added", …); "continue" only
-    as '"…," he continued', not "continue to make" or "continued its work"."""
-    if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in {"VERB", "AUX"}:
-        return False
-    if token.lemma_.lower() == "continue":
-        return not any(c.dep_ in _CONTINUED for c in token.children)
-    return True
-
-
-def _quoted_as_saying(verb: Token) -> Token | None:
-    """Who "quoted X as saying" or "X was quoted as saying" names: X."""
-    if verb.lemma_.lower() != "say":
-        return None
-    for above in (verb.head, verb.head.head):
-        if above.lemma_.lower() == "quote" and above.i != verb.i:
-            for child in above.children:
-                if child.dep_ in {"dobj", "nsubjpass"}:
-                    return child
-    return None
-
-
-def _teller(verb: Token) -> Token:
-    """The verb whose subject speaks for a verb of saying: itself, or the verb of saying the
-    parser hung it under ("X said the prince went down on one knee and added: …", where
-    "added" is X's, not the prince's)."""
-    head = verb.head
-    if (
-        verb.dep_ == "conj"
-        and not is_speech_verb(head)
-        and head.dep_ == "ccomp"
-        and is_speech_verb(head.head)
-        and not any(c.dep_ in _SUBJECTS for c in verb.children)
-    ):
-        return head.head
-    return verb
 
 
 class Attributor:
@@ -316,10 +272,10 @@ class Attributor:
         that the parser left unlabelled ("Jones, leader of …, said"). Words inside quotation
         marks are never who speaks, though the parser may take the quote's subject for the
         verb's ("\"The gains point to …,\" said Joe Carson")."""
-        quoted_as = _quoted_as_saying(verb)
+        quoted_as = quoted_as_saying(verb)
         if quoted_as is not None:
             return quoted_as
-        clause = _teller(verb)
+        clause = teller(verb)
         for _ in range(3):
             for child in clause.children:
                 if child.dep_ in _SUBJECTS and not child.is_punct and not self.quoted(child.idx):

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from briefing.analysis.actor_index import index_actors
 from briefing.analysis.actors import Actor
-from briefing.analysis.attribution import SPEECH_VERBS, Attributor, is_speech_verb
+from briefing.analysis.attribution import Attributor
 from briefing.analysis.nlp import body_start
 from briefing.analysis.quote_marks import (
     CLOSING,
@@ -34,6 +34,9 @@ from briefing.analysis.quote_marks import (
     paragraphs,
     segments,
 )
+from briefing.analysis.quote_model import Quote
+from briefing.analysis.reported import reported_quotes
+from briefing.analysis.speech_verbs import SPEECH_VERBS, is_speech_verb
 
 __all__ = ["SPEECH_VERBS", "Quote", "extract_quotes", "quoted_segments"]
 
@@ -50,20 +53,6 @@ _MIN_UNATTRIBUTED_WORDS = 8  # shorter quoted phrases without a speaker are titl
 _OPEN_ENDED = re.compile(r"[.…]$")  # the quote's words end its sentence
 _INTRODUCES = (":", ",")
 _HANDS_OVER = (",", "?", "!", "-", "—", "–")  # `"…," said X`, `"…?" asked X`
-
-
-@dataclass
-class Quote:
-    """What someone said: the canonical speaker (None if unknown), the words, the source
-    sentence(s), whether it was quoted directly, and where it stands in the parsed text
-    (character offsets of its first opening and last closing mark, or of the reported clause)."""
-
-    speaker: str | None
-    text: str
-    sentence: str
-    direct: bool
-    start: int = -1
-    end: int = -1
 
 
 @dataclass
@@ -374,48 +363,6 @@ class _Reader:
             parts.append(inner)
         return " ".join(part for part in parts if part)
 
-    # --- reported speech ------------------------------------------------------------------
-
-    def indirect(self) -> list[tuple[int, Quote]]:
-        found: list[tuple[int, Quote]] = []
-        start_char = body_start(self.doc)
-        for sentence in self.sentences:
-            if sentence.end_char <= start_char:
-                continue
-            for verb in sentence:
-                if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB":
-                    continue
-                if self.quoted(verb.idx):
-                    continue
-                for clause in verb.children:
-                    if clause.dep_ != "ccomp":
-                        continue
-                    quote = self._reported(verb, clause, sentence.text)
-                    if quote is not None:
-                        found.append((clause.left_edge.idx, quote))
-        return found
-
-    def _reported(self, verb: Token, clause: Token, sentence: str) -> Quote | None:
-        left, right = clause.left_edge.i, clause.right_edge.i
-        start, end = self.doc[left].idx, self.doc[right].idx + len(self.doc[right])
-        at = bisect.bisect_left(self.span_starts, end) - 1  # the last segment opened before end
-        if at >= 0 and start < self.spans[at][1]:
-            return None  # the direct quote already has it
-        speaker = self.attributor.speaker_of(verb)
-        if speaker is None:
-            return None
-        tokens = list(self.doc[left : right + 1])
-        while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):
-            tokens = tokens[1:]
-        while tokens and tokens[-1].is_punct:
-            tokens = tokens[:-1]
-        if len(tokens) < _MIN_ATTRIBUTED_WORDS:
-            return None
-        text = self.doc[tokens[0].i : tokens[-1].i + 1].text
-        end = self.doc[tokens[-1].i].idx + len(self.doc[tokens[-1].i])
-        words = " ".join(text.split())
-        return Quote(speaker, words, " ".join(sentence.split()), False, tokens[0].idx, end)
-
 
 def extract_quotes(doc: Doc, actors: Sequence[Actor] | None = None) -> list[Quote]:
     """Direct and reported quotes of a parsed article's body, in text order.
@@ -423,7 +370,8 @@ def extract_quotes(doc: Doc, actors: Sequence[Actor] | None = None) -> list[Quot
     Speakers are canonical actor names (from `actors` when given, else extracted here).
     """
     reader = _Reader(doc)
-    quotes = sorted(reader.direct() + reader.indirect(), key=lambda item: item[0])
+    indirect = reported_quotes(doc, reader.attributor, reader.quoted, reader.spans)
+    quotes = sorted(reader.direct() + indirect, key=lambda item: item[0])
     known = {actor.name for actor in actors} if actors is not None else None
     result: list[Quote] = []
     for _, quote in quotes:

@@ -1,0 +1,52 @@
+"""Verbs of saying, and which verb's subject speaks for one: `"…," he continued` but not
+"continue to make"; "quoted X as saying"; "added" hung under the clause another verb of
+saying reports."""
+
+from spacy.tokens import Token
+
+SPEECH_VERBS = frozenset(
+    """say tell add state claim insist argue warn announce explain note report deny confirm
+    acknowledge admit suggest predict stress emphasise emphasize maintain reiterate assert
+    declare allege contend write tweet recall reply respond answer ask comment conclude vow
+    promise pledge threaten complain concede quip joke continue agree urge""".split()
+)
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_CONTINUED = frozenset({"xcomp", "dobj", "prep", "advcl"})  # "continue to make": no saying
+
+
+def is_speech_verb(token: Token) -> bool:
+    """Whether a token is a verb of saying ("said", "told", "added", …); "continue" only
+    as '"…," he continued', not "continue to make" or "continued its work"."""
+    if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    if token.lemma_.lower() == "continue":
+        return not any(c.dep_ in _CONTINUED for c in token.children)
+    return True
+
+
+def quoted_as_saying(verb: Token) -> Token | None:
+    """Who "quoted X as saying" or "X was quoted as saying" names: X."""
+    if verb.lemma_.lower() != "say":
+        return None
+    for above in (verb.head, verb.head.head):
+        if above.lemma_.lower() == "quote" and above.i != verb.i:
+            for child in above.children:
+                if child.dep_ in {"dobj", "nsubjpass"}:
+                    return child
+    return None
+
+
+def teller(verb: Token) -> Token:
+    """The verb whose subject speaks for a verb of saying: itself, or the verb of saying the
+    parser hung it under ("X said the prince went down on one knee and added: …", where
+    "added" is X's, not the prince's)."""
+    head = verb.head
+    if (
+        verb.dep_ == "conj"
+        and not is_speech_verb(head)
+        and head.dep_ == "ccomp"
+        and is_speech_verb(head.head)
+        and not any(c.dep_ in _SUBJECTS for c in verb.children)
+    ):
+        return head.head
+    return verb
