@@ -20,6 +20,7 @@ from briefing.analysis.genders import first_name_gender
 from briefing.analysis.mentions import NameMention, find_mentions
 from briefing.analysis.nlp import parse_article
 from briefing.analysis.roles import Role, find_roles
+from briefing.analysis.speaking_names import speaking_names
 
 MENTIONS = "briefing.mentions"  # Doc.user_data key: [(start token, end token, name, type)]
 _TYPE_ORDER = {PERSON: 0, ORGANISATION: 1, GROUP: 2, PLACE: 3}
@@ -86,7 +87,7 @@ def extract_actors(doc_or_text: Doc | str) -> list[Actor]:
     The mentions behind each actor are kept on the Doc for `ActorIndex`.
     """
     doc = parse_article("", doc_or_text) if isinstance(doc_or_text, str) else doc_or_text
-    mentions = find_mentions(doc)
+    mentions = speaking_names(doc, find_mentions(doc))
     resolve_mentions(doc, mentions)
     mentions = [m for m in mentions if m.target]
     groups: dict[str, list[NameMention]] = {}

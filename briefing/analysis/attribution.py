@@ -16,9 +16,13 @@ from spacy.tokens import Doc, Token
 
 from briefing.analysis import gazetteer
 from briefing.analysis.actor_index import ActorIndex
-from briefing.analysis.descriptions import described_person, is_described_person
+from briefing.analysis.descriptions import (
+    described_person,
+    describes_someone_named,
+    is_described_person,
+)
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
-from briefing.analysis.genders import title_gender
+from briefing.analysis.genders import FEMALE, MALE, title_gender
 from briefing.analysis.pronouns import People
 from briefing.analysis.roles import ROLE_NOUNS
 from briefing.analysis.speech_verbs import is_speech_verb, quoted_as_saying, teller
@@ -58,6 +62,8 @@ WIRE_AGENCIES = frozenset(
     )
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_BRACKETS = frozenset("()[]")
+_POSSESSIVES = {"his": MALE, "her": FEMALE}
 _ORGANISATION_PRONOUNS = frozenset({"it", "they"})
 _SPEAKING_TYPES = frozenset({ORGANISATION, GROUP})
 _CLAUSE_LINKS = frozenset({"advcl", "xcomp", "conj"})  # "…, saying", "and added"
@@ -77,8 +83,9 @@ _ROLES = frozenset(
 )
 _PARTY_MEMBERS = frozenset({"republican", "democrat", "conservative", "tory", "socialist"})
 # Words that stand, with "the", for whom they were first named with: "the spokesman" after
-# "a Home Office spokesman", "the statement" after "a Foreign Ministry statement".
-_NAMED_BEFORE = _ROLES | {"statement"}
+# "a Home Office spokesman", "the report" after "the Tower Commission report".
+_DOCUMENTS = frozenset({"statement", "report", "letter", "study", "survey", "lawsuit"})
+_NAMED_BEFORE = _ROLES | _DOCUMENTS
 
 
 def _is_main_verb(verb: Token) -> bool:
@@ -104,6 +111,7 @@ class Attributor:
             and index.by_token[t.i] is None
             and not quoted(t.idx)
             and _is_main_verb(t.head)
+            and not describes_someone_named(t)  # "the former Chelsea chairman" is Ken Bates
         ]
 
     def _subjects(self) -> list[tuple[int, str | None]]:
@@ -154,10 +162,18 @@ class Attributor:
             token = self.doc[self.roles[role]]
             return (
                 self.index.speaker(token)
+                or self._spoken_for(token)
                 or title_holder(token, self.index)
                 or self._role_named_before(token)
             )
         return self.people.meant_by(position)
+
+    def _spoken_for(self, voice: Token) -> str | None:
+        """Whom "his spokesman" or "her lawyer" speaks for: the person "his"/"her" means."""
+        for child in voice.children:
+            if child.dep_ == "poss" and child.lower_ in _POSSESSIVES:
+                return self.people.meant_by(child.i, _POSSESSIVES[child.lower_])
+        return None
 
     def subject_speaker(self, subject: Token) -> str | None:
         """The speaker a subject stands for, pronouns resolved."""
@@ -180,6 +196,7 @@ class Attributor:
             name
             or self._by_surname(subject)
             or title_holder(subject, self.index)
+            or self._spoken_for(subject)
             or self._role_named_before(subject)
             or self._organisation_by_last_words(subject)
             or self._written_by(subject)
@@ -262,8 +279,11 @@ class Attributor:
         ):
             return None
         for earlier in reversed(self.doc[: subject.i]):
-            if earlier.lower_ == subject.lower_ and (name := self.index.speaker(earlier)):
-                return name
+            if earlier.lower_ != subject.lower_:
+                continue
+            name = self.index.speaker(earlier)
+            if name is not None or subject.lower_ in _DOCUMENTS:
+                return name  # a document is the one last named: "the letter" is that letter
         return None
 
     def subject_of(self, verb: Token) -> Token | None:
@@ -312,6 +332,8 @@ class Attributor:
         ("Reagan told supporters his pledge is solid, adding, …"), the teller of the verb of
         saying before it in the sentence is the speaker."""
         subject = self.subject_of(verb)
+        if subject is not None and subject.i > verb.i and (after := self._person_after(verb)):
+            return after
         found = self.subject_speaker(subject) if subject is not None else None
         if found is not None or not (verb.tag_ == "VBG" and verb.dep_ == "advcl"):
             return found
@@ -319,6 +341,22 @@ class Attributor:
             if is_speech_verb(earlier) and (teller := self.subject_of(earlier)) is not None:
                 return self.subject_speaker(teller)
         return None
+
+    def _person_after(self, verb: Token) -> str | None:
+        """The last person named in the words right after an inverted verb of saying, up to
+        the next punctuation but brackets ("said Treasury Under Secretary John Taylor.",
+        "said Jardine Fleming (Securities) analyst Nick Edwards"), however the parser split
+        them."""
+        found = None
+        for token in self.doc[verb.i + 1 : verb.sent.end]:
+            if token.is_punct and token.text not in _BRACKETS:
+                break
+            if found is not None and token.dep_ == "cc":
+                break  # joint speakers ("said Zadan and Meron"): the first named
+            name = self._person_at(token.i)
+            if name is not None and self.index.types.get(name) == PERSON:
+                found = name
+        return found
 
     def _person_at(self, i: int) -> str | None:
         """The actor a token names, a person when a title precedes it ("Mr Straw")."""

@@ -38,6 +38,14 @@ _DEFINITE = frozenset({"the", "this", "that"})
 _SKIPPED = frozenset({"det", "poss", "case", "punct"})
 
 
+def describes_someone_named(role: Token) -> bool:
+    """Whether a role word with "the" or a possessive describes someone the article names
+    ("the former Chelsea chairman") rather than an unnamed voice ("the spokesman")."""
+    if role.lower_ in _UNNAMED_VOICES:
+        return False
+    return any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in role.lefts)
+
+
 def is_described_person(subject: Token, index: ActorIndex) -> bool:
     """Whether a subject is a definite description of a person ("the Sale player") with no
     name of its own ("the group's president Beverly Siemssen", "the Shadow Secretary,

@@ -116,3 +116,52 @@ def test_added_hung_under_a_reported_clause_is_the_tellers() -> None:
         '"We will not be bullied into a bad deal."'
     )
     assert speakers("Port Talks", body) == ["Maria Santos"]
+
+
+def test_the_report_is_the_one_last_named_with_its_author() -> None:
+    body = (
+        "Criticism of the ministers had been muted until the release of the Harwell "
+        "Commission report on Thursday.\n\n"
+        '"Their duty was to give the president their full advice on the plan," the report '
+        "said after a three-month inquiry."
+    )
+    assert speakers("Inquiry Report", body) == ["Harwell Commission"]
+
+
+def test_his_spokesman_speaks_for_him() -> None:
+    body = (
+        "Finance Minister Edouard Valmont has not decided whether to stay in office, his "
+        'spokesman said.\n\n"He has taken no final decision about next year," his spokesman '
+        "told reporters."
+    )
+    assert speakers("Minister Undecided", body) == ["Edouard Valmont"]
+
+
+def test_a_title_split_by_the_parser_still_credits_the_person_after_said() -> None:
+    body = (
+        "The United States said it was looking at other ways to cut the debt.\n\n"
+        '"We are not convinced that selling gold is the right way to do it," said Treasury '
+        "Under Secretary John Tallis."
+    )
+    assert speakers("Debt Relief", body) == ["John Tallis"]
+
+
+def test_he_after_a_description_of_the_person_just_named() -> None:
+    body = (
+        "Leeds businessman Peter Walsh said on Thursday he had completed his takeover of Harbour "
+        "United.\n\n"
+        "The 73-year-old former Northfield chairman sealed the deal on Friday. He said: "
+        '"I am delighted to take charge of such a fine club."'
+    )
+    assert speakers("Takeover", body) == ["Peter Walsh"]
+
+
+def test_a_name_the_tagger_missed_that_says_something_is_an_actor() -> None:
+    body = (
+        "The board of Tarvel Inc has not yet answered the bid.\n\n"
+        "Norvane Acquisition said the board could not do its duty to shareholders until "
+        'it had "explored with us the ways our offer can be raised".'
+    )
+    doc = parse_article("Bid", body)
+    names = {actor.name for actor in extract_actors(doc)}
+    assert "Norvane Acquisition" in names

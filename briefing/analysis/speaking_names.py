@@ -1,0 +1,83 @@
+"""Names the tagger missed that a verb of saying shows to be someone's ("General Acquisition
+said", "said General Guven Ergenc"): two to four capitalised proper nouns as the subject of a
+verb of saying, which only a person or an organisation can be. A person when a title goes
+before them or a first name known as a man's or a woman's opens them, else an organisation.
+A place the gazetteer knows, a date or a word the article also writes in lower case is no
+such name."""
+
+from spacy.tokens import Doc, Span, Token
+
+from briefing.analysis import gazetteer
+from briefing.analysis.gazetteer import ORGANISATION, PERSON
+from briefing.analysis.genders import HONORIFICS, first_name_gender
+from briefing.analysis.mentions import NameMention
+from briefing.analysis.roles import ROLE_NOUNS
+from briefing.analysis.speech_verbs import is_speech_verb
+from briefing.names import normalise_name
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_INVERTED = frozenset({"nsubj", "dobj", "attr", "appos", "npadvmod", "dep"})
+_NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+_MAX_WORDS = 4
+
+
+def speaking_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
+    """`found` with the speaking names the tagger missed added, in text order."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    lowered = {t.lower_ for t in doc if t.is_lower}
+    extra: list[NameMention] = []
+    for token in doc:
+        if token.i in taken or not _speaks(token):
+            continue
+        span = _name_ending_at(doc, token, taken)
+        titled = False
+        while span is not None and len(span) > 2 and _is_title(span[0]):
+            span, titled = span[1:], True  # "General Guven Ergenc"
+        if span is None or not _is_name(span, lowered):
+            continue
+        kind = PERSON if titled or _reads_as_person(span) else ORGANISATION
+        extra.append(
+            NameMention(span.start, span.end, span.text, kind, normalise_name(span.text), None)
+        )
+        taken.update(range(span.start, span.end))
+    return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+
+def _speaks(token: Token) -> bool:
+    if token.pos_ != "PROPN" or not token.is_title:
+        return False
+    if token.dep_ in _SUBJECTS and is_speech_verb(token.head):
+        return True
+    return token.dep_ in _INVERTED and token.head.i < token.i and is_speech_verb(token.head)
+
+
+def _name_ending_at(doc: Doc, token: Token, taken: set[int]) -> Span | None:
+    start = token.i
+    while (
+        start > 0
+        and token.i - start + 1 < _MAX_WORDS
+        and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].is_title
+        and doc[start - 1].i not in taken
+    ):
+        start -= 1
+    return doc[start : token.i + 1] if token.i > start else None
+
+
+def _is_name(span: Span, lowered: set[str]) -> bool:
+    if any(t.ent_type_ in _NOT_NAMES for t in span):
+        return False
+    if any(t.lower_ in lowered or t.lower_ in ROLE_NOUNS for t in span):
+        return False
+    return gazetteer.lookup(span.text) is None
+
+
+def _is_title(token: Token) -> bool:
+    word = token.lower_.rstrip(".")
+    return word in ROLE_NOUNS or word in HONORIFICS
+
+
+def _reads_as_person(span: Span) -> bool:
+    before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
+    return before in HONORIFICS or first_name_gender(span[0].text) is not None
