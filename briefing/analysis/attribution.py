@@ -84,6 +84,7 @@ _ROLES = frozenset(
 _PARTY_MEMBERS = frozenset({"republican", "democrat", "conservative", "tory", "socialist"})
 # Words that stand, with "the", for whom they were first named with: "the spokesman" after
 # "a Home Office spokesman", "the report" after "the Tower Commission report".
+_NEW = frozenset({"a", "an", "another", "new"})
 _DOCUMENTS = frozenset({"statement", "report", "letter", "study", "survey", "lawsuit"})
 _NAMED_BEFORE = _ROLES | _DOCUMENTS
 
@@ -282,8 +283,10 @@ class Attributor:
             if earlier.lower_ != subject.lower_:
                 continue
             name = self.index.speaker(earlier)
-            if name is not None or subject.lower_ in _DOCUMENTS:
-                return name  # a document is the one last named: "the letter" is that letter
+            if name is not None:
+                return name
+            if subject.lower_ in _DOCUMENTS and any(c.lower_ in _NEW for c in earlier.lefts):
+                return None  # "a letter" brings in a new one: earlier letters are others
         return None
 
     def subject_of(self, verb: Token) -> Token | None:
