@@ -22,10 +22,10 @@ from briefing.analysis.descriptions import (
     is_described_person,
 )
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
-from briefing.analysis.genders import FEMALE, MALE, title_gender
+from briefing.analysis.genders import FEMALE, MALE
 from briefing.analysis.pronouns import People
-from briefing.analysis.roles import ROLE_NOUNS
 from briefing.analysis.speech_verbs import is_speech_verb, quoted_as_saying, teller
+from briefing.analysis.subject_names import SubjectNames
 from briefing.analysis.titles import title_holder
 from briefing.names import normalise_name
 
@@ -62,18 +62,15 @@ WIRE_AGENCIES = frozenset(
     )
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_BRACKETS = frozenset("()[]")
 _POSSESSIVES = {"his": MALE, "her": FEMALE}
 _ORGANISATION_PRONOUNS = frozenset({"it", "they"})
 _SPEAKING_TYPES = frozenset({ORGANISATION, GROUP})
 _CLAUSE_LINKS = frozenset({"advcl", "xcomp", "conj"})  # "…, saying", "and added"
 _INVERTED_SUBJECTS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "dep", "appos", "oprd"})
 _LOOSE_SUBJECTS = frozenset({"npadvmod", "dep", "appos", "nmod", "compound"})
-_TITLES = frozenset({"dr", "prof", "professor", "rev", "gen", "col", "capt"})
 _RELATIVES = frozenset({"who", "that"})
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 _PERSONAL = frozenset({"he", "she"})
-_PHRASE_LINKS = frozenset({"compound", "appos", "flat", "nmod"})
 # Unnamed people who speak: "he"/"she" after them mean them, not someone named earlier.
 _ROLES = frozenset(
     """spokesman spokeswoman spokesperson official analyst economist minister secretary
@@ -103,6 +100,7 @@ class Attributor:
         self.index = index
         self.quoted = quoted
         self.subjects = self._subjects()
+        self.names = SubjectNames(doc, index)
         self.people = People(doc, index, quoted, self._speakers())
         self.roles = [
             t.i
@@ -138,7 +136,7 @@ class Attributor:
             subject = self.subject_of(verb)
             if subject is None or self.quoted(subject.idx):
                 continue
-            name = self.index.by_token[subject.i] or self._person_in_phrase(subject)
+            name = self.index.by_token[subject.i] or self.names.person_in_phrase(subject)
             if name is not None and self.index.types.get(name) == PERSON:
                 found.append((subject.i, name))
         return found
@@ -182,20 +180,20 @@ class Attributor:
             return self.speaker(self.organisation_before(subject.i))
         if subject.lower_ in _PERSONAL or self._nationality_for_person(subject):
             return self.speaker(self.person_before(subject.i))
-        name = self._in_role_apposition(subject) or self.index.speaker(subject)
+        name = self.names.in_role_apposition(subject) or self.index.speaker(subject)
         if self.index.by_token[subject.i] is None and is_described_person(subject, self.index):
             # "said the Sale player": the person, not the club the description names
             name = title_holder(subject, self.index) or self._described(subject) or name
         if name is None or self.index.types.get(name) != PERSON:
             name = (
-                self._by_honorific(subject)
-                or self._person_of_firm(subject, name)
-                or self._person_in_phrase(subject)
+                self.names.by_honorific(subject)
+                or self.names.person_of_firm(subject, name)
+                or self.names.person_in_phrase(subject)
                 or name
             )
         return self.speaker(
             name
-            or self._by_surname(subject)
+            or self.names.by_surname(subject)
             or title_holder(subject, self.index)
             or self._spoken_for(subject)
             or self._role_named_before(subject)
@@ -207,36 +205,6 @@ class Attributor:
     def _described(self, subject: Token) -> str | None:
         return described_person(subject, self.people, self.index)
 
-    def _in_role_apposition(self, subject: Token) -> str | None:
-        """The person named in apposition with a role ("said Jardine Fleming Ltd analyst Nick
-        Edwards"): who speaks for the firm the subject names."""
-        for child in subject.children:
-            if child.dep_ != "appos":
-                continue
-            roles = [t for t in child.lefts if t.dep_ == "compound" and t.lower_ in ROLE_NOUNS]
-            name = self._person_at(child.i)
-            if roles and name is not None and self.index.types.get(name) == PERSON:
-                return name
-        return None
-
-    def _person_in_phrase(self, subject: Token) -> str | None:
-        """The one person a subject's own phrase names when the subject itself names none
-        ("Tom McCabe MSP", "Jardine Fleming analyst Nick Edwards", "Barclays de Zoete's May"):
-        its unrecognised surname, or a name in apposition or compounded with it."""
-        if self.index.by_token[subject.i] is None and subject.pos_ == "PROPN":
-            by_surname = self._by_surname(subject)
-            if by_surname is not None and self.index.types.get(by_surname) == PERSON:
-                return by_surname
-        found: set[str] = set()
-        stack = [c for c in subject.children if c.dep_ in _PHRASE_LINKS]
-        while stack:
-            token = stack.pop()
-            name = self._person_at(token.i)
-            if name is not None and self.index.types.get(name) == PERSON:
-                found.add(name)
-            stack.extend(c for c in token.children if c.dep_ in _PHRASE_LINKS)
-        return found.pop() if len(found) == 1 else None
-
     def _written_by(self, subject: Token) -> str | None:
         """The person a text that speaks was written by ("the paper, written by professor
         Kandice Kahl, said")."""
@@ -245,7 +213,7 @@ class Attributor:
                 continue
             for agent in (c for c in clause.children if c.dep_ == "agent"):
                 for name in (c for c in agent.children if c.dep_ == "pobj"):
-                    if (person := self._person_at(name.i)) is not None:
+                    if (person := self.names.person_at(name.i)) is not None:
                         return person
         return None
 
@@ -335,7 +303,7 @@ class Attributor:
         ("Reagan told supporters his pledge is solid, adding, …"), the teller of the verb of
         saying before it in the sentence is the speaker."""
         subject = self.subject_of(verb)
-        if subject is not None and subject.i > verb.i and (after := self._person_after(verb)):
+        if subject is not None and subject.i > verb.i and (after := self.names.person_after(verb)):
             return after
         found = self.subject_speaker(subject) if subject is not None else None
         if found is not None or not (verb.tag_ == "VBG" and verb.dep_ == "advcl"):
@@ -345,57 +313,9 @@ class Attributor:
                 return self.subject_speaker(teller)
         return None
 
-    def _person_after(self, verb: Token) -> str | None:
-        """The last person named in the words right after an inverted verb of saying, up to
-        the next punctuation but brackets ("said Treasury Under Secretary John Taylor.",
-        "said Jardine Fleming (Securities) analyst Nick Edwards"), however the parser split
-        them."""
-        found = None
-        for token in self.doc[verb.i + 1 : verb.sent.end]:
-            if token.is_punct and token.text not in _BRACKETS:
-                break
-            if found is not None and token.dep_ == "cc":
-                break  # joint speakers ("said Zadan and Meron"): the first named
-            name = self._person_at(token.i)
-            if name is not None and self.index.types.get(name) == PERSON:
-                found = name
-        return found
-
-    def _person_at(self, i: int) -> str | None:
-        """The actor a token names, a person when a title precedes it ("Mr Straw")."""
-        name = self.index.by_token[i]
-        if name is not None and self.index.types.get(name) != PERSON:
-            return self._by_honorific(self.doc[i]) or name
-        return name
-
-    def _by_honorific(self, token: Token) -> str | None:
-        """The article's one person with the surname a title precedes ("Mr Straw" typed as
-        part of an organisation, "Dr Gibbons" typed as one), else None."""
-        before = self.doc[token.i - 1].text if token.i > 0 else ""
-        if title_gender(before) is None and before.rstrip(".").lower() not in _TITLES:
-            return None
-        people = [n for n, kind in self.index.types.items() if kind == PERSON and " " in n]
-        matches = [n for n in people if n.split()[-1] == token.text]
-        return matches[0] if len(matches) == 1 else None
-
-    def _person_of_firm(self, subject: Token, name: str | None) -> str | None:
-        """The article's person a name like "Rudd of Kestrel Corp" starts with, when the
-        tagger took the whole for an organisation."""
-        if name is None or " of " not in name or name.split()[0] != subject.text:
-            return None
-        return self._by_surname(subject)
-
-    def _by_surname(self, token: Token) -> str | None:
-        """A person or organisation of the article whose name ends with an unrecognised
-        proper name ("Ms Errigo" after "Angie Errigo"), when exactly one does."""
-        if token.pos_ != "PROPN":
-            return None
-        matches = [n for n in self.index.types if n.split()[-1] == token.text and " " in n]
-        return matches[0] if len(matches) == 1 else None
-
     def named_in(self, start: int, end: int) -> str | None:
         """The last person named between two token positions, else the last organisation."""
-        names = [self.speaker(self._person_at(i)) for i in range(start, end)]
+        names = [self.speaker(self.names.person_at(i)) for i in range(start, end)]
         named = [name for name in names if name is not None]
         people = [name for name in named if self.index.types.get(name) == PERSON]
         found = people or named

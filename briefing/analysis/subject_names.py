@@ -1,0 +1,100 @@
+"""Which person a subject's words name when the parser or the tagger got them only half
+right: a name in apposition with a role, a name inside the subject's own phrase, the last
+person right after an inverted "said", a surname after a title or on its own."""
+
+from spacy.tokens import Doc, Token
+
+from briefing.analysis.actor_index import ActorIndex
+from briefing.analysis.gazetteer import PERSON
+from briefing.analysis.genders import title_gender
+from briefing.analysis.roles import ROLE_NOUNS
+
+_BRACKETS = frozenset("()[]")
+_PHRASE_LINKS = frozenset({"compound", "appos", "flat", "nmod"})
+_TITLES = frozenset({"dr", "prof", "professor", "rev", "gen", "col", "capt"})
+
+
+class SubjectNames:
+    """Reads the people named in and around speakers' subjects, in one parsed article."""
+
+    def __init__(self, doc: Doc, index: ActorIndex) -> None:
+        self.doc = doc
+        self.index = index
+
+    def in_role_apposition(self, subject: Token) -> str | None:
+        """The person named in apposition with a role ("said Jardine Fleming Ltd analyst Nick
+        Edwards"): who speaks for the firm the subject names."""
+        for child in subject.children:
+            if child.dep_ != "appos":
+                continue
+            roles = [t for t in child.lefts if t.dep_ == "compound" and t.lower_ in ROLE_NOUNS]
+            name = self.person_at(child.i)
+            if roles and name is not None and self.index.types.get(name) == PERSON:
+                return name
+        return None
+
+    def person_in_phrase(self, subject: Token) -> str | None:
+        """The one person a subject's own phrase names when the subject itself names none
+        ("Tom McCabe MSP", "Jardine Fleming analyst Nick Edwards", "Barclays de Zoete's May"):
+        its unrecognised surname, or a name in apposition or compounded with it."""
+        if self.index.by_token[subject.i] is None and subject.pos_ == "PROPN":
+            by_surname = self.by_surname(subject)
+            if by_surname is not None and self.index.types.get(by_surname) == PERSON:
+                return by_surname
+        found: set[str] = set()
+        stack = [c for c in subject.children if c.dep_ in _PHRASE_LINKS]
+        while stack:
+            token = stack.pop()
+            name = self.person_at(token.i)
+            if name is not None and self.index.types.get(name) == PERSON:
+                found.add(name)
+            stack.extend(c for c in token.children if c.dep_ in _PHRASE_LINKS)
+        return found.pop() if len(found) == 1 else None
+
+    def person_after(self, verb: Token) -> str | None:
+        """The last person named in the words right after an inverted verb of saying, up to
+        the next punctuation but brackets ("said Treasury Under Secretary John Taylor.",
+        "said Jardine Fleming (Securities) analyst Nick Edwards"), however the parser split
+        them."""
+        found = None
+        for token in self.doc[verb.i + 1 : verb.sent.end]:
+            if token.is_punct and token.text not in _BRACKETS:
+                break
+            if found is not None and token.dep_ == "cc":
+                break  # joint speakers ("said Zadan and Meron"): the first named
+            name = self.person_at(token.i)
+            if name is not None and self.index.types.get(name) == PERSON:
+                found = name
+        return found
+
+    def person_at(self, i: int) -> str | None:
+        """The actor a token names, a person when a title precedes it ("Mr Straw")."""
+        name = self.index.by_token[i]
+        if name is not None and self.index.types.get(name) != PERSON:
+            return self.by_honorific(self.doc[i]) or name
+        return name
+
+    def by_honorific(self, token: Token) -> str | None:
+        """The article's one person with the surname a title precedes ("Mr Straw" typed as
+        part of an organisation, "Dr Gibbons" typed as one), else None."""
+        before = self.doc[token.i - 1].text if token.i > 0 else ""
+        if title_gender(before) is None and before.rstrip(".").lower() not in _TITLES:
+            return None
+        people = [n for n, kind in self.index.types.items() if kind == PERSON and " " in n]
+        matches = [n for n in people if n.split()[-1] == token.text]
+        return matches[0] if len(matches) == 1 else None
+
+    def person_of_firm(self, subject: Token, name: str | None) -> str | None:
+        """The article's person a name like "Rudd of Kestrel Corp" starts with, when the
+        tagger took the whole for an organisation."""
+        if name is None or " of " not in name or name.split()[0] != subject.text:
+            return None
+        return self.by_surname(subject)
+
+    def by_surname(self, token: Token) -> str | None:
+        """A person or organisation of the article whose name ends with an unrecognised
+        proper name ("Ms Errigo" after "Angie Errigo"), when exactly one does."""
+        if token.pos_ != "PROPN":
+            return None
+        matches = [n for n in self.index.types if n.split()[-1] == token.text and " " in n]
+        return matches[0] if len(matches) == 1 else None
