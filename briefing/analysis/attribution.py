@@ -269,17 +269,25 @@ class Attributor:
         clause = teller(verb)
         for _ in range(3):
             for child in clause.children:
+                if child.dep_ == "nsubjpass" and clause is verb:
+                    return None  # "his departure was reported": what is told, not who tells
                 if child.dep_ in _SUBJECTS and not child.is_punct and not self.quoted(child.idx):
                     if child.lower_ in _RELATIVES and clause.dep_ == "relcl":
                         return self._antecedent(child)  # "Secretary Tessa Jowell, who said"
                     return child
-            if clause.dep_ == "acl" and clause.head.dep_ in {"dobj", "pobj"}:
+            if (
+                clause.dep_ == "acl"
+                and clause.head.dep_ in {"dobj", "pobj"}
+                and clause.head.head.pos_ in {"VERB", "AUX"}
+            ):
                 clause = clause.head.head  # "issued a statement warning that …"
                 continue
             if clause.dep_ not in _CLAUSE_LINKS or clause.head.i == clause.i:
                 break
             clause = clause.head
         for token in verb.rights:  # "..., said Lavrov", "said Zadan and Meron"
+            if token.dep_ == "dobj" and verb.tag_ == "VBG":
+                continue  # "noting the chief executive …": whom it speaks of
             if token.dep_ in _INVERTED_SUBJECTS and token.pos_ in _NOMINAL:
                 return token
         lefts = [t for t in verb.lefts if t.dep_ in _LOOSE_SUBJECTS and t.pos_ in _NOMINAL]

@@ -26,8 +26,10 @@ _PERSON_NOUNS = ROLE_NOUNS | frozenset(
 # Voices that are not the person named before them: they stay with whom they were named with.
 _UNNAMED_VOICES = frozenset(
     """spokesman spokeswoman spokesperson official source analyst economist strategist
-    representative lawyer attorney adviser advisor aide""".split()
+    representative lawyer attorney adviser advisor aide banker dealer trader broker
+    diplomat expert witness resident""".split()
 )
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
 _FEMALE = frozenset(
     """actress businesswoman chairwoman congresswoman spokeswoman queen princess mother
     daughter wife""".split()
@@ -63,6 +65,15 @@ def is_described_person(subject: Token, index: ActorIndex) -> bool:
     return any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in subject.lefts)
 
 
+def _brought_in_unnamed(subject: Token) -> bool:
+    """Whether the article brought this description in earlier as someone unnamed ("a
+    foreign banker said …" before "the foreign banker said")."""
+    for earlier in subject.doc[: subject.i]:
+        if earlier.lower_ == subject.lower_ and any(c.lower_ in _INDEFINITE for c in earlier.lefts):
+            return True
+    return False
+
+
 def _title(subject: Token) -> tuple[str, ...]:
     tokens = subject.doc[subject.left_edge.i : subject.i + 1]
     return tuple(t.lower_ for t in tokens if t.dep_ not in _SKIPPED and not t.is_punct)
@@ -70,7 +81,7 @@ def _title(subject: Token) -> tuple[str, ...]:
 
 def described_person(subject: Token, people: People, index: ActorIndex) -> str | None:
     """The person a description as subject of a verb of saying means, or None."""
-    if not is_described_person(subject, index):
+    if not is_described_person(subject, index) or _brought_in_unnamed(subject):
         return None
     gender = FEMALE if subject.lower_ in _FEMALE else MALE if subject.lower_ in _MALE else None
     name = people.meant_by(subject.i, gender, _REACH)

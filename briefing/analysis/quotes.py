@@ -36,18 +36,17 @@ from briefing.analysis.quote_marks import (
 )
 from briefing.analysis.quote_model import Quote
 from briefing.analysis.reported import reported_quotes
-from briefing.analysis.speech_verbs import SPEECH_VERBS, is_speech_verb
+from briefing.analysis.speech_verbs import (
+    SPEECH_VERBS,
+    is_speech_verb,
+    phrase_verb,
+    reports,
+)
 
 __all__ = ["SPEECH_VERBS", "Quote", "extract_quotes", "quoted_segments"]
 
 _MAX_ATTRIBUTION_WORDS = 20  # a verb further from the quote is narrative, not "he said"
 _MAX_SHORT_TAIL_WORDS = 8  # `"… end." Lichtblau said.`: a bare attribution after a full stop
-# Verbs that frame a quoted phrase as their subject's words without being verbs of saying.
-PHRASE_VERBS = frozenset(
-    """accuse point recall remember describe call dismiss welcome criticise criticize introduce
-    praise condemn hail reject brand label blame attack defend demand liken compare mock
-    cite hope vow pledge promise""".split()
-)
 _MIN_ATTRIBUTED_WORDS = 3
 _MIN_UNATTRIBUTED_WORDS = 8  # shorter quoted phrases without a speaker are titles or scare quotes
 _OPEN_ENDED = re.compile(r"[.…]$")  # the quote's words end its sentence
@@ -81,17 +80,6 @@ def _inner(text: str, segment: Segment) -> str:
     words = text[segment.start : segment.end].strip()
     words = words.removeprefix(DOUBLED_OPENING).removesuffix(DOUBLED_CLOSING)
     return words.strip(OPENING + CLOSING + STRAIGHT).strip()
-
-
-def _reports(verb: Token, char: int) -> bool:
-    """Whether a character lies in the clause a verb of saying reports (`she said that lists
-    were "…"`), not in a clause merely hanging on it."""
-    for clause in verb.children:
-        if clause.dep_ in {"ccomp", "xcomp"}:
-            end = clause.right_edge.idx + len(clause.right_edge)
-            if clause.left_edge.idx <= char < end:
-                return True
-    return False
 
 
 def _same_token(one: Token | None, other: Token | None) -> bool:
@@ -198,7 +186,7 @@ class _Reader:
             if (
                 before.end <= head_verb.idx
                 and _same_token(self._tail_verb(number - 1), head_verb)
-                and not _reports(head_verb, segment.start)
+                and not reports(head_verb, segment.start)
             ):
                 head_verb = None  # `"…," said X, whose motto is "…"`: X's words end before
         tail_verb = self._tail_verb(number, tail_end)
@@ -214,23 +202,15 @@ class _Reader:
             tokens = self.tokens(head_start, segment.start)
             if tokens and (name := self.attributor.named_in(tokens[0].i, tokens[-1].i + 1)):
                 return _Attribution(name, None, head_start, segment.end)
-        verb = self._phrase_verb(segment)
+        verb = phrase_verb(
+            self.sentences[self.sentence_at(segment.start)],
+            segment.start,
+            self.quoted,
+            self.attributor.subject_of,
+        )
         if verb is not None:
             return _Attribution(self.attributor.speaker_of(verb), verb, head_start, segment.end)
         return None
-
-    def _phrase_verb(self, segment: Segment) -> Token | None:
-        """The main verb that frames a quoted phrase inside its sentence when it is a verb of
-        judging or urging rather than saying ("He accused the government of "…"", "Kennedy
-        pointed out that … "…""): its subject chose the words."""
-        sentence = self.sentences[self.sentence_at(segment.start)]
-        root = sentence.root
-        if segment.start <= sentence.start_char or not root.idx < segment.start:
-            return None
-        if root.lemma_.lower() not in PHRASE_VERBS or self.quoted(root.idx):
-            return None
-        subject = self.attributor.subject_of(root)
-        return root if subject is not None and not self.quoted(subject.idx) else None
 
     # --- stretches joined into quotations, and speakers they inherit ----------------------
 
@@ -263,10 +243,35 @@ class _Reader:
             if previous is not None and self._ends_paragraph(previous, segment.paragraph - 1):
                 return previous.attribution
             lead_end = self.paragraphs[segment.paragraph - 1][1]
-            return self._reported_by(lead_end, None, colon_only=True)
+            return self._reported_by(lead_end, None, colon_only=True) or self._voice_going_on(
+                segment
+            )
         if previous is not None and self._same_sentence(previous, segment):
             return previous.attribution
         return self._reported_by(segment.start, previous, colon_only=False)
+
+    def _voice_going_on(self, segment: Segment) -> _Attribution | None:
+        """For a paragraph of quotation with no verb of saying of its own: the last voice of
+        the paragraph before, when no other person was named as a subject after it there
+        ("…," DeCrane said. He was referring to …. ¶ "I think …")."""
+        start, end = self.paragraphs[segment.paragraph]
+        if self.speech_verbs(start, end):
+            return None
+        start, end = self.paragraphs[segment.paragraph - 1]
+        verbs = self.speech_verbs(start, end)
+        if not verbs:
+            return None
+        speaker = self.attributor.speaker_of(verbs[-1])
+        people = self.attributor.people
+        later = [
+            name
+            for found in (people.leading, people.clause_subjects)
+            for i, name in found
+            if verbs[-1].i < i and self.doc[i].idx < end
+        ]
+        if speaker is None or any(name != speaker for name in later):
+            return None
+        return _Attribution(speaker, verbs[-1], segment.start, segment.end)
 
     def _same_sentence(self, previous: _Quotation, segment: Segment) -> bool:
         """Whether a stretch is a further phrase of the sentence whose verb, before the quote

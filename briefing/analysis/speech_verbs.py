@@ -2,13 +2,21 @@
 "continue to make"; "quoted X as saying"; "added" hung under the clause another verb of
 saying reports."""
 
-from spacy.tokens import Token
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
 
 SPEECH_VERBS = frozenset(
     """say tell add state claim insist argue warn announce explain note report deny confirm
     acknowledge admit suggest predict stress emphasise emphasize maintain reiterate assert
     declare allege contend write tweet recall reply respond answer ask comment conclude vow
     promise pledge threaten complain concede quip joke continue agree urge""".split()
+)
+# Verbs that frame a quoted phrase as their subject's words without being verbs of saying.
+PHRASE_VERBS = frozenset(
+    """accuse point recall remember describe call dismiss welcome criticise criticize introduce
+    praise condemn hail reject brand label blame attack defend demand liken compare mock
+    cite hope vow pledge promise""".split()
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CONTINUED = frozenset({"xcomp", "dobj", "prep", "advcl"})  # "continue to make": no saying
@@ -50,3 +58,32 @@ def teller(verb: Token) -> Token:
     ):
         return head.head
     return verb
+
+
+def reports(verb: Token, char: int) -> bool:
+    """Whether a character lies in the clause a verb of saying reports (`she said that lists
+    were "…"`), not in a clause merely hanging on it."""
+    for clause in verb.children:
+        if clause.dep_ in {"ccomp", "xcomp"}:
+            end = clause.right_edge.idx + len(clause.right_edge)
+            if clause.left_edge.idx <= char < end:
+                return True
+    return False
+
+
+def phrase_verb(
+    sentence: Span,
+    start: int,
+    quoted: Callable[[int], bool],
+    subject_of: Callable[[Token], Token | None],
+) -> Token | None:
+    """The main verb that frames a quoted phrase starting at `start` inside its sentence when
+    it is a verb of judging or urging rather than saying ("He accused the government of
+    "…"", "Kennedy pointed out that … "…""): its subject chose the words."""
+    root = sentence.root
+    if start <= sentence.start_char or not root.idx < start:
+        return None
+    if root.lemma_.lower() not in PHRASE_VERBS or quoted(root.idx):
+        return None
+    subject = subject_of(root)
+    return root if subject is not None and not quoted(subject.idx) else None

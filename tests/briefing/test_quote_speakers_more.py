@@ -165,3 +165,39 @@ def test_a_name_the_tagger_missed_that_says_something_is_an_actor() -> None:
     doc = parse_article("Bid", body)
     names = {actor.name for actor in extract_actors(doc)}
     assert "Norvane Acquisition" in names
+
+
+def test_a_paragraph_of_quote_goes_on_with_the_voice_before_it() -> None:
+    body = (
+        '"Three months ago we offered a fair sum to settle the case," Alfred Dorn said. He '
+        "was speaking of an offer the other side turned down in April.\n\n"
+        '"I think that offer looks very good now to anyone holding their shares."'
+    )
+    assert speakers("Settlement", body) == ["Alfred Dorn", "Alfred Dorn"]
+
+
+def test_a_paragraph_of_quote_after_someone_else_is_named_stays_empty() -> None:
+    body = (
+        '"Three months ago we offered a fair sum to settle the case," Alfred Dorn said. '
+        "Maria Santos, who leads the other side, turned the offer down in April.\n\n"
+        '"I think that offer looks very good now to anyone holding their shares."'
+    )
+    assert speakers("Settlement", body) == ["Alfred Dorn", None]
+
+
+def test_what_is_told_is_never_the_teller() -> None:
+    body = (
+        "Mr Smith's departure was reported widely at the time as his taking the blame for the "
+        "agency's failings. \"The new leadership will bring a fresh approach to a failing "
+        'agency."'
+    )
+    assert speakers("Agency Head", body) == [None]
+
+
+def test_an_unnamed_voice_brought_in_with_a_stays_unnamed() -> None:
+    body = (
+        "Finance Minister Dilson Fonseca said on Monday that talks with the banks would go on. "
+        'A foreign banker said the mood was calm.\n\nThe foreign banker said, "I think the '
+        'country could reach an agreement that allows growth."'
+    )
+    assert speakers("Debt Talks", body) == [None]
