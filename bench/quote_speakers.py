@@ -44,7 +44,7 @@ FIELDS = {
     "reuters": ("newid", "title", "body"),
     "pages": ("id", "title", "articleBody"),
 }
-SPLITS = ("dev", "heldout3", "heldout4")
+SPLITS = ("dev", "heldout4", "heldout5")
 _CLOSES = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u2018": "\u2019"}
 _CLOSING_MARKS = ("\u201d", "\u00bb", '"')
 MIN_QUOTE_WORDS = 3  # as the bot's quotes.py: shorter quoted words are phrases, not quotes
@@ -94,13 +94,16 @@ def _words(name: str) -> list[str]:
 
 
 def same_speaker(found: str, accepted: list[str]) -> bool:
-    """Whether a found speaker names one of the accepted ones: the same last word, and the
-    words of one within the other's ("Lee" and "Harry Lee", not "Harry Lee" and "Ann Lee")."""
+    """Whether a found speaker names one of the accepted ones: the words of one within the
+    other's, with the same last word ("Lee" and "Harry Lee", not "Harry Lee" and "Ann Lee")
+    or at least two words shared ("Guy Mansfield QC" and "Guy Mansfield", "JP Morgan Chase"
+    and "JP Morgan")."""
     mine = _words(found)
     for name in accepted:
         theirs = _words(name)
         nested = set(mine) <= set(theirs) or set(theirs) <= set(mine)
-        if mine and theirs and mine[-1] == theirs[-1] and nested:
+        shared = min(len(set(mine)), len(set(theirs)))
+        if mine and theirs and nested and (mine[-1] == theirs[-1] or shared >= 2):
             return True
     return False
 

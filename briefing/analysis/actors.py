@@ -65,19 +65,29 @@ def _actor_type(group: list[NameMention]) -> str:
     if any(" " in m.surface and m.surface.split()[-1] in surnames for m in group):
         return PERSON  # "Ingrid Velde" read as a company, "Velde" as a person
     votes = Counter(m.type for m in group)
+    if any(_peer(m.surface) for m in group):
+        return PERSON  # "Lord Browne" read as an organisation
     if PERSON in votes and any(_first_name_and_surname(m.surface) for m in group):
         return PERSON  # "Keanu Reeves" tagged a company twice and a person once
     return min(votes, key=lambda kind: (-votes[kind], _TYPE_ORDER[kind]))
 
 
+_PEERS = frozenset({"lord", "lady", "baroness", "baron", "sir", "dame"})
+
+
+def _peer(surface: str) -> bool:
+    words = surface.split()
+    return len(words) in (2, 3) and words[0].lower() in _PEERS and words[1][:1].isupper()
+
+
 def _first_name_and_surname(surface: str) -> bool:
     """Whether a name reads as a person's: two or three capitalised words, the first a first
-    name known as only a man's or only a woman's."""
+    name known as only a man's or only a woman's, or a peer's title ("Lord Browne")."""
     words = surface.split()
     return (
         len(words) in (2, 3)
         and all(w[:1].isupper() for w in words)
-        and first_name_gender(words[0]) is not None
+        and (first_name_gender(words[0]) is not None or words[0].lower() in _PEERS)
     )
 
 

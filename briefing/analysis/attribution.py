@@ -24,7 +24,7 @@ from briefing.analysis.descriptions import (
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
 from briefing.analysis.genders import FEMALE, MALE
 from briefing.analysis.pronouns import People
-from briefing.analysis.speech_verbs import is_speech_verb, quoted_as_saying, teller
+from briefing.analysis.speech_verbs import is_speech_verb, quoted_as_saying, reports, teller
 from briefing.analysis.subject_names import SubjectNames
 from briefing.analysis.titles import title_holder
 from briefing.names import normalise_name
@@ -63,6 +63,9 @@ WIRE_AGENCIES = frozenset(
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _POSSESSIVES = {"his": MALE, "her": FEMALE}
+_COMPANY_WORDS = frozenset(
+    "company firm group bank carmaker airline retailer insurer maker operator".split()
+)
 _ORGANISATION_PRONOUNS = frozenset({"it", "they"})
 _SPEAKING_TYPES = frozenset({ORGANISATION, GROUP})
 _CLAUSE_LINKS = frozenset({"advcl", "xcomp", "conj"})  # "…, saying", "and added"
@@ -143,7 +146,7 @@ class Attributor:
 
     def organisation_before(self, position: int) -> str | None:
         """The organisation named as the nearest subject before a token, if that is one."""
-        at = bisect.bisect_left(self.subjects, (position, "")) - 1
+        at = bisect.bisect_left(self.subjects, position, key=lambda subject: subject[0]) - 1
         return self.subjects[at][1] if at >= 0 else None
 
     def speaker(self, name: str | None) -> str | None:
@@ -176,7 +179,7 @@ class Attributor:
 
     def subject_speaker(self, subject: Token) -> str | None:
         """The speaker a subject stands for, pronouns resolved."""
-        if subject.lower_ in _ORGANISATION_PRONOUNS:
+        if subject.lower_ in _ORGANISATION_PRONOUNS or self._the_company(subject):
             return self.speaker(self.organisation_before(subject.i))
         if subject.lower_ in _PERSONAL or self._nationality_for_person(subject):
             return self.speaker(self.person_before(subject.i))
@@ -200,6 +203,15 @@ class Attributor:
             or self._organisation_by_last_words(subject)
             or self._written_by(subject)
             or self._described(subject)
+        )
+
+    def _the_company(self, subject: Token) -> bool:
+        """ "the company" or "the bank" naming no one: like "it", the organisation last
+        named as a subject, when the nearest subject is one."""
+        return (
+            subject.lower_ in _COMPANY_WORDS
+            and self.index.actor_at(subject) is None
+            and any(c.lower_ == "the" for c in subject.lefts)
         )
 
     def _described(self, subject: Token) -> str | None:
@@ -328,3 +340,39 @@ class Attributor:
         people = [name for name in named if self.index.types.get(name) == PERSON]
         found = people or named
         return found[-1] if found else None
+
+    def teller_before(self, verbs: list[Token]) -> Token | None:
+        """The verb of saying nearest before a quote, or the one reporting it when that one's
+        subject is a place that cannot speak ("Pompeo said Washington had concluded it was
+        "…"": Pompeo's words)."""
+        if not verbs:
+            return None
+        nearest = verbs[-1]
+        subject = self.subject_of(nearest)
+        if subject is None or self.speaker_of(nearest) is not None:
+            return nearest
+        if self.index.types.get(self.index.actor_at(subject) or "") != PLACE:
+            return nearest
+        for earlier in reversed(verbs[:-1]):
+            if reports(earlier, nearest.idx) and self.speaker_of(earlier):
+                return earlier
+        return nearest
+
+    def from_someone(self, tokens: list[Token]) -> bool:
+        """Whether words after a phrase name whom it came from ("a call to "…" from Charles
+        Kennedy"), so the sentence's subject did not choose them."""
+        index = self.index
+        return any(
+            t.dep_ == "pobj" and t.head.lower_ in {"from", "by"} and index.by_token[t.i]
+            for t in tokens
+        )
+
+    def names_someone(self, tokens: list[Token]) -> bool:
+        """Whether a person or organisation is named outside quotation marks in a span."""
+        index = self.index
+        return any(
+            (name := index.by_token[t.i]) is not None
+            and index.types.get(name) != PLACE
+            and not self.quoted(t.idx)
+            for t in tokens
+        )

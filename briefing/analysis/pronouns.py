@@ -39,6 +39,15 @@ class People:
         self.quoted = quoted
         self.named = self._named()
         self.leading = sorted(set(index.subjects) | set(speakers))
+        self.leading_pronouns = [
+            t.i
+            for t in doc
+            if t.lower_ in PRONOUNS
+            and t.dep_ == "nsubj"
+            and t.head.dep_ == "ROOT"
+            and not quoted(t.idx)
+        ]
+        self._resolved: dict[int, str | None] = {}
         self.clause_subjects = self._clause_subjects()
         self._sentence_starts = [sentence.start for sentence in doc.sents]
         self._genders: dict[str, str | None] = {}
@@ -91,6 +100,23 @@ class People:
                 return name
         return None
 
+    def _pronoun_lead(self, start: int, end: int) -> list[str]:
+        """Whom the "he"/"she" leading a sentence's main clause means, when it comes after
+        any name leading there ("He told the BBC that Mr Clarke …" goes on with whom "he"
+        means, not with Mr Clarke)."""
+        first = bisect.bisect_left(self.leading_pronouns, start)
+        last = bisect.bisect_left(self.leading_pronouns, end)
+        if first == last:
+            return []
+        position = self.leading_pronouns[last - 1]
+        if any(start <= i < end and i > position for i, _ in self.leading):
+            return []
+        if position not in self._resolved:
+            self._resolved[position] = None  # no loops through itself
+            self._resolved[position] = self.meant_by(position)
+        name = self._resolved[position]
+        return [name] if name is not None else []
+
     def _candidates(self, position: int, reach: int | None) -> Iterator[str]:
         """Subjects from the nearest earlier sentence that names one; then the other people
         named since that sentence began; then subjects of the sentences before it."""
@@ -102,7 +128,9 @@ class People:
             if sentence < farthest:
                 return
             start = self._sentence_starts[sentence]
-            found = [name for named in subjects for name in _between(named, start, end)]
+            found = self._pronoun_lead(start, end) + [
+                name for named in subjects for name in _between(named, start, end)
+            ]
             if found:
                 yield from found
                 yield from _between(self.named, start, position)

@@ -179,8 +179,7 @@ class _Reader:
         segment = self.segments[number]
         head_start, tail_end = self._head_start(number), self._tail_end(number)
         head = self.text[head_start : segment.start].strip()
-        head_verbs = self.speech_verbs(head_start, segment.start)
-        head_verb = head_verbs[-1] if head_verbs else None
+        head_verb = self.attributor.teller_before(self.speech_verbs(head_start, segment.start))
         if head_verb is not None and not head.endswith(_INTRODUCES) and number > 0:
             before = self.segments[number - 1]
             if (
@@ -202,13 +201,11 @@ class _Reader:
             tokens = self.tokens(head_start, segment.start)
             if tokens and (name := self.attributor.named_in(tokens[0].i, tokens[-1].i + 1)):
                 return _Attribution(name, None, head_start, segment.end)
-        verb = phrase_verb(
-            self.sentences[self.sentence_at(segment.start)],
-            segment.start,
-            self.quoted,
-            self.attributor.subject_of,
-        )
-        if verb is not None:
+        sentence = self.sentences[self.sentence_at(segment.start)]
+        verb = phrase_verb(sentence, segment.start, self.quoted, self.attributor.subject_of)
+        if verb is not None and not self.attributor.from_someone(
+            self.tokens(segment.end, sentence.end_char)
+        ):
             return _Attribution(self.attributor.speaker_of(verb), verb, head_start, segment.end)
         return None
 
@@ -255,8 +252,8 @@ class _Reader:
         the paragraph before, when no other person was named as a subject after it there
         ("…," DeCrane said. He was referring to …. ¶ "I think …")."""
         start, end = self.paragraphs[segment.paragraph]
-        if self.speech_verbs(start, end):
-            return None
+        if self.speech_verbs(start, end) or self.attributor.names_someone(self.tokens(start, end)):
+            return None  # "… is the dry assessment of Graham Lane": its own voice
         start, end = self.paragraphs[segment.paragraph - 1]
         verbs = self.speech_verbs(start, end)
         if not verbs:

@@ -10,7 +10,7 @@ SPEECH_VERBS = frozenset(
     """say tell add state claim insist argue warn announce explain note report deny confirm
     acknowledge admit suggest predict stress emphasise emphasize maintain reiterate assert
     declare allege contend write tweet recall reply respond answer ask comment conclude vow
-    promise pledge threaten complain concede quip joke continue agree urge""".split()
+    promise pledge threaten complain concede quip joke continue agree urge underline""".split()
 )
 # Verbs that frame a quoted phrase as their subject's words without being verbs of saying.
 PHRASE_VERBS = frozenset(

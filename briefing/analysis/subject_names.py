@@ -10,6 +10,7 @@ from briefing.analysis.genders import title_gender
 from briefing.analysis.roles import ROLE_NOUNS
 
 _BRACKETS = frozenset("()[]")
+_CLAUSE_WORDS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
 _PHRASE_LINKS = frozenset({"compound", "appos", "flat", "nmod"})
 _TITLES = frozenset({"dr", "prof", "professor", "rev", "gen", "col", "capt"})
 
@@ -62,6 +63,8 @@ class SubjectNames:
                 break
             if found is not None and token.dep_ == "cc":
                 break  # joint speakers ("said Zadan and Meron"): the first named
+            if token.pos_ in _CLAUSE_WORDS:
+                break  # "said Clapton who joined Guy": a clause of its own
             name = self.person_at(token.i)
             if name is not None and self.index.types.get(name) == PERSON:
                 found = name
