@@ -44,7 +44,7 @@ FIELDS = {
     "reuters": ("newid", "title", "body"),
     "pages": ("id", "title", "articleBody"),
 }
-SPLITS = ("dev", "heldout4", "heldout5")
+SPLITS = ("dev", "heldout5", "heldout6")
 _CLOSES = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u2018": "\u2019"}
 _CLOSING_MARKS = ("\u201d", "\u00bb", '"')
 MIN_QUOTE_WORDS = 3  # as the bot's quotes.py: shorter quoted words are phrases, not quotes
