@@ -280,13 +280,21 @@ class Attributor:
             return quoted_as
         clause = teller(verb)
         for _ in range(3):
+            subjects = []
             for child in clause.children:
                 if child.dep_ == "nsubjpass" and clause is verb:
                     return None  # "his departure was reported": what is told, not who tells
                 if child.dep_ in _SUBJECTS and not child.is_punct and not self.quoted(child.idx):
                     if child.lower_ in _RELATIVES and clause.dep_ == "relcl":
                         return self._antecedent(child)  # "Secretary Tessa Jowell, who said"
-                    return child
+                    subjects.append(child)
+            if subjects:  # two subjects: "Confederation (CIP) president Pedro Costa said"
+                people = [
+                    t
+                    for t in subjects
+                    if self.index.types.get(self.index.by_token[t.i] or "") == PERSON
+                ]
+                return (people or subjects)[-1 if people else 0]
             if (
                 clause.dep_ == "acl"
                 and clause.head.dep_ in {"dobj", "pobj"}

@@ -18,7 +18,12 @@ from briefing.names import normalise_name
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _INVERTED = frozenset({"nsubj", "dobj", "attr", "appos", "npadvmod", "dep"})
 _NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
-_MAX_WORDS = 4
+_MAX_WORDS = 5
+# Titles before a name that the role words of `roles` do not hold.
+_MORE_TITLES = frozenset(
+    """councillor cllr alderman sheriff detective inspector sergeant constable officer
+    professor prof dr rev father""".split()
+)
 
 
 def speaking_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
@@ -68,16 +73,19 @@ def _name_ending_at(doc: Doc, token: Token, taken: set[int]) -> Span | None:
 def _is_name(span: Span, lowered: set[str]) -> bool:
     if any(t.ent_type_ in _NOT_NAMES for t in span):
         return False
-    if any(t.lower_ in lowered or t.lower_ in ROLE_NOUNS for t in span):
+    if any(t.lower_ in lowered or t.lower_ in ROLE_NOUNS or t.lower_ in _MORE_TITLES for t in span):
         return False
     return gazetteer.lookup(span.text) is None
 
 
 def _is_title(token: Token) -> bool:
     word = token.lower_.rstrip(".")
-    return word in ROLE_NOUNS or word in HONORIFICS
+    return word in ROLE_NOUNS or word in HONORIFICS or word in _MORE_TITLES
 
 
 def _reads_as_person(span: Span) -> bool:
     before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
-    return before in HONORIFICS or first_name_gender(span[0].text) is not None
+    opening = span[0].lower_.rstrip(".")
+    return (
+        before in HONORIFICS or opening in HONORIFICS or first_name_gender(span[0].text) is not None
+    )

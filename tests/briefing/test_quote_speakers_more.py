@@ -201,3 +201,22 @@ def test_an_unnamed_voice_brought_in_with_a_stays_unnamed() -> None:
         'country could reach an agreement that allows growth."'
     )
     assert speakers("Debt Talks", body) == [None]
+
+
+def test_two_subjects_of_one_said_credit_the_person() -> None:
+    body = (
+        '"There is a good chance that early elections give a majority," Confederation of '
+        "Harbour Industry (CHI) president Pedro Ferraz da Costa said."
+    )
+    assert speakers("Elections", body) == ["Pedro Ferraz da Costa"]
+
+
+def test_a_councillor_the_tagger_missed_is_a_person_who_speaks() -> None:
+    body = (
+        "Labour members in the city said the party was as strong as ever.\n\n"
+        '"It might sound great, but the polls make our own voters complacent," said '
+        "Nottingham City Councillor Brian Parbutt."
+    )
+    doc = parse_article("Campaign", body)
+    kinds = {actor.name: actor.type for actor in extract_actors(doc)}
+    assert kinds.get("Brian Parbutt") == "person"
