@@ -5,11 +5,11 @@
 The labels (`bench/quote_labels.json`) name the speaker of direct quotes in BBC, Reuters and
 saved web-page articles read at run time from ../shared/data (never stored here): each quote
 is the character offset of its opening quotation mark in the article's raw text, with the
-names that count as right. The `dev` articles may be studied and tuned on (they include the
-two earlier held-out sets, moved to dev once their figures were reported); the `heldout3`
-ones were labelled by annotators who never saw the code's output and are never used to
-change the code, so theirs is the honest figure. Labelled phrases of one or two words are
-not counted: the bot keeps no quote that short.
+names that count as right, read from the texts by people who had not seen the code's output.
+The `dev` articles may be studied and tuned on; they include four earlier held-out sets,
+moved to dev once their figures were reported (`labelled_as` says which). The `heldout5` and
+`heldout6` articles are never used to change the code: their figures are the honest ones.
+Labelled phrases of one or two words are not counted: the bot keeps no quote that short.
 
 Each article goes through the same parse and extraction as the bot (`parse_article`,
 `extract_actors`, `extract_quotes`). A labelled quote is found as the direct quote whose span

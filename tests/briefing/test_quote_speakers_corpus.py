@@ -1,5 +1,5 @@
-"""Quote speakers on hand-labelled BBC and Reuters articles (`bench/quote_labels.json`), read
-from ../shared/data at run time: the held-out figure against issue 11's target."""
+"""Quote speakers on hand-labelled BBC, Reuters and web articles (`bench/quote_labels.json`),
+read from ../shared/data at run time: the held-out figures against issue 11's target."""
 
 import sys
 from pathlib import Path
@@ -14,8 +14,9 @@ import quote_speakers  # noqa: E402
 pytestmark = pytest.mark.skipif(
     not quote_speakers.data_present(), reason="../shared/data corpora are not present"
 )
-TARGET = 0.9  # issue 11: at least 14 of 15 speakers right on held-out articles
-FLOOR = 0.7  # what the code reached when the heldout3 labels were made; it must not fall below
+TARGET = 14 / 15  # issue 11: at least 14 of 15 speakers right on held-out articles
+FLOOR = 0.8  # what the code reached on the held-out sets when this round ended
+HELD_OUT = ("heldout5", "heldout6")
 
 
 @pytest.fixture(scope="module")
@@ -23,21 +24,28 @@ def scores() -> dict[str, quote_speakers.Score]:
     return quote_speakers.run()
 
 
-def test_the_labelled_set_has_a_dev_and_a_held_out_part(
+def _pooled(scores: dict[str, quote_speakers.Score]) -> float:
+    right = sum(scores[split].right for split in HELD_OUT)
+    return right / sum(scores[split].labelled for split in HELD_OUT)
+
+
+def test_the_labelled_set_has_a_dev_and_held_out_parts(
     scores: dict[str, quote_speakers.Score],
 ) -> None:
-    assert scores["dev"].labelled >= 30 and scores["heldout5"].labelled >= 30
+    assert scores["dev"].labelled >= 30
+    assert all(scores[split].labelled >= 30 for split in HELD_OUT)
 
 
 def test_held_out_speakers_do_not_fall_below_the_floor(
     scores: dict[str, quote_speakers.Score],
 ) -> None:
-    assert scores["heldout5"].accuracy >= FLOOR
+    assert all(scores[split].accuracy >= FLOOR for split in HELD_OUT)
     assert scores["dev"].accuracy >= FLOOR
 
 
 @pytest.mark.xfail(
-    reason="issue 11 target not reached yet: 95/131 heldout3 (72.5%) before this round", strict=True
+    reason="issue 11 target not reached yet: 129/157 heldout5, 156/173 heldout6 (86.4%)",
+    strict=True,
 )
 def test_held_out_speakers_reach_the_target(scores: dict[str, quote_speakers.Score]) -> None:
-    assert scores["heldout5"].accuracy >= TARGET
+    assert _pooled(scores) >= TARGET
