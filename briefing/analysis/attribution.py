@@ -2,11 +2,14 @@
 
 A speaker is a person, an organisation or an armed group of the article's actors, never a
 place ("London: …", "Moscow said" credit nobody) nor a wire agency that only carries the words
-(Reuters, AP, AFP …). "He"/"she" mean the person last named as the subject of a main clause
-before them, outside quotation marks; "it"/"they" the organisation named as the nearest
-earlier subject, and nobody when a nearer subject is something else ("Analysts said … they
-said"). Joint speakers ("said Zadan and Meron") are credited to the first named. When the
-subject names nobody ("a spokesman said"), the speaker stays empty rather than guessed.
+(Reuters, AP, AFP …). "He"/"she" mean the person the nearest earlier sentence names as its
+subject (`briefing.analysis.pronouns`); a description ("the Sale player") the person just
+named (`briefing.analysis.descriptions`); "it"/"they" and "the company" the organisation named
+as the nearest earlier subject, and nobody when a nearer subject is something else ("Analysts
+said … they said"); "his spokesman" the person "his" means; "the report" the author it was
+last named with. Joint speakers ("said Zadan and Meron") are credited to the first named.
+When the subject names nobody ("a spokesman said"), the speaker stays empty rather than
+guessed.
 """
 
 import bisect
