@@ -265,12 +265,20 @@ class Attributor:
         for earlier in reversed(self.doc[: subject.i]):
             if earlier.lower_ != subject.lower_:
                 continue
-            name = self.index.speaker(earlier)
+            name = self.index.speaker(earlier) or self._issued_by(earlier)
             if name is not None:
                 return name
             if subject.lower_ in _DOCUMENTS and any(c.lower_ in _NEW for c in earlier.lefts):
                 return None  # "a letter" brings in a new one: earlier letters are others
         return None
+
+    def _issued_by(self, document: Token) -> str | None:
+        """Who issued a document that a verb of saying is said "in" ("Novo said in a
+        statement"): that verb's speaker."""
+        prep = document.head
+        if document.dep_ != "pobj" or prep.lower_ != "in" or not is_speech_verb(prep.head):
+            return None
+        return self.speaker_of(prep.head)
 
     def subject_of(self, verb: Token) -> Token | None:
         """The token naming who speaks: the verb's subject (that of the clause it hangs on

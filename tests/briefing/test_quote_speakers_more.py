@@ -220,3 +220,13 @@ def test_a_councillor_the_tagger_missed_is_a_person_who_speaks() -> None:
     doc = parse_article("Campaign", body)
     kinds = {actor.name: actor.type for actor in extract_actors(doc)}
     assert kinds.get("Brian Parbutt") == "person"
+
+
+def test_the_statement_is_the_one_said_in_by_its_issuer() -> None:
+    body = (
+        "Halvard Pharma said profits fell in 1986.\n\n"
+        '"Currency swings were the main reason for the fall last year," Halvard Pharma said in '
+        'a statement.\n\n"Not only the dollar but other currencies fell against the crown," '
+        "the statement added."
+    )
+    assert speakers("Profits Fall", body) == ["Halvard Pharma", "Halvard Pharma"]
