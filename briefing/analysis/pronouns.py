@@ -4,7 +4,9 @@ Sentences are read backwards from the pronoun to the nearest that names a person
 of its main clause or of a verb of saying first ("Lavrov said", "said Lavrov"), then of any
 other clause ("…, but Wasenius was adamant"). Those come first, then anyone else named outside
 quotation marks since that sentence began ("Mr Lee met Mrs Park. She said"), then the subjects
-of earlier sentences. The first whose name or title does not tell the other gender is meant.
+of earlier sentences. A sentence led by "he" or "she" counts as naming whom that pronoun
+means ("He told the BBC that Mr Clarke …" goes on with the earlier "he", not with Mr Clarke).
+The first whose name or title does not tell the other gender is meant.
 So "Smith said Jones would resign. He added …" is Smith, and "… said Foreign Minister Vahit
 Halefoglu had called for talks. …, he said" is Halefoglu.
 """

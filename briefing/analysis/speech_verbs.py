@@ -1,6 +1,7 @@
 """Verbs of saying, and which verb's subject speaks for one: `"…," he continued` but not
 "continue to make"; "quoted X as saying"; "added" hung under the clause another verb of
-saying reports."""
+saying reports; verbs of judging that frame a quoted phrase ("accused them of "…"") and
+whether a quote lies in the clause a verb reports."""
 
 from collections.abc import Callable
 
