@@ -28,6 +28,7 @@ from pathlib import Path
 
 from briefing.analysis.actors import extract_actors
 from briefing.analysis.nlp import body_start, parse_article
+from briefing.analysis.quote_model import MIN_QUOTE_WORDS
 from briefing.analysis.quotes import Quote, extract_quotes
 from briefing.names import normalise_name
 
@@ -47,7 +48,6 @@ FIELDS = {
 SPLITS = ("dev", "heldout5", "heldout6")
 _CLOSES = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u2018": "\u2019"}
 _CLOSING_MARKS = ("\u201d", "\u00bb", '"')
-MIN_QUOTE_WORDS = 3  # as the bot's quotes.py: shorter quoted words are phrases, not quotes
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "prof"})
 
 

@@ -26,7 +26,7 @@ from briefing.analysis.descriptions import (
 )
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
 from briefing.analysis.genders import FEMALE, MALE
-from briefing.analysis.pronouns import People
+from briefing.analysis.pronouns import People, antecedent
 from briefing.analysis.speech_verbs import is_speech_verb, quoted_as_saying, reports, teller
 from briefing.analysis.subject_names import SubjectNames
 from briefing.analysis.titles import title_holder
@@ -297,7 +297,7 @@ class Attributor:
                     return None  # "his departure was reported": what is told, not who tells
                 if child.dep_ in _SUBJECTS and not child.is_punct and not self.quoted(child.idx):
                     if child.lower_ in _RELATIVES and clause.dep_ == "relcl":
-                        return self._antecedent(child)  # "Secretary Tessa Jowell, who said"
+                        return antecedent(child, self.index)  # "Secretary Tessa Jowell, who said"
                     subjects.append(child)
             if subjects:  # two subjects: "Confederation (CIP) president Pedro Costa said"
                 people = [
@@ -325,15 +325,6 @@ class Attributor:
         named = [t for t in lefts if self.index.by_token[t.i] is not None]
         candidates = named or lefts
         return candidates[-1] if candidates else None
-
-    def _antecedent(self, relative: Token) -> Token:
-        """Whom "who" stands for: the name just before it, else the noun the clause hangs on."""
-        before = relative.i - 1
-        if before >= 0 and self.doc[before].text == ",":
-            before -= 1
-        if before >= 0 and self.index.by_token[before] is not None:
-            return self.doc[before]
-        return relative.head.head
 
     def speaker_of(self, verb: Token) -> str | None:
         """The speaker a verb of saying credits, or None when it names nobody who may speak.

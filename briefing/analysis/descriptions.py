@@ -13,7 +13,7 @@ from briefing.analysis.gazetteer import PERSON
 from briefing.analysis.genders import FEMALE, MALE
 from briefing.analysis.pronouns import People
 from briefing.analysis.roles import ROLE_NOUNS
-from briefing.analysis.titles import titles_of
+from briefing.analysis.titles import phrase_words, titles_of
 
 _PERSON_NOUNS = ROLE_NOUNS | frozenset(
     """player actor actress star singer songwriter musician rapper drummer guitarist
@@ -37,7 +37,6 @@ _FEMALE = frozenset(
 _MALE = frozenset("businessman chairman congressman king prince father son husband".split())
 _REACH = 1  # sentences back: a description further from the name is too loose to credit
 _DEFINITE = frozenset({"the", "this", "that"})
-_SKIPPED = frozenset({"det", "poss", "case", "punct"})
 
 
 def describes_someone_named(role: Token) -> bool:
@@ -74,11 +73,6 @@ def _brought_in_unnamed(subject: Token) -> bool:
     return False
 
 
-def _title(subject: Token) -> tuple[str, ...]:
-    tokens = subject.doc[subject.left_edge.i : subject.i + 1]
-    return tuple(t.lower_ for t in tokens if t.dep_ not in _SKIPPED and not t.is_punct)
-
-
 def described_person(subject: Token, people: People, index: ActorIndex) -> str | None:
     """The person a description as subject of a verb of saying means, or None."""
     if not is_described_person(subject, index) or _brought_in_unnamed(subject):
@@ -87,7 +81,7 @@ def described_person(subject: Token, people: People, index: ActorIndex) -> str |
     name = people.meant_by(subject.i, gender, _REACH)
     if name is None:
         return None
-    title = _title(subject)
+    title = phrase_words(subject)
     for other in titles_of(name, index, subject.doc):
         if other[-1] == title[-1] and other != title[-len(other) :]:
             return None

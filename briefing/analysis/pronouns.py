@@ -14,7 +14,7 @@ Halefoglu had called for talks. …, he said" is Halefoglu.
 import bisect
 from collections.abc import Callable, Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from briefing.analysis.actor_index import ActorIndex
 from briefing.analysis.gazetteer import PERSON
@@ -70,8 +70,8 @@ class People:
             if token.dep_ not in _SUBJECTS or self.quoted(token.idx):
                 continue
             named = token
-            if token.lower_ in _RELATIVES and token.head.dep_ == "relcl" and token.i > 0:
-                named = self.doc[token.i - 2 if self.doc[token.i - 1].text == "," else token.i - 1]
+            if token.lower_ in _RELATIVES and token.head.dep_ == "relcl":
+                named = antecedent(token, self.index)
             name = self.index.by_token[named.i]
             if name is not None and self.index.types.get(name) == PERSON:
                 found.append((token.i, name))
@@ -143,6 +143,17 @@ class People:
             start, end = self._sentence_starts[earlier], self._sentence_starts[earlier + 1]
             for named in subjects:
                 yield from _between(named, start, end)
+
+
+def antecedent(relative: Token, index: ActorIndex) -> Token:
+    """Whom "who" stands for: the name just before it, else the noun the clause hangs on."""
+    doc = relative.doc
+    before = relative.i - 1
+    if before >= 0 and doc[before].text == ",":
+        before -= 1
+    if before >= 0 and index.by_token[before] is not None:
+        return doc[before]
+    return relative.head.head
 
 
 def _between(found: list[NamedAt], start: int, end: int) -> list[str]:

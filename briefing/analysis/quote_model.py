@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+MIN_QUOTE_WORDS = 3  # fewer quoted words are a phrase ("very happy"), not a quote
+
 
 @dataclass
 class Quote:

@@ -36,7 +36,7 @@ from briefing.analysis.quote_marks import (
     paragraphs,
     segments,
 )
-from briefing.analysis.quote_model import Quote
+from briefing.analysis.quote_model import MIN_QUOTE_WORDS, Quote
 from briefing.analysis.reported import reported_quotes
 from briefing.analysis.speech_verbs import (
     SPEECH_VERBS,
@@ -49,7 +49,6 @@ __all__ = ["SPEECH_VERBS", "Quote", "extract_quotes", "quoted_segments"]
 
 _MAX_ATTRIBUTION_WORDS = 20  # a verb further from the quote is narrative, not "he said"
 _MAX_SHORT_TAIL_WORDS = 8  # `"… end." Lichtblau said.`: a bare attribution after a full stop
-_MIN_ATTRIBUTED_WORDS = 3
 _MIN_UNATTRIBUTED_WORDS = 8  # shorter quoted phrases without a speaker are titles or scare quotes
 _OPEN_ENDED = re.compile(r"[.…]$")  # the quote's words end its sentence
 _INTRODUCES = (":", ",")
@@ -340,7 +339,7 @@ class _Reader:
         for quotation in self.quotations():
             attribution = quotation.attribution
             words = self._words(quotation)
-            needed = _MIN_ATTRIBUTED_WORDS if attribution else _MIN_UNATTRIBUTED_WORDS
+            needed = MIN_QUOTE_WORDS if attribution else _MIN_UNATTRIBUTED_WORDS
             if len(words.split()) < needed:
                 continue
             first, last = quotation.segments[0].start, quotation.segments[-1].end

@@ -8,10 +8,8 @@ from spacy.tokens import Doc, Token
 
 from briefing.analysis.attribution import Attributor
 from briefing.analysis.nlp import body_start
-from briefing.analysis.quote_model import Quote
+from briefing.analysis.quote_model import MIN_QUOTE_WORDS, Quote
 from briefing.analysis.speech_verbs import SPEECH_VERBS
-
-_MIN_WORDS = 3
 
 
 def reported_quotes(
@@ -64,7 +62,7 @@ def _reported(attributor: Attributor, verb: Token, clause: Token, sentence: str)
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
-    if len(tokens) < _MIN_WORDS:
+    if len(tokens) < MIN_QUOTE_WORDS:
         return None
     text = doc[tokens[0].i : tokens[-1].i + 1].text
     end = doc[tokens[-1].i].idx + len(doc[tokens[-1].i])

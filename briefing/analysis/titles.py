@@ -25,6 +25,12 @@ def _words(tokens: list[Token]) -> tuple[str, ...]:
     return tuple(t.lower_ for t in tokens if t.dep_ not in _SKIPPED and not t.is_punct)
 
 
+def phrase_words(token: Token) -> tuple[str, ...]:
+    """The words of the noun phrase ending at `token`, articles and possessives left out
+    ("the group's general secretary" → group general secretary)."""
+    return _words(list(token.doc[token.left_edge.i : token.i + 1]))
+
+
 def title_of(token: Token, index: ActorIndex) -> tuple[str, ...]:
     """The words of a noun phrase ending at `token` ("the Foreign Secretary" → foreign
     secretary), empty when any of them names an actor but a place ("Labour's leader")."""
@@ -33,7 +39,7 @@ def title_of(token: Token, index: ActorIndex) -> tuple[str, ...]:
         return ()
     if any(_names_actor(index, t.i) for t in tokens):
         return ()
-    return _words(tokens)
+    return phrase_words(token)
 
 
 def _before_name(doc: Doc, start: int, index: ActorIndex) -> tuple[str, ...]:
