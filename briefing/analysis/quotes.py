@@ -8,8 +8,9 @@ phrase (`X accused them of "…"`). A stretch with no attribution of its own goe
 quote before it when only that quote's attribution lies between (`"…," he said. "…"`, an
 interrupted `"…," X said, "…"`, or the next paragraph), else belongs to whoever the sentence
 just before it reports (`X said that … "…"`); a paragraph of quotation naming nobody goes on
-with the last voice of the paragraph before when nobody else was named after it. A stretch with an
-attribution of its own never takes the previous speaker, so consecutive quotes of different
+with the last voice of the paragraph before when nobody else was named after it; a quoted
+sentence standing alone goes on with the person the sentences just before speak of. A stretch
+with an attribution of its own never takes the previous speaker, so consecutive quotes of different
 people stay apart. Who a verb credits is `briefing.analysis.attribution`: persons and
 organisations only, pronouns resolved, empty when unsure. Reported speech ("X said that …",
 "X told reporters …") gives indirect quotes.
@@ -25,6 +26,7 @@ from spacy.tokens import Doc, Token
 from briefing.analysis.actor_index import index_actors
 from briefing.analysis.actors import Actor
 from briefing.analysis.attribution import Attributor
+from briefing.analysis.gazetteer import PLACE
 from briefing.analysis.nlp import body_start
 from briefing.analysis.quote_marks import (
     CLOSING,
@@ -49,6 +51,7 @@ __all__ = ["SPEECH_VERBS", "Quote", "extract_quotes", "quoted_segments"]
 
 _MAX_ATTRIBUTION_WORDS = 20  # a verb further from the quote is narrative, not "he said"
 _MAX_SHORT_TAIL_WORDS = 8  # `"… end." Lichtblau said.`: a bare attribution after a full stop
+_LAST_VOICE_REACH = 3  # sentences back a quote standing alone may look for whom it goes on with
 _MIN_UNATTRIBUTED_WORDS = 8  # shorter quoted phrases without a speaker are titles or scare quotes
 _OPEN_ENDED = re.compile(r"[.…]$")  # the quote's words end its sentence
 _INTRODUCES = (":", ",")
@@ -241,12 +244,39 @@ class _Reader:
             if previous is not None and self._ends_paragraph(previous, segment.paragraph - 1):
                 return previous.attribution
             lead_end = self.paragraphs[segment.paragraph - 1][1]
-            return self._reported_by(lead_end, None, colon_only=True) or self._voice_going_on(
-                segment
+            return (
+                self._reported_by(lead_end, None, colon_only=True)
+                or self._voice_going_on(segment)
+                or self._last_voice(segment)
             )
         if previous is not None and self._same_sentence(previous, segment):
             return previous.attribution
-        return self._reported_by(segment.start, previous, colon_only=False)
+        return self._reported_by(segment.start, previous, colon_only=False) or self._last_voice(
+            segment
+        )
+
+    def _last_voice(self, segment: Segment) -> _Attribution | None:
+        """For a quote that is a sentence of its own with no attribution: the person the
+        sentences just before speak of, as "he" would mean them ("Ian Pearson … told the BBC
+        that …. BT was one of …. "There were …""), unless the rest of its paragraph names
+        someone else, who may be the one quoted ("… is the view of Graham Lane")."""
+        if self.text[self.sentence_bounds(segment.start)[0] : segment.start].strip():
+            return None
+        if not _OPEN_ENDED.search(_inner(self.text, segment)):
+            return None
+        tokens = self.tokens(segment.start, segment.end)
+        if not tokens:
+            return None
+        paragraph_end = self.paragraphs[segment.paragraph][1]
+        after = self.tokens(segment.end, paragraph_end)
+        name = self.attributor.people.meant_by(tokens[0].i, reach=_LAST_VOICE_REACH)
+        if name is None:
+            return None
+        index = self.attributor.index
+        others = {index.by_token[t.i] for t in after if not self.quoted(t.idx)} - {None, name}
+        if any(index.types.get(o or "") != PLACE for o in others):
+            return None
+        return _Attribution(name, None, segment.start, segment.end)
 
     def _voice_going_on(self, segment: Segment) -> _Attribution | None:
         """For a paragraph of quotation with no verb of saying of its own: the last voice of
