@@ -1,7 +1,9 @@
 """Names the tagger missed that a verb of saying shows to be someone's ("General Acquisition
 said", "said General Guven Ergenc"): two to four capitalised proper nouns as the subject of a
-verb of saying, which only a person or an organisation can be. A person when a title goes
-before them or a first name known as a man's or a woman's opens them, else an organisation.
+verb of saying, which only a person or an organisation can be; lower-case particles of
+surnames ("Du Plessis said") belong to them. A person when a title goes before them, an
+honorific, a peer's title or a first name known as a man's or a woman's opens them, or a
+particle shows a surname; else an organisation.
 A place the gazetteer knows, a date or a word the article also writes in lower case is no
 such name."""
 
@@ -19,6 +21,8 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _INVERTED = frozenset({"nsubj", "dobj", "attr", "appos", "npadvmod", "dep"})
 _NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 _MAX_WORDS = 5
+# Lower-case words inside surnames ("Barend du Plessis", "Willy de Clercq").
+_PARTICLES = frozenset("de du da di del della der den van von le la al el bin ibn dos das".split())
 # Titles before a name that the role words of `roles` do not hold.
 _MORE_TITLES = frozenset(
     """councillor cllr alderman sheriff detective inspector sergeant constable officer
@@ -63,7 +67,7 @@ def _name_ending_at(doc: Doc, token: Token, taken: set[int]) -> Span | None:
         and token.i - start + 1 < _MAX_WORDS
         and doc[start - 1].dep_ == "compound"
         and doc[start - 1].pos_ == "PROPN"
-        and doc[start - 1].is_title
+        and (doc[start - 1].is_title or doc[start - 1].lower_ in _PARTICLES)
         and doc[start - 1].i not in taken
     ):
         start -= 1
@@ -73,7 +77,12 @@ def _name_ending_at(doc: Doc, token: Token, taken: set[int]) -> Span | None:
 def _is_name(span: Span, lowered: set[str]) -> bool:
     if any(t.ent_type_ in _NOT_NAMES for t in span):
         return False
-    if any(t.lower_ in lowered or t.lower_ in ROLE_NOUNS or t.lower_ in _MORE_TITLES for t in span):
+    words = [t for t in span if t.lower_ not in _PARTICLES]
+    if words and words[0].i == span.start and _opens_as_person(words[0]):
+        words = words[1:]  # "Lord Nicholls" although the article also speaks of a "law lord"
+    if not words or any(
+        t.lower_ in lowered or t.lower_ in ROLE_NOUNS or t.lower_ in _MORE_TITLES for t in words
+    ):
         return False
     return gazetteer.lookup(span.text) is None
 
@@ -83,9 +92,18 @@ def _is_title(token: Token) -> bool:
     return word in ROLE_NOUNS or word in HONORIFICS or word in _MORE_TITLES
 
 
+def _opens_as_person(token: Token) -> bool:
+    """An honorific or a first name, not a title that is also one ("General")."""
+    word = token.lower_.rstrip(".")
+    if word in HONORIFICS:
+        return True
+    return word not in ROLE_NOUNS and first_name_gender(token.text) is not None
+
+
 def _reads_as_person(span: Span) -> bool:
     before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
-    opening = span[0].lower_.rstrip(".")
     return (
-        before in HONORIFICS or opening in HONORIFICS or first_name_gender(span[0].text) is not None
+        before in HONORIFICS
+        or _opens_as_person(span[0])
+        or any(t.lower_ in _PARTICLES for t in span)  # "du Plessis"
     )

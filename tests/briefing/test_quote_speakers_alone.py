@@ -39,3 +39,23 @@ def test_a_quote_standing_alone_far_from_any_person_stays_empty() -> None:
         '"It was the best place in the country to work on batteries, and now it is gone."'
     )
     assert speakers("Lab Closes", body) == [None]
+
+
+def test_a_peer_speaks_although_the_article_also_writes_lord_in_lower_case() -> None:
+    body = (
+        "The ruling was read by a senior law lord on Thursday.\n\n"
+        'Lord Nicholls of Birkenhead, in his ruling, said: "Detention without trial has no '
+        'place in a country that keeps the rule of law."'
+    )
+    assert speakers("Detention Ruling", body) == ["Lord Nicholls"]
+
+
+def test_a_surname_with_a_particle_speaks() -> None:
+    body = (
+        "Foreign creditors may convert loans into shares.\n\n"
+        "Finance Minister Barend du Plessis said the central bank was \"looking into what such "
+        'conversions would mean for the currency."\n\n'
+        "Du Plessis in disclosing the agreement last night said the rise in the rand showed "
+        'that "some foreign investors are again taking a more realistic view of the country."'
+    )
+    assert speakers("Debt Deal", body) == ["Du Plessis", "Du Plessis"]
