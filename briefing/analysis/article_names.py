@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from briefing.analysis.acronyms import is_acronym, spells
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
+from briefing.analysis.genders import name_gender, title_gender
 from briefing.analysis.mentions import UNSURE, NameMention
 from briefing.names import WORD_SIMILARITY, normalise_name, person_key, word_similarity
 
@@ -42,6 +43,7 @@ class ArticleNames:
     by_final_word: dict[str, set[str]] = field(default_factory=dict)  # "kluft" -> targets
     by_content: dict[str, str] = field(default_factory=dict)  # key without minor words -> key
     organisations: set[str] = field(default_factory=set)  # keys of many-word names
+    titles: dict[str, set[str]] = field(default_factory=dict)  # person -> words just before
 
     @classmethod
     def of(cls, mentions: list[NameMention]) -> "ArticleNames":
@@ -93,6 +95,7 @@ class ArticleNames:
         return self.longer.get(key, key)
 
 
+_TITLE_WORDS = 3  # words before a person's first full mention that may hold their title
 _ROYAL_TITLES = frozenset({"prince", "princess", "king", "queen", "pope", "emperor", "empress"})
 
 
@@ -151,10 +154,12 @@ def _target(
     names: ArticleNames,
     previous: NameMention | None,
     gap: str,
-    royal: bool = False,
+    title: str = "",
 ) -> str:
     """The actor a mention names within the article, as a key shared by its mentions;
-    `royal` when a royal title goes before it ("Prince Charles" is not "Charles Kennedy")."""
+    `title` is the word before it ("Prince Charles" is not "Charles Kennedy"; "Sen. Dole" is
+    Senate leader Robert Dole, not Elizabeth Dole)."""
+    royal = title in _ROYAL_TITLES
     words = m.key.split()
     if m.canonical is not None:
         own = normalise_name(m.surface)
@@ -178,7 +183,7 @@ def _target(
         candidates = names.by_surname[word]
         earlier = [p for p in candidates if names.people[p] <= m.start] or candidates
         m.type = PERSON
-        return f"p:{earlier[-1]}"
+        return f"p:{_titled(earlier, title, names) or earlier[-1]}"
     if m.type == UNSURE:
         return ""
     if m.type == PERSON and len(names.by_first_name.get(word, ())) == 1 and not royal:
@@ -197,9 +202,28 @@ def _target(
     return f"n:{m.key}"
 
 
+def _titled(candidates: list[str], title: str, names: ArticleNames) -> str | None:
+    """Of people sharing a surname, the one a title before the mention picks: by the gender
+    it tells ("Mrs Dole"), else by the words that brought them in ("Sen." for "Senate
+    Republican Leader Robert Dole")."""
+    if len(candidates) < 2 or not title.isalpha():
+        return None
+    if (wanted := title_gender(title)) is not None:
+        chosen = [p for p in candidates if name_gender(p.title()) == wanted]
+    elif len(title) >= 3:
+        chosen = [p for p in candidates if any(w.startswith(title) for w in names.titles[p])]
+    else:
+        return None
+    return chosen[0] if len(chosen) == 1 else None
+
+
 def resolve_mentions(doc: Doc, mentions: list[NameMention]) -> None:
     """Set each mention's target: the actor it names within this article."""
     names = ArticleNames.of(mentions)
+    names.titles = {
+        person: {t.lower_ for t in doc[max(0, start - _TITLE_WORDS) : start]}
+        for person, start in names.people.items()
+    }
     text = doc.text  # built anew on every access: once, not once per mention
     previous: NameMention | None = None
     for m in mentions:
@@ -207,8 +231,8 @@ def resolve_mentions(doc: Doc, mentions: list[NameMention]) -> None:
         if previous is not None:
             last = doc[previous.end - 1]
             gap = text[last.idx + len(last) : doc[m.start].idx]
-        royal = m.start > 0 and doc[m.start - 1].lower_ in _ROYAL_TITLES
-        m.target = _target(m, names, previous, gap, royal)
+        title = doc[m.start - 1].lower_.rstrip(".") if m.start > 0 else ""
+        m.target = _target(m, names, previous, gap, title)
         previous = m
     # One word names one actor in an article: "Pernod" read once as a company of its own
     # joins the "Pernod" that elsewhere joined "Pernod Ricard".

@@ -9,70 +9,45 @@ quote before it when only that quote's attribution lies between (`"…," he said
 interrupted `"…," X said, "…"`, or the next paragraph), else belongs to whoever the sentence
 just before it reports (`X said that … "…"`); a paragraph of quotation naming nobody goes on
 with the last voice of the paragraph before when nobody else was named after it; a quoted
-sentence standing alone goes on with the person the sentences just before speak of. A stretch
+sentence standing alone goes on with the person the sentences just before speak of
+(`briefing.analysis.voices`). A stretch
 with an attribution of its own never takes the previous speaker, so consecutive quotes of different
 people stay apart. Who a verb credits is `briefing.analysis.attribution`: persons and
 organisations only, pronouns resolved, empty when unsure. Reported speech ("X said that …",
 "X told reporters …") gives indirect quotes.
 """
 
-import bisect
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from briefing.analysis.actor_index import index_actors
 from briefing.analysis.actors import Actor
-from briefing.analysis.attribution import Attributor
-from briefing.analysis.gazetteer import PLACE
 from briefing.analysis.nlp import body_start
-from briefing.analysis.quote_marks import (
-    CLOSING,
-    DOUBLED_CLOSING,
-    DOUBLED_OPENING,
-    OPENING,
-    STRAIGHT,
-    Segment,
-    paragraphs,
-    segments,
-)
+from briefing.analysis.quote_marks import Segment, paragraphs, segments
 from briefing.analysis.quote_model import MIN_QUOTE_WORDS, Quote
+from briefing.analysis.quote_text import OPEN_ENDED, Attribution, QuoteText, inner_words
 from briefing.analysis.reported import reported_quotes
 from briefing.analysis.speech_verbs import (
     SPEECH_VERBS,
-    is_speech_verb,
     phrase_verb,
     reports,
 )
+from briefing.analysis.voices import last_voice, voice_going_on
 
 __all__ = ["SPEECH_VERBS", "Quote", "extract_quotes", "quoted_segments"]
 
 _MAX_ATTRIBUTION_WORDS = 20  # a verb further from the quote is narrative, not "he said"
 _MAX_SHORT_TAIL_WORDS = 8  # `"… end." Lichtblau said.`: a bare attribution after a full stop
-_LAST_VOICE_REACH = 3  # sentences back a quote standing alone may look for whom it goes on with
 _MIN_UNATTRIBUTED_WORDS = 8  # shorter quoted phrases without a speaker are titles or scare quotes
-_OPEN_ENDED = re.compile(r"[.…]$")  # the quote's words end its sentence
 _INTRODUCES = (":", ",")
 _HANDS_OVER = (",", "?", "!", "-", "—", "–")  # `"…," said X`, `"…?" asked X`
 
 
 @dataclass
-class _Attribution:
-    """What credits a quoted stretch: the speaker (None when it names nobody we may credit),
-    the verb of saying if any, and the text around the quote it was read from."""
-
-    speaker: str | None
-    verb: Token | None
-    start: int
-    end: int
-
-
-@dataclass
 class _Quotation:
     segments: list[Segment] = field(default_factory=list)
-    attribution: _Attribution | None = None
+    attribution: Attribution | None = None
 
 
 def quoted_segments(doc: Doc) -> list[tuple[int, int]]:
@@ -80,59 +55,12 @@ def quoted_segments(doc: Doc) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in segments(doc.text, paragraphs(doc.text, body_start(doc)))]
 
 
-def _inner(text: str, segment: Segment) -> str:
-    words = text[segment.start : segment.end].strip()
-    words = words.removeprefix(DOUBLED_OPENING).removesuffix(DOUBLED_CLOSING)
-    return words.strip(OPENING + CLOSING + STRAIGHT).strip()
-
-
 def _same_token(one: Token | None, other: Token | None) -> bool:
     return one is not None and other is not None and one.i == other.i
 
 
-class _Reader:
+class _Reader(QuoteText):
     """Reads quotes from one parsed article."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.text = doc.text
-        self.paragraphs = paragraphs(self.text, body_start(doc))
-        self.segments = segments(self.text, self.paragraphs)
-        self.token_starts = [token.idx for token in doc]
-        self.sentences = list(doc.sents)
-        self.sentence_starts = [sent.start_char for sent in self.sentences]
-        self.spans = [(s.start, s.end) for s in self.segments]
-        self.span_starts = [start for start, _ in self.spans]
-        index = index_actors(doc).without_subjects(lambda i: self.quoted(doc[i].idx))
-        self.attributor = Attributor(doc, index, self.quoted)
-
-    def quoted(self, char: int) -> bool:
-        """Whether a character offset is inside quotation marks."""
-        at = bisect.bisect_right(self.span_starts, char) - 1
-        return at >= 0 and char < self.spans[at][1]
-
-    def tokens(self, start: int, end: int) -> list[Token]:
-        """Tokens starting inside a character range."""
-        first = bisect.bisect_left(self.token_starts, start)
-        last = bisect.bisect_left(self.token_starts, end)
-        return [self.doc[i] for i in range(first, last)]
-
-    def speech_verbs(self, start: int, end: int) -> list[Token]:
-        """Verbs of saying with a subject, outside quotation marks, in a character range."""
-        return [
-            t
-            for t in self.tokens(start, end)
-            if is_speech_verb(t)
-            and not self.quoted(t.idx)
-            and self.attributor.subject_of(t) is not None
-        ]
-
-    def sentence_at(self, char: int) -> int:
-        return max(0, bisect.bisect_right(self.sentence_starts, char) - 1)
-
-    def sentence_bounds(self, char: int) -> tuple[int, int]:
-        sentence = self.sentences[self.sentence_at(char)]
-        return sentence.start_char, sentence.end_char
 
     # --- a quoted stretch's own attribution -----------------------------------------------
 
@@ -169,14 +97,14 @@ class _Reader:
         verb = verbs[0]
         if len(self.text[segment.end : verb.idx].split()) > _MAX_ATTRIBUTION_WORDS:
             return None
-        if _OPEN_ENDED.search(_inner(self.text, segment)):
+        if OPEN_ENDED.search(inner_words(self.text, segment)):
             # a full quote sentence: only a bare "X said." after it is its attribution
             reports = any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
             if reports or tail.endswith(",") or len(tail.split()) > _MAX_SHORT_TAIL_WORDS:
                 return None
         return verb
 
-    def own_attribution(self, number: int) -> _Attribution | None:
+    def own_attribution(self, number: int) -> Attribution | None:
         """The attribution in a stretch's own sentence, after or before it: after it first
         when the quoted words end with a comma (`"…," said X`), before it first when they are
         a phrase inside a sentence (`X said it was "…"`) or are introduced (`X said: "…"`)."""
@@ -193,29 +121,29 @@ class _Reader:
             ):
                 head_verb = None  # `"…," said X, whose motto is "…"`: X's words end before
         tail_verb = self._tail_verb(number, tail_end)
-        inner = _inner(self.text, segment)
+        inner = inner_words(self.text, segment)
         tail_first = inner.endswith(_HANDS_OVER) or (
-            _OPEN_ENDED.search(inner) is not None and not head.endswith(_INTRODUCES)
+            OPEN_ENDED.search(inner) is not None and not head.endswith(_INTRODUCES)
         )
         found = [(tail_verb, tail_end), (head_verb, segment.end)]
         for verb, end in found if tail_first else reversed(found):
             if verb is not None:
-                return _Attribution(self.attributor.speaker_of(verb), verb, head_start, end)
+                return Attribution(self.attributor.speaker_of(verb), verb, head_start, end)
         if head.endswith(":") or "according to" in head.lower():
             tokens = self.tokens(head_start, segment.start)
             if tokens and (name := self.attributor.named_in(tokens[0].i, tokens[-1].i + 1)):
-                return _Attribution(name, None, head_start, segment.end)
+                return Attribution(name, None, head_start, segment.end)
         sentence = self.sentences[self.sentence_at(segment.start)]
         verb = phrase_verb(sentence, segment.start, self.quoted, self.attributor.subject_of)
         if verb is not None and not self.attributor.from_someone(
             self.tokens(segment.end, sentence.end_char)
         ):
-            return _Attribution(self.attributor.speaker_of(verb), verb, head_start, segment.end)
+            return Attribution(self.attributor.speaker_of(verb), verb, head_start, segment.end)
         return None
 
     # --- stretches joined into quotations, and speakers they inherit ----------------------
 
-    def _goes_on(self, quotation: _Quotation, segment: Segment, own: _Attribution | None) -> bool:
+    def _goes_on(self, quotation: _Quotation, segment: Segment, own: Attribution | None) -> bool:
         """Whether a stretch goes on with the quotation before it: the next paragraph of the
         same quote, or the same paragraph with only that quote's attribution between."""
         if segment.continues:
@@ -236,7 +164,7 @@ class _Reader:
             and last.end <= verb.idx < segment.start
         )
 
-    def inherited(self, segment: Segment, previous: _Quotation | None) -> _Attribution | None:
+    def inherited(self, segment: Segment, previous: _Quotation | None) -> Attribution | None:
         """A speaker for a stretch with no attribution of its own: the quote that ends the
         previous paragraph, or what the sentence just before it reports."""
         paragraph_start = self.paragraphs[segment.paragraph][0]
@@ -246,60 +174,14 @@ class _Reader:
             lead_end = self.paragraphs[segment.paragraph - 1][1]
             return (
                 self._reported_by(lead_end, None, colon_only=True)
-                or self._voice_going_on(segment)
-                or self._last_voice(segment)
+                or voice_going_on(self, segment)
+                or last_voice(self, segment)
             )
         if previous is not None and self._same_sentence(previous, segment):
             return previous.attribution
-        return self._reported_by(segment.start, previous, colon_only=False) or self._last_voice(
-            segment
+        return self._reported_by(segment.start, previous, colon_only=False) or last_voice(
+            self, segment
         )
-
-    def _last_voice(self, segment: Segment) -> _Attribution | None:
-        """For a quote that is a sentence of its own with no attribution: the person the
-        sentences just before speak of, as "he" would mean them ("Ian Pearson … told the BBC
-        that …. BT was one of …. "There were …""), unless the rest of its paragraph names
-        someone else, who may be the one quoted ("… is the view of Graham Lane")."""
-        if self.text[self.sentence_bounds(segment.start)[0] : segment.start].strip():
-            return None
-        if not _OPEN_ENDED.search(_inner(self.text, segment)):
-            return None
-        tokens = self.tokens(segment.start, segment.end)
-        if not tokens:
-            return None
-        paragraph_end = self.paragraphs[segment.paragraph][1]
-        after = self.tokens(segment.end, paragraph_end)
-        name = self.attributor.people.meant_by(tokens[0].i, reach=_LAST_VOICE_REACH)
-        if name is None:
-            return None
-        index = self.attributor.index
-        others = {index.by_token[t.i] for t in after if not self.quoted(t.idx)} - {None, name}
-        if any(index.types.get(o or "") != PLACE for o in others):
-            return None
-        return _Attribution(name, None, segment.start, segment.end)
-
-    def _voice_going_on(self, segment: Segment) -> _Attribution | None:
-        """For a paragraph of quotation with no verb of saying of its own: the last voice of
-        the paragraph before, when no other person was named as a subject after it there
-        ("…," DeCrane said. He was referring to …. ¶ "I think …")."""
-        start, end = self.paragraphs[segment.paragraph]
-        if self.speech_verbs(start, end) or self.attributor.names_someone(self.tokens(start, end)):
-            return None  # "… is the dry assessment of Graham Lane": its own voice
-        start, end = self.paragraphs[segment.paragraph - 1]
-        verbs = self.speech_verbs(start, end)
-        if not verbs:
-            return None
-        speaker = self.attributor.speaker_of(verbs[-1])
-        people = self.attributor.people
-        later = [
-            name
-            for found in (people.leading, people.clause_subjects)
-            for i, name in found
-            if verbs[-1].i < i and self.doc[i].idx < end
-        ]
-        if speaker is None or any(name != speaker for name in later):
-            return None
-        return _Attribution(speaker, verbs[-1], segment.start, segment.end)
 
     def _same_sentence(self, previous: _Quotation, segment: Segment) -> bool:
         """Whether a stretch is a further phrase of the sentence whose verb, before the quote
@@ -326,7 +208,7 @@ class _Reader:
 
     def _reported_by(
         self, before: int, previous: _Quotation | None, colon_only: bool
-    ) -> _Attribution | None:
+    ) -> Attribution | None:
         """The speaker of the sentence just before `before`: the quote it holds when that
         is the previous quotation (`"…," said X, a …. "…"`), else whom it reports
         (`X said that …`, `X told reporters:`); nobody when it holds someone else's quote."""
@@ -348,7 +230,7 @@ class _Reader:
         for verb in self.speech_verbs(start, end):
             speaker = self.attributor.speaker_of(verb)
             if speaker is not None:
-                return _Attribution(speaker, verb, start, before)
+                return Attribution(speaker, verb, start, before)
         return None
 
     def quotations(self) -> list[_Quotation]:
@@ -388,7 +270,7 @@ class _Reader:
         parts: list[str] = []
         segments = quotation.segments
         for number, segment in enumerate(segments):
-            inner = " ".join(_inner(self.text, segment).split())
+            inner = " ".join(inner_words(self.text, segment).split())
             if inner.endswith(","):
                 later = segments[number + 1] if number + 1 < len(segments) else None
                 gap = self.text[segment.end : later.start].rstrip() if later else ""

@@ -59,3 +59,14 @@ def test_a_surname_with_a_particle_speaks() -> None:
         'that "some foreign investors are again taking a more realistic view of the country."'
     )
     assert speakers("Debt Deal", body) == ["Du Plessis", "Du Plessis"]
+
+
+def test_a_title_picks_which_of_two_people_with_one_surname_speaks() -> None:
+    body = (
+        "Senate Republican Leader Robert Dole said he believed the veto would hold after he "
+        "and his wife, Transportation Secretary Elizabeth Dole, had met the President.\n\n"
+        'Elizabeth Dole said, "We are going to be working on that and I am optimistic."\n\n'
+        '"He needs to show that he is in charge and that he is effective," Sen. Dole said.\n\n'
+        '"It will be a hard fight in the House," Mrs Dole said.'
+    )
+    assert speakers("Veto Fight", body) == ["Elizabeth Dole", "Robert Dole", "Elizabeth Dole"]

@@ -1,0 +1,89 @@
+"""One parsed article read for quotes: its paragraphs, quoted stretches, sentences and tokens,
+and what credits a stretch (`Attribution`)."""
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from briefing.analysis.actor_index import index_actors
+from briefing.analysis.attribution import Attributor
+from briefing.analysis.nlp import body_start
+from briefing.analysis.quote_marks import (
+    CLOSING,
+    DOUBLED_CLOSING,
+    DOUBLED_OPENING,
+    OPENING,
+    STRAIGHT,
+    Segment,
+    paragraphs,
+    segments,
+)
+from briefing.analysis.speech_verbs import is_speech_verb
+
+OPEN_ENDED = re.compile(r"[.…]$")  # the quote's words end its sentence
+
+
+@dataclass
+class Attribution:
+    """What credits a quoted stretch: the speaker (None when it names nobody we may credit),
+    the verb of saying if any, and the text around the quote it was read from."""
+
+    speaker: str | None
+    verb: Token | None
+    start: int
+    end: int
+
+
+def inner_words(text: str, segment: Segment) -> str:
+    """A stretch's words without their quotation marks."""
+    words = text[segment.start : segment.end].strip()
+    words = words.removeprefix(DOUBLED_OPENING).removesuffix(DOUBLED_CLOSING)
+    return words.strip(OPENING + CLOSING + STRAIGHT).strip()
+
+
+class QuoteText:
+    """An article's text as quotes are read from it: which characters are quoted, the tokens
+    and sentences around them, and the verbs of saying there."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.paragraphs = paragraphs(self.text, body_start(doc))
+        self.segments = segments(self.text, self.paragraphs)
+        self.token_starts = [token.idx for token in doc]
+        self.sentences = list(doc.sents)
+        self.sentence_starts = [sent.start_char for sent in self.sentences]
+        self.spans = [(s.start, s.end) for s in self.segments]
+        self.span_starts = [start for start, _ in self.spans]
+        index = index_actors(doc).without_subjects(lambda i: self.quoted(doc[i].idx))
+        self.attributor = Attributor(doc, index, self.quoted)
+
+    def quoted(self, char: int) -> bool:
+        """Whether a character offset is inside quotation marks."""
+        at = bisect.bisect_right(self.span_starts, char) - 1
+        return at >= 0 and char < self.spans[at][1]
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """Tokens starting inside a character range."""
+        first = bisect.bisect_left(self.token_starts, start)
+        last = bisect.bisect_left(self.token_starts, end)
+        return [self.doc[i] for i in range(first, last)]
+
+    def speech_verbs(self, start: int, end: int) -> list[Token]:
+        """Verbs of saying with a subject, outside quotation marks, in a character range."""
+        return [
+            t
+            for t in self.tokens(start, end)
+            if is_speech_verb(t)
+            and not self.quoted(t.idx)
+            and self.attributor.subject_of(t) is not None
+        ]
+
+    def sentence_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, char) - 1)
+
+    def sentence_bounds(self, char: int) -> tuple[int, int]:
+        sentence = self.sentences[self.sentence_at(char)]
+        return sentence.start_char, sentence.end_char

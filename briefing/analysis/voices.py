@@ -1,0 +1,85 @@
+"""Voices that go on: whom a quote with no attribution of its own, nor a sentence just
+before that reports it, belongs to. A paragraph of quotation goes on with the last voice of
+the paragraph before; a quoted sentence standing alone goes on with the person the sentences
+just before speak of. Both stay empty when someone else was named in between or after."""
+
+from briefing.analysis.gazetteer import PLACE
+from briefing.analysis.quote_marks import Segment
+from briefing.analysis.quote_text import OPEN_ENDED, Attribution, QuoteText, inner_words
+
+_LAST_VOICE_REACH = 3  # sentences back a quote standing alone may look for whom it goes on with
+
+
+def voice_going_on(reader: QuoteText, segment: Segment) -> Attribution | None:
+    """For a paragraph of quotation with no verb of saying of its own: the last voice of
+    the paragraph before, when no other person was named as a subject after it there
+    ("…," DeCrane said. He was referring to …. ¶ "I think …")."""
+    start, end = reader.paragraphs[segment.paragraph]
+    if reader.speech_verbs(start, end) or reader.attributor.names_someone(
+        reader.tokens(start, end)
+    ):
+        return None  # "… is the dry assessment of Graham Lane": its own voice
+    start, end = reader.paragraphs[segment.paragraph - 1]
+    verbs = reader.speech_verbs(start, end)
+    if not verbs:
+        return None
+    speaker = reader.attributor.speaker_of(verbs[-1])
+    people = reader.attributor.people
+    later = [
+        name
+        for found in (people.leading, people.clause_subjects)
+        for i, name in found
+        if verbs[-1].i < i and reader.doc[i].idx < end
+    ]
+    if speaker is None or any(name != speaker for name in later):
+        return None
+    return Attribution(speaker, verbs[-1], segment.start, segment.end)
+
+
+def last_voice(reader: QuoteText, segment: Segment) -> Attribution | None:
+    """For a quote that is a sentence of its own with no attribution: the person the
+    sentences just before speak of, as "he" would mean them, when that person is the
+    subject there and the last one credited with words ("Ian Pearson … told the BBC that
+    …. BT was one of …. "There were …""); nobody when the rest of its paragraph names
+    someone else, who may be the one quoted ("… is the view of Graham Lane")."""
+    sentence_start = reader.sentence_bounds(segment.start)[0]
+    if reader.text[sentence_start : segment.start].strip():
+        return None
+    if not OPEN_ENDED.search(inner_words(reader.text, segment)):
+        return None
+    tokens = reader.tokens(segment.start, segment.end)
+    if not tokens:
+        return None
+    people, index = reader.attributor.people, reader.attributor.index
+    name = people.meant_by(tokens[0].i, reach=_LAST_VOICE_REACH)
+    if name is None:
+        return None
+    first = reader.sentences[max(0, reader.sentence_at(segment.start) - _LAST_VOICE_REACH)]
+    subjects = [
+        i
+        for found in (people.leading, people.clause_subjects)
+        for i, named in found
+        if named == name and first.start <= i < tokens[0].i and _names(reader, i, name)
+    ]
+    voices = [
+        speaker
+        for verb in reader.speech_verbs(first.start_char, segment.start)
+        if (speaker := reader.attributor.speaker_of(verb)) is not None
+    ]
+    if not subjects or (voices and voices[-1] != name):
+        return None
+    after = reader.tokens(segment.end, reader.paragraphs[segment.paragraph][1])
+    others = {index.by_token[t.i] for t in after if not reader.quoted(t.idx)} - {None, name}
+    if any(index.types.get(other or "") != PLACE for other in others):
+        return None
+    return Attribution(name, None, segment.start, segment.end)
+
+
+def _names(reader: QuoteText, subject: int, name: str) -> bool:
+    """Whether a subject is the person itself or in apposition to it ("His friend, Saxon
+    Spence, …"), not only its owner ("Mr Smith's departure")."""
+    by_token = reader.attributor.index.by_token
+    token = reader.doc[subject]
+    return by_token[subject] == name or any(
+        child.dep_ == "appos" and by_token[child.i] == name for child in token.children
+    )
