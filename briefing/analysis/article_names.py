@@ -96,7 +96,9 @@ class ArticleNames:
 
 
 _TITLE_WORDS = 3  # words before a person's first full mention that may hold their title
-_ROYAL_TITLES = frozenset({"prince", "princess", "king", "queen", "pope", "emperor", "empress"})
+_ROYAL_TITLES = frozenset(
+    "prince princes princess princesses king queen pope emperor empress".split()
+)
 
 
 def _content(key: str) -> str:
@@ -188,7 +190,7 @@ def _target(
         return ""
     if m.type == PERSON and len(names.by_first_name.get(word, ())) == 1 and not royal:
         return f"p:{next(iter(names.by_first_name[word]))}"  # "Michael" of "Michael Howard"
-    if m.type == PERSON and (similar := _similar_surname(word, names)) is not None:
+    if m.type == PERSON and not royal and (similar := _similar_surname(word, names)):
         return f"p:{similar}"
     owners = names.by_first_word.get(word, set()) if m.type != PLACE else set()
     if len(owners) == 1:

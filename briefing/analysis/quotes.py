@@ -196,7 +196,9 @@ class _Reader(QuoteText):
         if self.sentence_at(attribution.verb.idx) != sentence:
             return False
         gap = self.tokens(last.end, segment.start)
-        return not any(t.pos_ in {"VERB", "AUX"} for t in gap)  # no clause of its own
+        if not any(t.pos_ in {"VERB", "AUX"} for t in gap):
+            return True  # no clause of its own
+        return reports(attribution.verb, segment.start)  # `X said it was "…" and there was "…"`
 
     def _ends_paragraph(self, quotation: _Quotation, paragraph: int) -> bool:
         last = quotation.segments[-1]

@@ -70,3 +70,21 @@ def test_a_title_picks_which_of_two_people_with_one_surname_speaks() -> None:
         '"It will be a hard fight in the House," Mrs Dole said.'
     )
     assert speakers("Veto Fight", body) == ["Elizabeth Dole", "Robert Dole", "Elizabeth Dole"]
+
+
+def test_a_second_phrase_in_the_clause_a_verb_reports_keeps_its_speaker() -> None:
+    body = (
+        "Stock exchange president Tony Norton, speaking yesterday before the debt agreement, "
+        'said the economy was "in bad shape" and there was "an awful lot of talk but little '
+        'action" to cure serious problems.'
+    )
+    assert speakers("Debt Deal", body) == ["Tony Norton", "Tony Norton"]
+
+
+def test_princes_named_by_first_name_are_not_someone_with_a_like_surname() -> None:
+    body = (
+        "The Archbishop of Canterbury, Dr Rowan Williams, will lead the service.\n\n"
+        'Princes William and Harry said they wish the couple "all the luck in the world for '
+        'the years to come".'
+    )
+    assert "Rowan Williams" not in speakers("Royal Wedding", body)
