@@ -11,9 +11,9 @@ just before it reports (`X said that … "…"`); a paragraph of quotation namin
 with the last voice of the paragraph before when nobody else was named after it; a quoted
 sentence standing alone goes on with the person the sentences just before speak of
 (`briefing.analysis.voices`). A stretch with an attribution of its own never takes the
-previous speaker, so consecutive quotes of different people stay apart. Who a verb credits is `briefing.analysis.attribution`: persons and
-organisations only, pronouns resolved, empty when unsure. Reported speech ("X said that …",
-"X told reporters …") gives indirect quotes.
+previous speaker, so consecutive quotes of different people stay apart. Who a verb credits
+is `briefing.analysis.attribution`: persons and organisations only, pronouns resolved, empty
+when unsure. Reported speech ("X said that …", "X told reporters …") gives indirect quotes.
 """
 
 from collections.abc import Sequence
