@@ -53,7 +53,7 @@ def test_a_peer_speaks_although_the_article_also_writes_lord_in_lower_case() -> 
 def test_a_surname_with_a_particle_speaks() -> None:
     body = (
         "Foreign creditors may convert loans into shares.\n\n"
-        "Finance Minister Barend du Plessis said the central bank was \"looking into what such "
+        'Finance Minister Barend du Plessis said the central bank was "looking into what such '
         'conversions would mean for the currency."\n\n'
         "Du Plessis in disclosing the agreement last night said the rise in the rand showed "
         'that "some foreign investors are again taking a more realistic view of the country."'
