@@ -76,6 +76,8 @@ _INVERTED_SUBJECTS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "dep", "app
 _LOOSE_SUBJECTS = frozenset({"npadvmod", "dep", "appos", "nmod", "compound"})
 _RELATIVES = frozenset({"who", "that"})
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
+# Verbs whose object is who hears, never who speaks ("… told the BBC News website").
+_TOLD_TO = frozenset({"tell", "inform", "assure", "brief", "remind", "advise"})
 _PERSONAL = frozenset({"he", "she"})
 # Unnamed people who speak: "he"/"she" after them mean them, not someone named earlier.
 _ROLES = frozenset(
@@ -317,14 +319,18 @@ class Attributor:
                 break
             clause = clause.head
         for token in verb.rights:  # "..., said Lavrov", "said Zadan and Meron"
-            if token.dep_ == "dobj" and verb.tag_ == "VBG":
-                continue  # "noting the chief executive …": whom it speaks of
+            if token.dep_ == "dobj" and (verb.tag_ == "VBG" or verb.lemma_ in _TOLD_TO):
+                continue  # "noting the chief executive …": whom it speaks of; whom it tells
             if token.dep_ in _INVERTED_SUBJECTS and token.pos_ in _NOMINAL:
                 return token
         lefts = [t for t in verb.lefts if t.dep_ in _LOOSE_SUBJECTS and t.pos_ in _NOMINAL]
         named = [t for t in lefts if self.index.by_token[t.i] is not None]
         candidates = named or lefts
-        return candidates[-1] if candidates else None
+        if candidates:
+            return candidates[-1]
+        if any(child.dep_ in _SUBJECTS for child in verb.children):
+            return None  # a subject inside the quote ("every expert" … had suggested)
+        return self.names.named_after_quote(verb, self.quoted)
 
     def speaker_of(self, verb: Token) -> str | None:
         """The speaker a verb of saying credits, or None when it names nobody who may speak.

@@ -1,11 +1,14 @@
 """Which person a subject's words name when the parser or the tagger got them only half
 right: a name in apposition with a role, a name inside the subject's own phrase, the last
-person right after an inverted "said", a surname after a title or on its own."""
+person right after an inverted "said", a surname after a title or on its own, a name between
+a quote and a verb that has no subject."""
+
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
 from briefing.analysis.actor_index import ActorIndex
-from briefing.analysis.gazetteer import PERSON
+from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON
 from briefing.analysis.genders import title_gender
 from briefing.analysis.roles import ROLE_NOUNS
 
@@ -21,6 +24,22 @@ class SubjectNames:
     def __init__(self, doc: Doc, index: ActorIndex) -> None:
         self.doc = doc
         self.index = index
+
+    def named_after_quote(self, verb: Token, quoted: Callable[[int], bool]) -> Token | None:
+        """The first person (else organisation) named between a quote and the verb after it,
+        when the parser hung the name elsewhere ("…," Jeff Joseph, from the CEA told …)."""
+        doc, start = self.doc, verb.i
+        while start > verb.sent.start and not quoted(doc[start - 1].idx):
+            start -= 1
+        if start == verb.sent.start:
+            return None  # no quote before the verb in its sentence
+        by_token, types = self.index.by_token, self.index.types
+        named = [t for t in doc[start : verb.i] if by_token[t.i] is not None]
+        for kinds in ({PERSON}, {ORGANISATION, GROUP}):
+            found = [t for t in named if types.get(by_token[t.i] or "") in kinds]
+            if found:
+                return found[0]
+        return None
 
     def in_role_apposition(self, subject: Token) -> str | None:
         """The person named in apposition with a role ("said Jardine Fleming Ltd analyst Nick

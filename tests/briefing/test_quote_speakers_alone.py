@@ -88,3 +88,12 @@ def test_princes_named_by_first_name_are_not_someone_with_a_like_surname() -> No
         'the years to come".'
     )
     assert "Rowan Williams" not in speakers("Royal Wedding", body)
+
+
+def test_whom_a_speaker_tells_is_never_the_speaker() -> None:
+    body = (
+        '"The story this year remains all about digital and how that is completely transforming '
+        'products and the way people interact with them," Jeff Joseph, from the Consumer '
+        "Electronics Association (CEA) told the BBC News website."
+    )
+    assert speakers("Gadget Show", body) == ["Jeff Joseph"]
