@@ -117,6 +117,17 @@ def _similar_surname(word: str, names: ArticleNames) -> str | None:
     return people[0] if len(people) == 1 else None
 
 
+def _surname_of(key: str, names: ArticleNames, within: bool = False) -> str | None:
+    """The one person whose full name ends with these words, a surname of many words; with
+    `within`, the one whose name holds this word after its first."""
+    owners = {
+        names.person(p)
+        for p in names.people
+        if (key in p.split()[1:] if within else p.endswith(f" {key}"))
+    }
+    return owners.pop() if len(owners) == 1 else None
+
+
 def _is_subsequence(short: list[str], long: list[str]) -> bool:
     remaining = iter(long)
     return all(word in remaining for word in short)
@@ -174,6 +185,9 @@ def _target(
     if m.type == PERSON and len(person_key(m.key).split()) > 1:
         return f"p:{names.person(person_key(m.key))}"
     if len(words) != 1:
+        if m.type != PLACE and (owner := _surname_of(m.key, names)) is not None:
+            m.type = PERSON  # "Kilroy-Silk" after "Robert Kilroy-Silk", "Van Der Beek"
+            return f"p:{owner}"
         if m.type == UNSURE:
             return ""
         longer = {k for k in names.organisations if k.startswith(f"{m.key} ")}
@@ -190,6 +204,8 @@ def _target(
         return ""
     if m.type == PERSON and len(names.by_first_name.get(word, ())) == 1 and not royal:
         return f"p:{next(iter(names.by_first_name[word]))}"  # "Michael" of "Michael Howard"
+    if m.type == PERSON and not royal and (owner := _surname_of(word, names, within=True)):
+        return f"p:{owner}"  # "Kilroy" of "Robert Kilroy-Silk"
     if m.type == PERSON and not royal and (similar := _similar_surname(word, names)):
         return f"p:{similar}"
     owners = names.by_first_word.get(word, set()) if m.type != PLACE else set()

@@ -97,3 +97,22 @@ def test_whom_a_speaker_tells_is_never_the_speaker() -> None:
         "Electronics Association (CEA) told the BBC News website."
     )
     assert speakers("Gadget Show", body) == ["Jeff Joseph"]
+
+
+def test_a_hyphenated_surname_is_one_person() -> None:
+    body = (
+        "Ex-chat show host Robert Kilroy-Silk is to contest the Derbyshire seat of Erewash at "
+        "the next general election.\n\n"
+        "Labour's Elizabeth Blackman won the seat in 1997. Mr Kilroy-Silk announced his plans "
+        "a day after launching his new party, Veritas. The East Midlands MEP, who quit the UK "
+        "Independence Party, wants his new group to change politics.\n\n"
+        "Ms Blackman said she was proud of the government's record. She declined to give her "
+        "view of Mr Kilroy-Silk at this point.\n\n"
+        "On Thursday, he told a news conference that Veritas would avoid the old parties' "
+        '"lies and spin that have let voters down".'
+    )
+    doc = parse_article("Kilroy-Silk to stand", body)
+    actors = {a.name: a.type for a in extract_actors(doc)}
+    assert actors.get("Robert Kilroy-Silk") == "person"
+    assert not any("Kilroy" in name for name in actors if name != "Robert Kilroy-Silk")
+    assert speakers("Kilroy-Silk to stand", body) == ["Robert Kilroy-Silk"]
