@@ -1,9 +1,9 @@
-"""Whom a description that speaks means when it names nobody ("…," said the Sale player; the
-Australian-born actress joked: "…"; the reform group's general secretary told the BBC …): the
-person a "he" or "she" there would mean (`briefing.analysis.pronouns`), of the gender the
-noun tells, unless the article named that person with a different title of the same kind
-("Shadow foreign secretary Mira Dale" is not "the Foreign Secretary"). Unnamed voices
-("the spokesman", "the official") are left to whom they were first named with.
+"""Whom a description that speaks means when it names nobody ("…," said the Sale player, or
+the 20-year-old; the Australian-born actress joked: "…"; the reform group's general secretary
+told the BBC …): the person a "he" or "she" there would mean (`briefing.analysis.pronouns`),
+of the gender the noun tells, unless the article named that person with a different title of
+the same kind ("Shadow foreign secretary Mira Dale" is not "the Foreign Secretary"). Unnamed
+voices ("the spokesman", "the official") are left to whom they were first named with.
 """
 
 from spacy.tokens import Token
@@ -52,7 +52,7 @@ def is_described_person(subject: Token, index: ActorIndex) -> bool:
     name of its own ("the group's president Beverly Siemssen", "the Shadow Secretary,
     Theresa May" are named, even when the name is not recognised)."""
     word = subject.lower_
-    if word not in _PERSON_NOUNS or word in _UNNAMED_VOICES:
+    if (word not in _PERSON_NOUNS and not _of_age(subject)) or word in _UNNAMED_VOICES:
         return False
     for child in subject.children:
         if child.dep_ == "appos":
@@ -62,6 +62,11 @@ def is_described_person(subject: Token, index: ActorIndex) -> bool:
             if name is None or index.types.get(name) == PERSON:
                 return False
     return any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in subject.lefts)
+
+
+def _of_age(subject: Token) -> bool:
+    """Whether a subject is an age that stands for a person ("said the 20-year-old")."""
+    return subject.lower_ == "old" and any(c.lower_ in {"year", "years"} for c in subject.children)
 
 
 def _brought_in_unnamed(subject: Token) -> bool:

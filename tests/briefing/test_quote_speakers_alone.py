@@ -116,3 +116,12 @@ def test_a_hyphenated_surname_is_one_person() -> None:
     assert actors.get("Robert Kilroy-Silk") == "person"
     assert not any("Kilroy" in name for name in actors if name != "Robert Kilroy-Silk")
     assert speakers("Kilroy-Silk to stand", body) == ["Robert Kilroy-Silk"]
+
+
+def test_an_age_that_speaks_means_the_person_just_named() -> None:
+    body = (
+        "Tom Jenkins, ranked 158th in the world, was forced to pull out of the Australian Open "
+        "qualifying draw to play in his first ATP final. "
+        '"For me, this was a big success," said the 20-year-old.'
+    )
+    assert speakers("First Final", body) == ["Tom Jenkins"]
