@@ -23,6 +23,7 @@ from briefing.analysis.descriptions import (
     described_person,
     describes_someone_named,
     is_described_person,
+    speaks_for_subject_before,
 )
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
 from briefing.analysis.genders import FEMALE, MALE
@@ -205,6 +206,7 @@ class Attributor:
             or title_holder(subject, self.index)
             or self._spoken_for(subject)
             or self._role_named_before(subject)
+            or speaks_for_subject_before(subject, self.subjects)
             or self._organisation_by_last_words(subject)
             or self._written_by(subject)
             or self._described(subject)

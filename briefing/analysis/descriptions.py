@@ -6,6 +6,8 @@ the same kind ("Shadow foreign secretary Mira Dale" is not "the Foreign Secretar
 voices ("the spokesman", "the official") are left to whom they were first named with.
 """
 
+import bisect
+
 from spacy.tokens import Token
 
 from briefing.analysis.actor_index import ActorIndex
@@ -30,6 +32,8 @@ _UNNAMED_VOICES = frozenset(
     diplomat expert witness resident""".split()
 )
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+_OWNERS = frozenset({"prep", "compound", "poss", "appos", "nmod", "amod"})
 _FEMALE = frozenset(
     """actress businesswoman chairwoman congresswoman spokeswoman queen princess mother
     daughter wife""".split()
@@ -91,3 +95,22 @@ def described_person(subject: Token, people: People, index: ActorIndex) -> str |
         if other[-1] == title[-1] and other != title[-len(other) :]:
             return None
     return name
+
+
+def speaks_for_subject_before(subject: Token, subjects: list[tuple[int, str | None]]) -> str | None:
+    """Whom "a spokesman said" speaks for when it says for no one: the organisation that was
+    the main subject of its sentence or the one before ("Transport 2000 said …. "…," said a
+    spokesman"). `subjects` are main clauses' subjects with the organisation each names."""
+    if subject.lower_ not in _SPOKESPEOPLE or not any(
+        c.lower_ in _INDEFINITE for c in subject.lefts
+    ):
+        return None
+    if any(c.dep_ in _OWNERS for c in subject.children):
+        return None  # "a spokesman for the ministry", "an REM spokesman": named there
+    at = bisect.bisect_left(subjects, subject.i, key=lambda found: found[0]) - 1
+    if at < 0:
+        return None
+    position, name = subjects[at]
+    sentence = subject.sent
+    earliest = subject.doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+    return name if position >= earliest else None

@@ -125,3 +125,13 @@ def test_an_age_that_speaks_means_the_person_just_named() -> None:
         '"For me, this was a big success," said the 20-year-old.'
     )
     assert speakers("First Final", body) == ["Tom Jenkins"]
+
+
+def test_a_spokesman_speaks_for_the_organisation_that_was_just_the_subject() -> None:
+    body = (
+        "Greenpeace urged voters to question their candidates. But a spokesman stressed the "
+        'meeting was "not in any way against one party".\n\n'
+        "Oxfam said the plan was late. A spokesman for the Treasury said: \"The plan is on "
+        'time and on budget for this year."'
+    )
+    assert speakers("Election Meeting", body) == ["Greenpeace", "Treasury"]
