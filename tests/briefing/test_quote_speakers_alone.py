@@ -131,7 +131,7 @@ def test_a_spokesman_speaks_for_the_organisation_that_was_just_the_subject() -> 
     body = (
         "Greenpeace urged voters to question their candidates. But a spokesman stressed the "
         'meeting was "not in any way against one party".\n\n'
-        "Oxfam said the plan was late. A spokesman for the Treasury said: \"The plan is on "
+        'Oxfam said the plan was late. A spokesman for the Treasury said: "The plan is on '
         'time and on budget for this year."'
     )
     assert speakers("Election Meeting", body) == ["Greenpeace", "Treasury"]
