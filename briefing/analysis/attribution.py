@@ -308,6 +308,7 @@ class Attributor:
                     t
                     for t in subjects
                     if self.index.types.get(self.index.by_token[t.i] or "") == PERSON
+                    or t.lower_ in _PERSONAL  # "this year, …, he said"
                 ]
                 return (people or subjects)[-1 if people else 0]
             if (

@@ -4,9 +4,11 @@ the paragraph before; a quoted sentence standing alone goes on with the person t
 just before speak of. Both stay empty when someone else was named in between or after."""
 
 from briefing.analysis.gazetteer import PLACE
+from briefing.analysis.genders import PRONOUNS
 from briefing.analysis.quote_marks import Segment
 from briefing.analysis.quote_text import OPEN_ENDED, Attribution, QuoteText, inner_words
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _LAST_VOICE_REACH = 3  # sentences back a quote standing alone may look for whom it goes on with
 
 
@@ -39,9 +41,10 @@ def voice_going_on(reader: QuoteText, segment: Segment) -> Attribution | None:
 def last_voice(reader: QuoteText, segment: Segment) -> Attribution | None:
     """For a quote that is a sentence of its own with no attribution: the person the
     sentences just before speak of, as "he" would mean them, when that person is the
-    subject there and the last one credited with words ("Ian Pearson … told the BBC that
-    …. BT was one of …. "There were …""); nobody when the rest of its paragraph names
-    someone else, who may be the one quoted ("… is the view of Graham Lane")."""
+    subject there, nobody else was named since and nobody else was last credited with words
+    ("Ian Pearson … told the BBC that …. BT was one of …. "There were …""); nobody when
+    someone else is named right after it, who may be the one quoted ("… is the view of
+    Graham Lane")."""
     sentence_start = reader.sentence_bounds(segment.start)[0]
     if reader.text[sentence_start : segment.start].strip():
         return None
@@ -55,24 +58,46 @@ def last_voice(reader: QuoteText, segment: Segment) -> Attribution | None:
     if name is None:
         return None
     first = reader.sentences[max(0, reader.sentence_at(segment.start) - _LAST_VOICE_REACH)]
-    subjects = [
-        i
-        for found in (people.leading, people.clause_subjects)
-        for i, named in found
-        if named == name and first.start <= i < tokens[0].i and _names(reader, i, name)
-    ]
+    last = _last_subject(reader, name, first.start, tokens[0].i)
+    came_in = [n for i, n in people.named if last is not None and last < i < tokens[0].i]
+    if last is None or any(other != name and " " in other for other in came_in):
+        return None  # "… according to Mr Lane": someone else, named in full, came in since
     voices = [
         speaker
         for verb in reader.speech_verbs(first.start_char, segment.start)
         if (speaker := reader.attributor.speaker_of(verb)) is not None
     ]
-    if not subjects or (voices and voices[-1] != name):
+    if voices and voices[-1] != name:
         return None
-    after = reader.tokens(segment.end, reader.paragraphs[segment.paragraph][1])
+    paragraph_end = reader.paragraphs[segment.paragraph][1]
+    rest = reader.text[segment.end : paragraph_end]
+    next_words = segment.end + len(rest) - len(rest.lstrip())  # the sentence after it, or its own
+    after = reader.tokens(segment.end, min(reader.sentence_bounds(next_words)[1], paragraph_end))
     others = {index.by_token[t.i] for t in after if not reader.quoted(t.idx)} - {None, name}
     if any(index.types.get(other or "") != PLACE for other in others):
         return None
     return Attribution(name, None, segment.start, segment.end)
+
+
+def _last_subject(reader: QuoteText, name: str, start: int, end: int) -> int | None:
+    """Where a person was last the subject between two token positions, by name ("Ian
+    Pearson … told"), in apposition ("His friend, Saxon Spence, …") or as "he"/"she"."""
+    people = reader.attributor.people
+    found = [
+        i
+        for subjects in (people.leading, people.clause_subjects)
+        for i, named in subjects
+        if named == name and start <= i < end and _names(reader, i, name)
+    ]
+    found += [
+        t.i
+        for t in reader.doc[start:end]
+        if t.lower_ in PRONOUNS
+        and t.dep_ in _SUBJECTS
+        and not reader.quoted(t.idx)
+        and people.meant_by(t.i) == name
+    ]
+    return max(found, default=None)
 
 
 def _names(reader: QuoteText, subject: int, name: str) -> bool:

@@ -135,3 +135,24 @@ def test_a_spokesman_speaks_for_the_organisation_that_was_just_the_subject() -> 
         'time and on budget for this year."'
     )
     assert speakers("Election Meeting", body) == ["Greenpeace", "Treasury"]
+
+
+def test_he_is_the_teller_when_a_time_phrase_also_reads_as_a_subject() -> None:
+    body = (
+        "Chancellor Gordon Brown has announced a freeze on fuel duty in his speech to the "
+        "Commons on Thursday.\n\n"
+        "Mr Brown told the House that policy is to raise fuel duty at least in line with "
+        'inflation each year. But this financial year, because of "volatility in the oil '
+        'market", he said the duty would be frozen.'
+    )
+    assert speakers("Fuel Duty", body) == ["Gordon Brown"]
+
+
+def test_a_quote_standing_alone_is_not_given_to_someone_named_before_another_voice() -> None:
+    body = (
+        "Tony Blair has told Labour supporters he is still hungry for the job.\n\n"
+        '"The voters like the government more than some members do," is the view of Graham '
+        "Lane, a Labour councillor. The problem, according to Mr Lane, is not Iraq but Mr "
+        'Blair himself. "I have a new slogan for the doorstep and it is not about him."'
+    )
+    assert "Tony Blair" not in speakers("Labour Mood", body)
