@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from briefing.analysis import gazetteer
 from briefing.analysis.acronyms import is_acronym, spells
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
-from briefing.analysis.roles import ROLE_NOUNS
+from briefing.analysis.roles import ROLE_NOUNS, only_titles
 from briefing.names import normalise_name
 
 _TYPE_OF_LABEL = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
@@ -175,8 +175,8 @@ def _is_junk(span: Span, surface: str, common: Callable[[str], bool]) -> bool:
         return True  # "280bn", "7:39.89"; "the Birmingham Grand Prix"
     if not (surface[0].isupper() or surface[0].isdigit()) or any(t.is_space for t in span):
         return True
-    if surface.count("(") != surface.count(")"):
-        return True  # cut off inside a parenthesis
+    if surface.count("(") != surface.count(")") or only_titles(surface.split()):
+        return True  # cut off inside a parenthesis; "the Bishop", "the Rt Rev Dr"
     if re.search(r"[A-Za-z0-9]:\s", surface):
         return True  # a headline's label: "Bulletin 083: Pellow Oakum", "Live: Kyiv"
     if len(span) == 1:

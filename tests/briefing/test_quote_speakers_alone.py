@@ -156,3 +156,17 @@ def test_a_quote_standing_alone_is_not_given_to_someone_named_before_another_voi
         'Blair himself. "I have a new slogan for the doorstep and it is not about him."'
     )
     assert "Tony Blair" not in speakers("Labour Mood", body)
+
+
+def test_a_title_alone_is_no_name_and_means_whom_it_was_given_to() -> None:
+    body = (
+        "The Bishop of Durham, the Rt Rev Dr Tom Wright, described the novel as a great "
+        "thriller but lousy history. Despite enjoying the plot, the Bishop said there was a "
+        "lack of evidence to back up its claims.\n\n"
+        'Writing his Christmas message in the Northern Echo, the Bishop said: "Conspiracy '
+        'theories are always fun to invent, fun to read and fun to fantasise about."'
+    )
+    doc = parse_article("Novel Laughable", body)
+    names = [actor.name for actor in extract_actors(doc)]
+    assert "Bishop" not in names and "Rt Rev Dr" not in names
+    assert speakers("Novel Laughable", body) == ["Tom Wright"]
