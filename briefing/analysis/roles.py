@@ -30,7 +30,7 @@ _ROLE_MODIFIERS = frozenset(
     first state national regional central supreme top interim opposition party""".split()
 )
 _HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady rev".split())
-_CLERGY = frozenset("rt right hon reverend bishop".split())
+_TITLE_WORDS = frozenset("rt right hon reverend bishop shadow".split())
 _OF_PREPOSITIONS = frozenset({"of", "for", "at", "to"})
 _QUALIFIERS = frozenset({"amod", "compound", "nmod"})
 
@@ -62,7 +62,7 @@ class _Names:
 def only_titles(words: list[str]) -> bool:
     """Whether a would-be name is titles alone ("the Bishop", "the Rt Rev Dr"): a description
     of someone, not a name of its own."""
-    return all(w.lower().rstrip(".") in ROLE_NOUNS | _HONORIFICS | _CLERGY for w in words)
+    return all(w.lower().rstrip(".") in ROLE_NOUNS | _HONORIFICS | _TITLE_WORDS for w in words)
 
 
 def _is_role_word(token: Token) -> bool:

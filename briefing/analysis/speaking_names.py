@@ -57,6 +57,8 @@ def _speaks(token: Token) -> bool:
         return False
     if token.dep_ in _SUBJECTS and is_speech_verb(token.head):
         return True
+    if token.dep_ == "appos" and token.head.dep_ in _SUBJECTS:
+        return is_speech_verb(token.head.head)  # "The Shadow Secretary …, Theresa May, said"
     return token.dep_ in _INVERTED and token.head.i < token.i and is_speech_verb(token.head)
 
 
@@ -79,6 +81,8 @@ def _is_name(span: Span, lowered: set[str]) -> bool:
         return False
     words = [t for t in span if t.lower_ not in _PARTICLES]
     if words and words[0].i == span.start and _opens_as_person(words[0]):
+        if words[0].lower_.rstrip(".") not in HONORIFICS:
+            lowered = set()  # "Theresa May" although the article also writes "may"
         words = words[1:]  # "Lord Nicholls" although the article also speaks of a "law lord"
     if not words or any(
         t.lower_ in lowered or t.lower_ in ROLE_NOUNS or t.lower_ in _MORE_TITLES for t in words
