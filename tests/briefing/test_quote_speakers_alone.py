@@ -175,7 +175,7 @@ def test_a_title_alone_is_no_name_and_means_whom_it_was_given_to() -> None:
 def test_a_name_in_apposition_to_a_title_speaks_although_it_is_also_a_word() -> None:
     body = (
         "Fathers may be allowed to take some of their partner's leave, ministers said.\n\n"
-        "The Shadow Secretary of State for the Family, Theresa May, said: \"These plans were "
+        'The Shadow Secretary of State for the Family, Theresa May, said: "These plans were '
         'announced in December and are now being recycled to win back women voters."'
     )
     assert speakers("Maternity Pay", body) == ["Theresa May"]
