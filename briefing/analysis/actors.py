@@ -91,6 +91,20 @@ def _first_name_and_surname(surface: str) -> bool:
     )
 
 
+def _owners_of_people(doc: Doc, mentions: list[NameMention]) -> set[int]:
+    """Where mentions start that own a person's full name ("Labour's Elizabeth Blackman",
+    "the Fabian Society's Sundar Katwala"): an affiliation, which no person is."""
+    starts = {m.start: m for m in mentions}
+    owners: set[int] = set()
+    for m in mentions:
+        owned = starts.get(m.end + 1)
+        if owned is None or owned.type != PERSON or " " not in owned.surface:
+            continue
+        if m.end < len(doc) and doc[m.end].lower_ == "'s":
+            owners.add(m.start)
+    return owners
+
+
 def extract_actors(doc_or_text: Doc | str) -> list[Actor]:
     """The actors of a parsed article (or of a text, parsed here), most mentioned first.
 
@@ -106,9 +120,12 @@ def extract_actors(doc_or_text: Doc | str) -> list[Actor]:
     # Two targets can reach one canonical name (a gazetteer name also found as plain text).
     by_name: dict[str, list[NameMention]] = {}
     types: dict[str, str] = {}
+    owners = _owners_of_people(doc, mentions)
     for group in groups.values():
         name = _canonical(group)
         kind = _actor_type(group)
+        if kind == PERSON and " " not in name and any(m.start in owners for m in group):
+            kind = ORGANISATION  # "Labour's Elizabeth Blackman": a party, not a person
         if name not in types or (kind == PERSON and _first_name_and_surname(name)):
             types[name] = kind  # one reading a person's, another a company's: "Keanu Reeves"
         by_name.setdefault(name, []).extend(group)

@@ -179,3 +179,14 @@ def test_a_name_in_apposition_to_a_title_speaks_although_it_is_also_a_word() -> 
         'announced in December and are now being recycled to win back women voters."'
     )
     assert speakers("Maternity Pay", body) == ["Theresa May"]
+
+
+def test_whoever_owns_a_persons_name_is_an_affiliation_not_a_person() -> None:
+    body = (
+        "Labour's Elizabeth Blackman won the seat in 1997 and has a large majority. She says "
+        'she will fight on her record "as a hard-working constituency MP".'
+    )
+    doc = parse_article("Erewash", body)
+    types = {actor.name: actor.type for actor in extract_actors(doc)}
+    assert types.get("Labour") != "person"
+    assert speakers("Erewash", body) == ["Elizabeth Blackman"]
