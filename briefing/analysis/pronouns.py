@@ -52,6 +52,9 @@ class People:
         self._resolved: dict[int, str | None] = {}
         self.clause_subjects = self._clause_subjects()
         self._sentence_starts = [sentence.start for sentence in doc.sents]
+        self._all_quoted = [
+            all(quoted(t.idx) for t in sentence if t.is_alpha) for sentence in doc.sents
+        ]
         self._genders: dict[str, str | None] = {}
 
     def _named(self) -> list[NamedAt]:
@@ -127,6 +130,8 @@ class People:
         farthest = -1 if reach is None else sentence - reach
         end = position
         while sentence >= 0:
+            if self._all_quoted[sentence] and reach is not None:
+                farthest -= 1  # a sentence of quotation alone names nobody: look past it
             if sentence < farthest:
                 return
             start = self._sentence_starts[sentence]

@@ -190,3 +190,12 @@ def test_whoever_owns_a_persons_name_is_an_affiliation_not_a_person() -> None:
     types = {actor.name: actor.type for actor in extract_actors(doc)}
     assert types.get("Labour") != "person"
     assert speakers("Erewash", body) == ["Elizabeth Blackman"]
+
+
+def test_a_description_looks_past_sentences_that_are_only_quotation() -> None:
+    body = (
+        '"My wife and I went through every parent\'s worst nightmare," James Harding said. '
+        '"The little soul we expected took a shortcut."\n\n'
+        '"You never know why these things happen, that is what I tell my kids," said the actor.'
+    )
+    assert speakers("Sad News", body)[-1] == "James Harding"
