@@ -54,13 +54,16 @@ def describes_someone_named(role: Token) -> bool:
 def is_described_person(subject: Token, index: ActorIndex) -> bool:
     """Whether a subject is a definite description of a person ("the Sale player") with no
     name of its own ("the group's president Beverly Siemssen", "the Shadow Secretary,
-    Theresa May" are named, even when the name is not recognised)."""
+    Theresa May" are named, even when the name is not recognised) nor a body it belongs to
+    ("the chairman of the Bar Council")."""
     word = subject.lower_
     if (word not in _PERSON_NOUNS and not _of_age(subject)) or word in _UNNAMED_VOICES:
         return False
     for child in subject.children:
         if child.dep_ == "appos":
             return False
+        if child.dep_ == "prep" and any(index.by_token[o.i] for o in child.children):
+            return False  # "the chairman of the Bar Council": one of that body, named there
         if child.dep_ == "compound" and child.pos_ == "PROPN":
             name = index.by_token[child.i]
             if name is None or index.types.get(name) == PERSON:
