@@ -21,6 +21,7 @@ from briefing.analysis.mentions import NameMention, find_mentions
 from briefing.analysis.nlp import parse_article
 from briefing.analysis.roles import Role, find_roles
 from briefing.analysis.speaking_names import speaking_names
+from briefing.names import normalise_name, person_key
 
 MENTIONS = "briefing.mentions"  # Doc.user_data key: [(start token, end token, name, type)]
 _TYPE_ORDER = {PERSON: 0, ORGANISATION: 1, GROUP: 2, PLACE: 3}
@@ -54,7 +55,8 @@ def _canonical(group: list[NameMention]) -> str:
 
     multi = [s for s in counts if len(s.split()) > 1]
     if group[0].target.startswith("p:") and multi:
-        return max(multi, key=lambda s: (counts[s], len(s.split()), -order[s]))
+        full = [s for s in multi if person_key(normalise_name(s)) == group[0].target[2:]]
+        return max(full or multi, key=lambda s: (counts[s], len(s.split()), -order[s]))
     return max(counts, key=rank)
 
 

@@ -199,3 +199,15 @@ def test_a_description_looks_past_sentences_that_are_only_quotation() -> None:
         '"You never know why these things happen, that is what I tell my kids," said the actor.'
     )
     assert speakers("Sad News", body)[-1] == "James Harding"
+
+
+def test_a_person_keeps_the_full_name_when_a_surname_of_many_words_is_used_more() -> None:
+    body = (
+        "The proposal was put forward by Frits van Horick, president of the trade association.\n\n"
+        'The plan is a basis for talks, van Horick said. "Our formula builds flexibility into '
+        'the system," van Horick said. "It will benefit almost everyone," van Horick added.'
+    )
+    doc = parse_article("Coffee Quotas", body)
+    names = [actor.name for actor in extract_actors(doc)]
+    assert "Frits van Horick" in names and "van Horick" not in names
+    assert set(speakers("Coffee Quotas", body)) == {"Frits van Horick"}
