@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from briefing.analysis.article_names import resolve_mentions
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
 from briefing.analysis.genders import first_name_gender
+from briefing.analysis.institutions import institution_names
 from briefing.analysis.mentions import NameMention, find_mentions
 from briefing.analysis.nlp import parse_article
 from briefing.analysis.roles import Role, find_roles
@@ -113,7 +114,7 @@ def extract_actors(doc_or_text: Doc | str) -> list[Actor]:
     The mentions behind each actor are kept on the Doc for `ActorIndex`.
     """
     doc = parse_article("", doc_or_text) if isinstance(doc_or_text, str) else doc_or_text
-    mentions = speaking_names(doc, find_mentions(doc))
+    mentions = institution_names(doc, speaking_names(doc, find_mentions(doc)))
     resolve_mentions(doc, mentions)
     mentions = [m for m in mentions if m.target]
     groups: dict[str, list[NameMention]] = {}

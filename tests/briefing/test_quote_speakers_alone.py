@@ -211,3 +211,21 @@ def test_a_person_keeps_the_full_name_when_a_surname_of_many_words_is_used_more(
     names = [actor.name for actor in extract_actors(doc)]
     assert "Frits van Horick" in names and "van Horick" not in names
     assert set(speakers("Coffee Quotas", body)) == {"Frits van Horick"}
+
+
+def test_a_state_body_named_by_its_country_speaks_and_the_country_stays() -> None:
+    body = (
+        "Key Security Council powers distanced themselves from the move.\n\n"
+        "Russia's foreign ministry said it viewed the decision as \"another measure "
+        'contradicting the legal footing for a peace deal".\n\n'
+        'The French foreign ministry said it "regrets any decision likely to encourage '
+        'settlement building".'
+    )
+    doc = parse_article("Settlements", body)
+    names = {actor.name: actor.type for actor in extract_actors(doc)}
+    assert names.get("Russia") == "place"
+    assert names.get("Russia's foreign ministry") == "organisation"
+    assert speakers("Settlements", body) == [
+        "Russia's foreign ministry",
+        "French foreign ministry",
+    ]
