@@ -186,7 +186,9 @@ class Attributor:
     def subject_speaker(self, subject: Token) -> str | None:
         """The speaker a subject stands for, pronouns resolved."""
         if subject.lower_ in _ORGANISATION_PRONOUNS or self._the_company(subject):
-            return self.speaker(self.organisation_before(subject.i))
+            return self.speaker(
+                self.organisation_before(subject.i) or self._document_before(subject.i)
+            )
         if subject.lower_ in _PERSONAL or self._nationality_for_person(subject):
             return self.speaker(self.person_before(subject.i))
         name = self.names.in_role_apposition(subject) or self.index.speaker(subject)
@@ -208,9 +210,16 @@ class Attributor:
             or self._role_named_before(subject)
             or speaks_for_subject_before(subject, self.subjects)
             or self._organisation_by_last_words(subject)
-            or self._written_by(subject)
+            or self.names.written_by(subject)
             or self._described(subject)
         )
+
+    def _document_before(self, position: int) -> str | None:
+        """Whom "it" means when the nearest subject was a document ("…," the report says.
+        It says …): the one the document was named with."""
+        at = bisect.bisect_left(self.subjects, position, key=lambda subject: subject[0]) - 1
+        token = self.doc[self.subjects[at][0]] if at >= 0 else None
+        return self._role_named_before(token) if token and token.lower_ in _DOCUMENTS else None
 
     def _the_company(self, subject: Token) -> bool:
         """ "the company" or "the bank" naming no one: like "it", the organisation last
@@ -223,18 +232,6 @@ class Attributor:
 
     def _described(self, subject: Token) -> str | None:
         return described_person(subject, self.people, self.index)
-
-    def _written_by(self, subject: Token) -> str | None:
-        """The person a text that speaks was written by ("the paper, written by professor
-        Kandice Kahl, said")."""
-        for clause in subject.rights:
-            if clause.dep_ != "acl":
-                continue
-            for agent in (c for c in clause.children if c.dep_ == "agent"):
-                for name in (c for c in agent.children if c.dep_ == "pobj"):
-                    if (person := self.names.person_at(name.i)) is not None:
-                        return person
-        return None
 
     def _organisation_by_last_words(self, subject: Token) -> str | None:
         """The article's one organisation whose name ends with the words "the …" uses for it

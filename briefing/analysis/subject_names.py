@@ -25,6 +25,18 @@ class SubjectNames:
         self.doc = doc
         self.index = index
 
+    def written_by(self, subject: Token) -> str | None:
+        """The person a text that speaks was written by ("the paper, written by professor
+        Kandice Kahl, said")."""
+        for clause in subject.rights:
+            if clause.dep_ != "acl":
+                continue
+            for agent in (c for c in clause.children if c.dep_ == "agent"):
+                for name in (c for c in agent.children if c.dep_ == "pobj"):
+                    if (person := self.person_at(name.i)) is not None:
+                        return person
+        return None
+
     def named_after_quote(self, verb: Token, quoted: Callable[[int], bool]) -> Token | None:
         """The first person (else organisation) named between a quote and the verb after it,
         when the parser hung the name elsewhere ("…," Jeff Joseph, from the CEA told …)."""

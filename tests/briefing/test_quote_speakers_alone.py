@@ -229,3 +229,14 @@ def test_a_state_body_named_by_its_country_speaks_and_the_country_stays() -> Non
         "Russia's foreign ministry",
         "French foreign ministry",
     ]
+
+
+def test_it_after_a_document_that_spoke_means_whom_the_document_was_named_with() -> None:
+    body = (
+        "Indonesia is nearing a crossroads over deregulation, the U.S. Embassy says in a new "
+        'report.\n\n"The country appears to be nearing a crossroads with regard to '
+        'deregulation," the report says.\n\n'
+        'It says that while many officials favour relaxation, "there are equally strong '
+        'pressures being exerted to halt all such moves."'
+    )
+    assert speakers("Deregulation", body) == ["U.S. Embassy", "U.S. Embassy"]
