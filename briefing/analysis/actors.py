@@ -21,7 +21,7 @@ from briefing.analysis.institutions import institution_names
 from briefing.analysis.mentions import NameMention, find_mentions
 from briefing.analysis.nlp import parse_article
 from briefing.analysis.roles import Role, find_roles
-from briefing.analysis.speaking_names import speaking_names
+from briefing.analysis.speaking_names import PARTICLES, speaking_names
 from briefing.names import normalise_name, person_key
 
 MENTIONS = "briefing.mentions"  # Doc.user_data key: [(start token, end token, name, type)]
@@ -56,9 +56,20 @@ def _canonical(group: list[NameMention]) -> str:
 
     multi = [s for s in counts if len(s.split()) > 1]
     if group[0].target.startswith("p:") and multi:
-        full = [s for s in multi if person_key(normalise_name(s)) == group[0].target[2:]]
+        full = [
+            s
+            for s in multi
+            if person_key(normalise_name(s)) == group[0].target[2:] and _a_full_name(s)
+        ]
         return max(full or multi, key=lambda s: (counts[s], len(s.split()), -order[s]))
     return max(counts, key=rank)
+
+
+def _a_full_name(surface: str) -> bool:
+    """Whether a name reads as a person's full one: opened by a known first name, or with a
+    particle of a surname ("Frits van Horick", not "Rapper Kanye West")."""
+    words = surface.split()
+    return first_name_gender(words[0]) is not None or any(w.lower() in PARTICLES for w in words)
 
 
 def _actor_type(group: list[NameMention]) -> str:

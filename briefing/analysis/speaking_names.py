@@ -22,7 +22,7 @@ _INVERTED = frozenset({"nsubj", "dobj", "attr", "appos", "npadvmod", "dep"})
 _NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 _MAX_WORDS = 5
 # Lower-case words inside surnames ("Barend du Plessis", "Willy de Clercq").
-_PARTICLES = frozenset("de du da di del della der den van von le la al el bin ibn dos das".split())
+PARTICLES = frozenset("de du da di del della der den van von le la al el bin ibn dos das".split())
 # Titles before a name that the role words of `roles` do not hold.
 _MORE_TITLES = frozenset(
     """councillor cllr alderman sheriff detective inspector sergeant constable officer
@@ -69,7 +69,7 @@ def _name_ending_at(doc: Doc, token: Token, taken: set[int]) -> Span | None:
         and token.i - start + 1 < _MAX_WORDS
         and doc[start - 1].dep_ == "compound"
         and doc[start - 1].pos_ == "PROPN"
-        and (doc[start - 1].is_title or doc[start - 1].lower_ in _PARTICLES)
+        and (doc[start - 1].is_title or doc[start - 1].lower_ in PARTICLES)
         and doc[start - 1].i not in taken
     ):
         start -= 1
@@ -79,7 +79,7 @@ def _name_ending_at(doc: Doc, token: Token, taken: set[int]) -> Span | None:
 def _is_name(span: Span, lowered: set[str]) -> bool:
     if any(t.ent_type_ in _NOT_NAMES for t in span):
         return False
-    words = [t for t in span if t.lower_ not in _PARTICLES]
+    words = [t for t in span if t.lower_ not in PARTICLES]
     if words and words[0].i == span.start and _opens_as_person(words[0]):
         if words[0].lower_.rstrip(".") not in HONORIFICS:
             lowered = set()  # "Theresa May" although the article also writes "may"
@@ -109,5 +109,5 @@ def _reads_as_person(span: Span) -> bool:
     return (
         before in HONORIFICS
         or _opens_as_person(span[0])
-        or any(t.lower_ in _PARTICLES for t in span)  # "du Plessis"
+        or any(t.lower_ in PARTICLES for t in span)  # "du Plessis"
     )
