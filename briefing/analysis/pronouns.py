@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from briefing.analysis.actor_index import ActorIndex
 from briefing.analysis.gazetteer import PERSON
 from briefing.analysis.genders import PRONOUNS, compatible, name_gender, title_gender
+from briefing.analysis.speech_verbs import is_speech_verb, reports
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _RELATIVES = frozenset({"who", "that"})
@@ -100,10 +101,27 @@ class People:
         """The person a "he"/"she" at a token position means, or None; `gender` for a word
         that is no pronoun ("the actress"); `reach`: how many sentences back it may look."""
         wanted = gender or PRONOUNS.get(self.doc[position].lower_)
+        told = self._told_of(self.doc[position])
         for name in self._candidates(position, reach):
-            if compatible(self.gender(name), wanted):
+            if compatible(self.gender(name), wanted) and name not in told:
                 return name
         return None
+
+    def _told_of(self, pronoun: Token) -> set[str]:
+        """Whom the words a "he" tells are about, who is not he ("Mr Blair has failed, he
+        claimed"): people who are subjects in the clause its verb of saying reports."""
+        verb = pronoun.head
+        if pronoun.dep_ not in _SUBJECTS or not is_speech_verb(verb):
+            return set()
+        sentence = verb.sent
+        return {
+            name
+            for found in (self.leading, self.clause_subjects)
+            for i, name in found
+            if sentence.start <= i < sentence.end
+            and reports(verb, self.doc[i].idx)
+            and not is_speech_verb(self.doc[i].head)  # "Ms Hutt said …, she said": a voice
+        }
 
     def _pronoun_lead(self, start: int, end: int) -> list[str]:
         """Whom the "he"/"she" leading a sentence's main clause means, when it comes after

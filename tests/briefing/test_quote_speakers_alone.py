@@ -240,3 +240,12 @@ def test_it_after_a_document_that_spoke_means_whom_the_document_was_named_with()
         'pressures being exerted to halt all such moves."'
     )
     assert speakers("Deregulation", body) == ["U.S. Embassy", "U.S. Embassy"]
+
+
+def test_he_who_tells_is_not_the_one_his_words_are_about() -> None:
+    body = (
+        "Conservative leader Michael Howard said the government had wasted people's money.\n\n"
+        'Mr Blair has failed to tackle these problems, he claimed, saying he has the "wrong '
+        'solution to every one of them".'
+    )
+    assert speakers("New Year Message", body) == ["Michael Howard"]
