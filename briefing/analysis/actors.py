@@ -106,8 +106,8 @@ def _first_name_and_surname(surface: str) -> bool:
 
 
 def _owners_of_people(doc: Doc, mentions: list[NameMention]) -> set[int]:
-    """Where mentions start that own a person's full name ("Labour's Elizabeth Blackman",
-    "the Fabian Society's Sundar Katwala"): an affiliation, which no person is."""
+    """Where mentions start that own a person's full name ("Labour's Elizabeth Blackman"): an
+    affiliation, which no person is."""
     starts = {m.start: m for m in mentions}
     owners: set[int] = set()
     for m in mentions:

@@ -102,8 +102,8 @@ def described_person(subject: Token, people: People, index: ActorIndex) -> str |
 
 def speaks_for_subject_before(subject: Token, subjects: list[tuple[int, str | None]]) -> str | None:
     """Whom "a spokesman said" speaks for when it says for no one: the organisation that was
-    the main subject of its sentence or the one before ("Transport 2000 said …. "…," said a
-    spokesman"). `subjects` are main clauses' subjects with the organisation each names."""
+    the main subject of its sentence or the one before ("Greenpeace urged …. But a spokesman
+    stressed …"). `subjects` are main clauses' subjects with the organisation each names."""
     if subject.lower_ not in _SPOKESPEOPLE or not any(
         c.lower_ in _INDEFINITE for c in subject.lefts
     ):

@@ -6,7 +6,9 @@ other clause ("…, but Wasenius was adamant"). Those come first, then anyone el
 quotation marks since that sentence began ("Mr Lee met Mrs Park. She said"), then the subjects
 of earlier sentences. A sentence led by "he" or "she" counts as naming whom that pronoun
 means ("He told the BBC that Mr Clarke …" goes on with the earlier "he", not with Mr Clarke).
-The first whose name or title does not tell the other gender is meant.
+The first whose name or title does not tell the other gender is meant, never a subject of
+the words a "he" tells in its own sentence ("Mr Blair has failed, he claimed"). A sentence
+that is only quotation names nobody, so a limited look back goes past it.
 So "Smith said Jones would resign. He added …" is Smith, and "… said Foreign Minister Vahit
 Halefoglu had called for talks. …, he said" is Halefoglu.
 """

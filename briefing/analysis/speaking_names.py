@@ -5,7 +5,9 @@ surnames ("Du Plessis said") belong to them. A person when a title goes before t
 honorific, a peer's title or a first name known as a man's or a woman's opens them, or a
 particle shows a surname; else an organisation.
 A place the gazetteer knows, a date or a word the article also writes in lower case is no
-such name."""
+such name, unless a known first name opens it ("Theresa May" where the article writes "may");
+a name in apposition to a subject that speaks is one ("The Shadow Secretary …, Theresa May,
+said")."""
 
 from spacy.tokens import Doc, Span, Token
 
