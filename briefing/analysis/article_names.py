@@ -95,7 +95,7 @@ class ArticleNames:
         return self.longer.get(key, key)
 
 
-_TITLE_WORDS = 3  # words before a person's first full mention that may hold their title
+_TITLE_REACH = 3  # words before a person's first full mention that may hold their title
 _ROYAL_TITLES = frozenset(
     "prince princes princess princesses king queen pope emperor empress".split()
 )
@@ -239,7 +239,7 @@ def resolve_mentions(doc: Doc, mentions: list[NameMention]) -> None:
     """Set each mention's target: the actor it names within this article."""
     names = ArticleNames.of(mentions)
     names.titles = {
-        person: {t.lower_ for t in doc[max(0, start - _TITLE_WORDS) : start]}
+        person: {t.lower_ for t in doc[max(0, start - _TITLE_REACH) : start]}
         for person, start in names.people.items()
     }
     text = doc.text  # built anew on every access: once, not once per mention

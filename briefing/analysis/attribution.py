@@ -150,10 +150,15 @@ class Attributor:
                 found.append((subject.i, name))
         return found
 
+    def subject_before(self, position: int) -> tuple[int, str | None] | None:
+        """The nearest main-clause subject before a token, with the organisation it names."""
+        at = bisect.bisect_left(self.subjects, position, key=lambda subject: subject[0]) - 1
+        return self.subjects[at] if at >= 0 else None
+
     def organisation_before(self, position: int) -> str | None:
         """The organisation named as the nearest subject before a token, if that is one."""
-        at = bisect.bisect_left(self.subjects, position, key=lambda subject: subject[0]) - 1
-        return self.subjects[at][1] if at >= 0 else None
+        nearest = self.subject_before(position)
+        return nearest[1] if nearest else None
 
     def speaker(self, name: str | None) -> str | None:
         """`name` when it may speak: a person or an organisation, not a place or a wire."""
@@ -208,7 +213,7 @@ class Attributor:
             or title_holder(subject, self.index)
             or self._spoken_for(subject)
             or self._role_named_before(subject)
-            or speaks_for_subject_before(subject, self.subjects)
+            or speaks_for_subject_before(subject, self.subject_before(subject.i))
             or self._organisation_by_last_words(subject)
             or self.names.written_by(subject)
             or self._described(subject)
@@ -217,8 +222,8 @@ class Attributor:
     def _document_before(self, position: int) -> str | None:
         """Whom "it" means when the nearest subject was a document ("…," the report says.
         It says …): the one the document was named with."""
-        at = bisect.bisect_left(self.subjects, position, key=lambda subject: subject[0]) - 1
-        token = self.doc[self.subjects[at][0]] if at >= 0 else None
+        nearest = self.subject_before(position)
+        token = self.doc[nearest[0]] if nearest else None
         return self._role_named_before(token) if token and token.lower_ in _DOCUMENTS else None
 
     def _the_company(self, subject: Token) -> bool:

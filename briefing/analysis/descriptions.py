@@ -6,8 +6,6 @@ the same kind ("Shadow foreign secretary Mira Dale" is not "the Foreign Secretar
 voices ("the spokesman", "the official") are left to whom they were first named with.
 """
 
-import bisect
-
 from spacy.tokens import Token
 
 from briefing.analysis.actor_index import ActorIndex
@@ -100,20 +98,20 @@ def described_person(subject: Token, people: People, index: ActorIndex) -> str |
     return name
 
 
-def speaks_for_subject_before(subject: Token, subjects: list[tuple[int, str | None]]) -> str | None:
+def speaks_for_subject_before(subject: Token, before: tuple[int, str | None] | None) -> str | None:
     """Whom "a spokesman said" speaks for when it says for no one: the organisation that was
     the main subject of its sentence or the one before ("Greenpeace urged …. But a spokesman
-    stressed …"). `subjects` are main clauses' subjects with the organisation each names."""
+    stressed …"). `before` is the nearest main-clause subject before it, with the organisation
+    it names."""
     if subject.lower_ not in _SPOKESPEOPLE or not any(
         c.lower_ in _INDEFINITE for c in subject.lefts
     ):
         return None
     if any(c.dep_ in _OWNERS for c in subject.children):
         return None  # "a spokesman for the ministry", "an REM spokesman": named there
-    at = bisect.bisect_left(subjects, subject.i, key=lambda found: found[0]) - 1
-    if at < 0:
+    if before is None:
         return None
-    position, name = subjects[at]
+    position, name = before
     sentence = subject.sent
     earliest = subject.doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
     return name if position >= earliest else None

@@ -87,3 +87,9 @@ class QuoteText:
     def sentence_bounds(self, char: int) -> tuple[int, int]:
         sentence = self.sentences[self.sentence_at(char)]
         return sentence.start_char, sentence.end_char
+
+    def next_sentence_end(self, char: int, limit: int) -> int:
+        """Where the sentence holding the first words after a character offset ends: the
+        next sentence's end when a quote ends its own (`"…," he said.`)."""
+        rest = self.text[char:limit]
+        return self.sentence_bounds(char + len(rest) - len(rest.lstrip()))[1]

@@ -72,8 +72,7 @@ class _Reader(QuoteText):
             limits.append(self.segments[number + 1].start)
         end = self.sentence_bounds(segment.end - 1)[1]
         if not self.text[segment.end : end].strip():  # the quote ends its sentence: "…," he said.
-            rest = self.text[segment.end : limits[0]]
-            end = self.sentence_bounds(segment.end + len(rest) - len(rest.lstrip()))[1]
+            end = self.next_sentence_end(segment.end, limits[0])
         return min(end, *limits)
 
     def _head_start(self, number: int) -> int:

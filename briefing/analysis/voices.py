@@ -70,9 +70,8 @@ def last_voice(reader: QuoteText, segment: Segment) -> Attribution | None:
     if voices and voices[-1] != name:
         return None
     paragraph_end = reader.paragraphs[segment.paragraph][1]
-    rest = reader.text[segment.end : paragraph_end]
-    next_words = segment.end + len(rest) - len(rest.lstrip())  # the sentence after it, or its own
-    after = reader.tokens(segment.end, min(reader.sentence_bounds(next_words)[1], paragraph_end))
+    after_end = min(reader.next_sentence_end(segment.end, paragraph_end), paragraph_end)
+    after = reader.tokens(segment.end, after_end)
     others = {index.by_token[t.i] for t in after if not reader.quoted(t.idx)} - {None, name}
     if any(index.types.get(other or "") != PLACE for other in others):
         return None
