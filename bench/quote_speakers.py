@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.analysis.acronyms import is_acronym, spells
 from briefing.analysis.actors import extract_actors
 from briefing.analysis.nlp import body_start, parse_article
 from briefing.analysis.quote_model import MIN_QUOTE_WORDS
@@ -97,9 +98,11 @@ def same_speaker(found: str, accepted: list[str]) -> bool:
     """Whether a found speaker names one of the accepted ones: the words of one within the
     other's, with the same last word ("Lee" and "Harry Lee", not "Harry Lee" and "Ann Lee")
     or at least two words shared ("Guy Mansfield QC" and "Guy Mansfield", "JP Morgan Chase"
-    and "JP Morgan")."""
+    and "JP Morgan"), or an accepted acronym that the found name spells out."""
     mine = _words(found)
     for name in accepted:
+        if is_acronym(name) and spells(name, found):
+            return True  # "IMF" labelled, "International Monetary Fund" found
         theirs = _words(name)
         nested = set(mine) <= set(theirs) or set(theirs) <= set(mine)
         shared = min(len(set(mine)), len(set(theirs)))

@@ -47,11 +47,12 @@ def quoted_as_saying(verb: Token) -> Token | None:
 
 def teller(verb: Token) -> Token:
     """The verb whose subject speaks for a verb of saying: itself, or the verb of saying the
-    parser hung it under ("X said the prince went down on one knee and added: …", where
-    "added" is X's, not the prince's)."""
+    parser hung it under ("X said the prince went down on one knee and added: …", "X said
+    Mr Blair had spoken with sincerity, adding: …", where "added" and "adding" are X's)."""
     head = verb.head
+    hung = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
     if (
-        verb.dep_ == "conj"
+        hung
         and not is_speech_verb(head)
         and head.dep_ == "ccomp"
         and is_speech_verb(head.head)
