@@ -20,6 +20,7 @@ from briefing.analysis.genders import first_name_gender
 from briefing.analysis.institutions import institution_names
 from briefing.analysis.mentions import NameMention, find_mentions
 from briefing.analysis.nlp import parse_article
+from briefing.analysis.person_evidence import described_as_person
 from briefing.analysis.roles import Role, find_roles
 from briefing.analysis.speaking_names import PARTICLES, speaking_names
 from briefing.names import normalise_name, person_key
@@ -72,9 +73,13 @@ def _a_full_name(surface: str) -> bool:
     return first_name_gender(words[0]) is not None or any(w.lower() in PARTICLES for w in words)
 
 
-def _actor_type(group: list[NameMention]) -> str:
+def _actor_type(doc: Doc, group: list[NameMention]) -> str:
     if group[0].target.startswith("p:"):
         return PERSON
+    if not group[0].target.startswith("g:") and any(
+        described_as_person(doc, m.start, m.end) for m in group
+    ):
+        return PERSON  # "Eswar Prasad, a trade professor at Cornell" read as a company
     surnames = {m.surface for m in group if m.type == PERSON and " " not in m.surface}
     if any(" " in m.surface and m.surface.split()[-1] in surnames for m in group):
         return PERSON  # "Ingrid Velde" read as a company, "Velde" as a person
@@ -137,7 +142,7 @@ def extract_actors(doc_or_text: Doc | str) -> list[Actor]:
     owners = _owners_of_people(doc, mentions)
     for group in groups.values():
         name = _canonical(group)
-        kind = _actor_type(group)
+        kind = _actor_type(doc, group)
         if kind == PERSON and " " not in name and any(m.start in owners for m in group):
             kind = ORGANISATION  # "Labour's Elizabeth Blackman": a party, not a person
         if name not in types or (kind == PERSON and _first_name_and_surname(name)):

@@ -12,17 +12,9 @@ from briefing.analysis.actor_index import ActorIndex
 from briefing.analysis.gazetteer import PERSON
 from briefing.analysis.genders import FEMALE, MALE
 from briefing.analysis.pronouns import People
-from briefing.analysis.roles import ROLE_NOUNS
+from briefing.analysis.roles import PERSON_NOUNS
 from briefing.analysis.titles import phrase_words, titles_of
 
-_PERSON_NOUNS = ROLE_NOUNS | frozenset(
-    """player actor actress star singer songwriter musician rapper drummer guitarist
-    comedian presenter host author writer novelist poet artist designer director producer
-    striker midfielder defender goalkeeper keeper winger forward batsman bowler rider
-    driver boxer champion veteran skipper boss manager coach father mother son daughter
-    husband wife businessman businesswoman entrepreneur billionaire tycoon founder
-    investor banker scientist researcher professor doctor surgeon teacher""".split()
-)
 # Voices that are not the person named before them: they stay with whom they were named with.
 _UNNAMED_VOICES = frozenset(
     """spokesman spokeswoman spokesperson official source analyst economist strategist
@@ -55,7 +47,7 @@ def is_described_person(subject: Token, index: ActorIndex) -> bool:
     Theresa May" are named, even when the name is not recognised) nor a body it belongs to
     ("the chairman of the Bar Council")."""
     word = subject.lower_
-    if (word not in _PERSON_NOUNS and not _of_age(subject)) or word in _UNNAMED_VOICES:
+    if (word not in PERSON_NOUNS and not _of_age(subject)) or word in _UNNAMED_VOICES:
         return False
     for child in subject.children:
         if child.dep_ == "appos":

@@ -116,13 +116,25 @@ class People:
         if pronoun.dep_ not in _SUBJECTS or not is_speech_verb(verb):
             return set()
         sentence = verb.sent
-        return {
+        told = {
             name
             for found in (self.leading, self.clause_subjects)
             for i, name in found
             if sentence.start <= i < sentence.end
             and reports(verb, self.doc[i].idx)
             and not is_speech_verb(self.doc[i].head)  # "Ms Hutt said …, she said": a voice
+        }
+        return told | self._quoted_in(sentence.start, sentence.end)
+
+    def _quoted_in(self, start: int, end: int) -> set[str]:
+        """People named inside quotation marks between two token positions: whom quoted words
+        speak of, who are not the one speaking them ("…Trump makes the talks uncertain," he
+        said)."""
+        by_token = self.index.by_token
+        return {
+            name
+            for i in range(start, end)
+            if (name := by_token[i]) is not None and self.quoted(self.doc[i].idx)
         }
 
     def _pronoun_lead(self, start: int, end: int) -> list[str]:

@@ -22,6 +22,15 @@ ROLE_NOUNS = frozenset(
     strategist treasurer governor-general president-elect pope cardinal archbishop bishop
     deputy mp lawmaker representative negotiator""".split()
 )
+# Nouns that describe a person: a role, or what someone is or does ("the Sale player").
+PERSON_NOUNS = ROLE_NOUNS | frozenset(
+    """player actor actress star singer songwriter musician rapper drummer guitarist
+    comedian presenter host author writer novelist poet artist designer director producer
+    striker midfielder defender goalkeeper keeper winger forward batsman bowler rider
+    driver boxer champion veteran skipper boss manager coach father mother son daughter
+    husband wife businessman businesswoman entrepreneur billionaire tycoon founder
+    investor banker scientist researcher professor doctor surgeon teacher""".split()
+)
 # Words that qualify a role noun before a name ("Foreign", "Defence", "deputy", "former").
 _ROLE_MODIFIERS = frozenset(
     """foreign defence defense interior finance economy economic trade health labour labor

@@ -1,0 +1,45 @@
+"""Whether the words around a name say it is a person's, whatever the entity tagger read:
+a noun of a person just before it ("trade professor Eswar Prasad", "defender Rio
+Ferdinand"), one in apposition after it ("Eswar Prasad, a trade professor at Cornell"), or an
+age after it ("Mikoliunas, 20,"). The tagger often reads an unfamiliar person's name as a
+company or a place, and then nobody can be "he" or "she" for it.
+"""
+
+from spacy.tokens import Doc, Token
+
+from briefing.analysis.roles import PERSON_NOUNS
+
+_YOUNGEST, _OLDEST = 14, 110  # ", 20," after a name: an age only within these
+# Nouns a company may be described by as well ("BP, a big investor", "TV producer Illuminations").
+_FIRMS_TOO = frozenset("investor producer owner host leader founder director head".split())
+_NOUNS = PERSON_NOUNS - _FIRMS_TOO
+
+
+def described_as_person(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at tokens [start, end) is described as a person's next to it."""
+    if not doc[end - 1].text[-1:].isalpha():
+        return False  # "Dan Glickman, D-Kans., chairman of …": a party's tag
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ in _NOUNS and before.pos_ in {"NOUN", "PROPN"}:
+        return True
+    if end < len(doc) and doc[end].text == ",":
+        root = _root(doc, start, end)
+        if any(c.dep_ == "appos" and c.lower_ in _NOUNS for c in root.children):
+            return True
+    return _aged(doc, end)
+
+
+def _root(doc: Doc, start: int, end: int) -> Token:
+    """The token of a span whose head lies outside it."""
+    for token in doc[start:end]:
+        if not start <= token.head.i < end or token.head.i == token.i:
+            return token
+    return doc[end - 1]
+
+
+def _aged(doc: Doc, end: int) -> bool:
+    """Whether ", 20," follows the name."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 2].text != ",":
+        return False
+    number = doc[end + 1].text
+    return number.isdigit() and _YOUNGEST <= int(number) <= _OLDEST
