@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span, Token
 from briefing.analysis import gazetteer
 from briefing.analysis.acronyms import is_acronym, spells
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
-from briefing.analysis.roles import ROLE_NOUNS, only_titles
+from briefing.analysis.person_evidence import names_an_office_holder
+from briefing.analysis.roles import only_titles
 from briefing.names import normalise_name
 
 _TYPE_OF_LABEL = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
@@ -270,7 +271,9 @@ def find_mentions(doc: Doc) -> list[NameMention]:
             continue
         if kind == PERSON and _is_location(span):
             kind = PLACE
-        elif kind == ORGANISATION and _names_an_office_holder(span):
+        elif kind == PERSON and len(span) == 1 and any(c.lower_ == "the" for c in span[0].lefts):
+            continue  # "the 25-year-old Dubliner": a description, no name
+        elif kind == ORGANISATION and names_an_office_holder(span):
             kind = PERSON
         key = normalise_name(surface)
         if _names_a_work(ent, start):
@@ -280,18 +283,6 @@ def find_mentions(doc: Doc) -> list[NameMention]:
         found.append(NameMention(start, end, surface, kind, key, None))
     found = _bracketed_acronyms(doc, _without_things(found, works, things))
     return _repeated_names(doc, found)
-
-
-def _names_an_office_holder(span: Span) -> bool:
-    """A name in apposition to an office or a job ("Mexico's deputy planning minister, Pedro
-    Aspe Armella"), all of it capitalised proper names: a person, whatever the tagger said."""
-    root = span.root
-    return (
-        len(span) > 1
-        and root.dep_ == "appos"
-        and root.head.lower_ in ROLE_NOUNS
-        and all(t.pos_ == "PROPN" and t.is_title for t in span)
-    )
 
 
 def _norp_name(span: Span) -> tuple[str, int]:

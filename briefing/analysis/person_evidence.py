@@ -5,9 +5,9 @@ age after it ("Mikoliunas, 20,"). The tagger often reads an unfamiliar person's 
 company or a place, and then nobody can be "he" or "she" for it.
 """
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from briefing.analysis.roles import PERSON_NOUNS
+from briefing.analysis.roles import PERSON_NOUNS, ROLE_NOUNS
 
 _YOUNGEST, _OLDEST = 14, 110  # ", 20," after a name: an age only within these
 # Nouns a company may be described by as well ("BP, a big investor", "TV producer Illuminations").
@@ -43,3 +43,15 @@ def _aged(doc: Doc, end: int) -> bool:
         return False
     number = doc[end + 1].text
     return number.isdigit() and _YOUNGEST <= int(number) <= _OLDEST
+
+
+def names_an_office_holder(span: Span) -> bool:
+    """A name in apposition to an office or a job ("Mexico's deputy planning minister, Pedro
+    Aspe Armella"), all of it capitalised proper names: a person, whatever the tagger said."""
+    root = span.root
+    return (
+        len(span) > 1
+        and root.dep_ == "appos"
+        and root.head.lower_ in ROLE_NOUNS
+        and all(t.pos_ == "PROPN" and t.is_title for t in span)
+    )

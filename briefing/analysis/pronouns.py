@@ -48,7 +48,7 @@ class People:
             t.i
             for t in doc
             if t.lower_ in PRONOUNS
-            and t.dep_ == "nsubj"
+            and t.dep_ in _SUBJECTS  # "He was once threatened with the sack"
             and t.head.dep_ == "ROOT"
             and not quoted(t.idx)
         ]
