@@ -145,7 +145,11 @@ class Attributor:
             subject = self.subject_of(verb)
             if subject is None or self.quoted(subject.idx):
                 continue
-            name = self.index.by_token[subject.i] or self.names.person_in_phrase(subject)
+            name = (
+                self.index.by_token[subject.i]
+                or self.names.person_in_phrase(subject)
+                or title_holder(subject, self.index)  # "The Tory leader countered that …"
+            )
             if name is not None and self.index.types.get(name) == PERSON:
                 found.append((subject.i, name))
         return found

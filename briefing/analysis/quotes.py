@@ -95,11 +95,14 @@ class _Reader(QuoteText):
         verb = verbs[0]
         if len(self.text[segment.end : verb.idx].split()) > _MAX_ATTRIBUTION_WORDS:
             return None
-        if OPEN_ENDED.search(inner_words(self.text, segment)):
+        inner = inner_words(self.text, segment)
+        reports = any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
+        if OPEN_ENDED.search(inner):
             # a full quote sentence: only a bare "X said." after it is its attribution
-            reports = any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
             if reports or tail.endswith(",") or len(tail.split()) > _MAX_SHORT_TAIL_WORDS:
                 return None
+        elif inner.endswith(("?", "!")) and tail[:1].isupper() and reports:
+            return None  # `"… their act?" Mr Blair said he would not …`: a sentence of its own
         return verb
 
     def own_attribution(self, number: int) -> Attribution | None:

@@ -11,7 +11,8 @@ SPEECH_VERBS = frozenset(
     """say tell add state claim insist argue warn announce explain note report deny confirm
     acknowledge admit suggest predict stress emphasise emphasize maintain reiterate assert
     declare allege contend write tweet recall reply respond answer ask comment conclude vow
-    promise pledge threaten complain concede quip joke continue agree urge underline""".split()
+    promise pledge threaten complain concede quip joke continue agree urge underline counter
+    retort""".split()
 )
 # Verbs that frame a quoted phrase as their subject's words without being verbs of saying.
 PHRASE_VERBS = frozenset(
