@@ -96,6 +96,7 @@ class ArticleNames:
 
 
 _TITLE_REACH = 3  # words before a person's first full mention that may hold their title
+_SURNAME_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})  # always before a surname
 _ROYAL_TITLES = frozenset(
     "prince princes princess princesses king queen pope emperor empress".split()
 )
@@ -202,7 +203,8 @@ def _target(
         return f"p:{_titled(earlier, title, names) or earlier[-1]}"
     if m.type == UNSURE:
         return ""
-    if m.type == PERSON and len(names.by_first_name.get(word, ())) == 1 and not royal:
+    first_name = not royal and title not in _SURNAME_TITLES  # "Mr Howard" is no Howard Flight
+    if m.type == PERSON and len(names.by_first_name.get(word, ())) == 1 and first_name:
         return f"p:{next(iter(names.by_first_name[word]))}"  # "Michael" of "Michael Howard"
     if m.type == PERSON and not royal and (owner := _surname_of(word, names, within=True)):
         return f"p:{owner}"  # "Kilroy" of "Robert Kilroy-Silk"

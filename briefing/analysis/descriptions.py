@@ -9,7 +9,7 @@ voices ("the spokesman", "the official") are left to whom they were first named 
 from spacy.tokens import Token
 
 from briefing.analysis.actor_index import ActorIndex
-from briefing.analysis.gazetteer import PERSON
+from briefing.analysis.gazetteer import PERSON, is_demonym
 from briefing.analysis.genders import FEMALE, MALE
 from briefing.analysis.pronouns import People
 from briefing.analysis.roles import PERSON_NOUNS
@@ -22,6 +22,7 @@ _UNNAMED_VOICES = frozenset(
     diplomat expert witness resident""".split()
 )
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
+_PARTIES = frozenset("tory labour republican democrat conservative liberal socialist".split())
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _OWNERS = frozenset({"prep", "compound", "poss", "appos", "nmod", "amod"})
 _FEMALE = frozenset(
@@ -54,11 +55,17 @@ def is_described_person(subject: Token, index: ActorIndex) -> bool:
             return False
         if child.dep_ == "prep" and any(index.by_token[o.i] for o in child.children):
             return False  # "the chairman of the Bar Council": one of that body, named there
-        if child.dep_ == "compound" and child.pos_ == "PROPN":
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and not _affiliation(child):
             name = index.by_token[child.i]
             if name is None or index.types.get(name) == PERSON:
                 return False
     return any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in subject.lefts)
+
+
+def _affiliation(word: Token) -> bool:
+    """Whether a capitalised word before a role is a party or a nationality ("the Tory
+    leader", "the Irish striker"), not part of a name."""
+    return word.lower_ in _PARTIES or is_demonym(word.text)
 
 
 def _of_age(subject: Token) -> bool:
