@@ -12,7 +12,7 @@ from briefing.analysis.actor_index import ActorIndex
 from briefing.analysis.gazetteer import PERSON, is_demonym
 from briefing.analysis.genders import FEMALE, MALE
 from briefing.analysis.pronouns import People
-from briefing.analysis.roles import PERSON_NOUNS
+from briefing.analysis.roles import PERSON_NOUNS, ROLE_MODIFIERS
 from briefing.analysis.titles import phrase_words, titles_of
 
 # Voices that are not the person named before them: they stay with whom they were named with.
@@ -22,6 +22,7 @@ _UNNAMED_VOICES = frozenset(
     diplomat expert witness resident""".split()
 )
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
+_TELLS_APART = ROLE_MODIFIERS | {"shadow"}  # not "sacked" of "Sacked MP Howard Flight"
 _PARTIES = frozenset("tory labour republican democrat conservative liberal socialist".split())
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _OWNERS = frozenset({"prep", "compound", "poss", "appos", "nmod", "amod"})
@@ -92,8 +93,9 @@ def described_person(subject: Token, people: People, index: ActorIndex) -> str |
         return None
     title = phrase_words(subject)
     for other in titles_of(name, index, subject.doc):
+        other = tuple(w for w in other[:-1] if w in _TELLS_APART) + other[-1:]
         if other[-1] == title[-1] and other != title[-len(other) :]:
-            return None
+            return None  # "Shadow foreign secretary Mira Dale" is not "the Foreign Secretary"
     return name
 
 

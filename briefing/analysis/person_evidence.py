@@ -11,7 +11,7 @@ from briefing.analysis.roles import PERSON_NOUNS, ROLE_NOUNS
 
 _YOUNGEST, _OLDEST = 14, 110  # ", 20," after a name: an age only within these
 # Nouns a company may be described by as well ("BP, a big investor", "TV producer Illuminations").
-_FIRMS_TOO = frozenset("investor producer owner host leader founder director head".split())
+_FIRMS_TOO = frozenset("investor producer owner host leader founder director head agent".split())
 _NOUNS = PERSON_NOUNS - _FIRMS_TOO
 
 

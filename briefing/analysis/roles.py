@@ -29,10 +29,12 @@ PERSON_NOUNS = ROLE_NOUNS | frozenset(
     striker midfielder defender goalkeeper keeper winger forward batsman bowler rider
     driver boxer champion veteran skipper boss manager coach father mother son daughter
     husband wife businessman businesswoman entrepreneur billionaire tycoon founder
-    investor banker scientist researcher professor doctor surgeon teacher""".split()
+    investor banker scientist researcher professor doctor surgeon teacher agent dj promoter
+    campaigner activist chef pilot astronaut athlete sprinter runner golfer cyclist swimmer
+    teenager youngster student academic historian lecturer""".split()
 )
 # Words that qualify a role noun before a name ("Foreign", "Defence", "deputy", "former").
-_ROLE_MODIFIERS = frozenset(
+ROLE_MODIFIERS = frozenset(
     """foreign defence defense interior finance economy economic trade health labour labor
     energy justice home culture education environment transport agriculture prime vice
     deputy acting former chief general executive managing senior assistant principal
@@ -76,7 +78,7 @@ def only_titles(words: list[str]) -> bool:
 
 def _is_role_word(token: Token) -> bool:
     word = token.lower_.rstrip(".")
-    return word in ROLE_NOUNS or word in _ROLE_MODIFIERS
+    return word in ROLE_NOUNS or word in ROLE_MODIFIERS
 
 
 def _title_before(doc: Doc, start: int, person: str, names: _Names) -> Role | None:
