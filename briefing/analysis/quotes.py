@@ -47,6 +47,7 @@ _HANDS_OVER = (",", "?", "!", "-", "—", "–")  # `"…," said X`, `"…?" ask
 class _Quotation:
     segments: list[Segment] = field(default_factory=list)
     attribution: Attribution | None = None
+    inherited: bool = False  # the attribution is not in the quote's own sentence
 
 
 def quoted_segments(doc: Doc) -> list[tuple[int, int]]:
@@ -246,8 +247,26 @@ class _Reader(QuoteText):
                 previous.segments.append(segment)
                 previous.attribution = previous.attribution or own
                 continue
-            found.append(_Quotation([segment], own or self.inherited(segment, previous)))
-        return found
+            found.append(
+                _Quotation([segment], own or self.inherited(segment, previous), own is None)
+            )
+        return [self._not_spoken_of(quotation) for quotation in found]
+
+    def _not_spoken_of(self, quotation: _Quotation) -> _Quotation:
+        """A quotation with an inherited speaker whom its own words name loses that speaker:
+        "Simon Taylor is an outstanding player" is not Simon Taylor's."""
+        attribution = quotation.attribution
+        if not quotation.inherited or attribution is None:
+            return quotation
+        by_token = self.attributor.index.by_token
+        for segment in quotation.segments:
+            if any(
+                by_token[t.i] == attribution.speaker
+                for t in self.tokens(segment.start, segment.end)
+            ):
+                quotation.attribution = None
+                break
+        return quotation
 
     def direct(self) -> list[tuple[int, Quote]]:
         found: list[tuple[int, Quote]] = []
