@@ -17,6 +17,7 @@ def voice_going_on(reader: QuoteText, segment: Segment) -> Attribution | None:
     the paragraph before, when no other person was named as a subject after it there
     ("…," DeCrane said. He was referring to …. ¶ "I think …")."""
     start, end = reader.paragraphs[segment.paragraph]
+    end = min(end, reader.sentence_bounds(segment.end - 1)[1])  # later sentences tell on
     if reader.speech_verbs(start, end) or reader.attributor.names_someone(
         reader.tokens(start, end)
     ):
