@@ -185,6 +185,10 @@ def _target(
         return target
     if m.type == PERSON and len(person_key(m.key).split()) > 1:
         return f"p:{names.person(person_key(m.key))}"
+    if len(words) == 2 and words[0] in _SURNAME_TITLES and words[1] in names.by_surname:
+        m.type = PERSON  # "Mr Morris" read as a company, after "Dick Morris"
+        candidates = names.by_surname[words[1]]
+        return f"p:{_titled(candidates, words[0], names) or candidates[-1]}"
     if len(words) != 1:
         if m.type != PLACE and (owner := _surname_of(m.key, names)) is not None:
             m.type = PERSON  # "Kilroy-Silk" after "Robert Kilroy-Silk", "Van Der Beek"
