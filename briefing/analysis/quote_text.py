@@ -43,6 +43,14 @@ def inner_words(text: str, segment: Segment) -> str:
     return words.strip(OPENING + CLOSING + STRAIGHT).strip()
 
 
+def ends_sentence(text: str, segment: Segment) -> bool:
+    """Whether a stretch's words end a sentence: with a full stop inside the marks or just
+    after them (`"… bureaucratism".`)."""
+    return bool(OPEN_ENDED.search(inner_words(text, segment))) or text[segment.end :].startswith(
+        "."
+    )
+
+
 class QuoteText:
     """An article's text as quotes are read from it: which characters are quoted, the tokens
     and sentences around them, and the verbs of saying there."""

@@ -32,7 +32,7 @@ from briefing.analysis.speech_verbs import (
     phrase_verb,
     reports,
 )
-from briefing.analysis.voices import last_voice, voice_going_on
+from briefing.analysis.voices import last_voice, voice_going_on, voice_since
 
 __all__ = ["SPEECH_VERBS", "Quote", "extract_quotes", "quoted_segments"]
 
@@ -181,9 +181,16 @@ class _Reader(QuoteText):
             )
         if previous is not None and self._same_sentence(previous, segment):
             return previous.attribution
-        return self._reported_by(segment.start, previous, colon_only=False) or last_voice(
-            self, segment
+        return (
+            self._reported_by(segment.start, previous, colon_only=False)
+            or last_voice(self, segment)
+            or self._voice_since(segment, previous)
         )
+
+    def _voice_since(self, segment: Segment, previous: _Quotation | None) -> Attribution | None:
+        if previous is None:
+            return None
+        return voice_since(self, segment, previous.attribution, previous.segments[-1].end)
 
     def _same_sentence(self, previous: _Quotation, segment: Segment) -> bool:
         """Whether a stretch is a further phrase of the sentence whose verb, before the quote

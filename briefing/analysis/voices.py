@@ -3,13 +3,14 @@ before that reports it, belongs to. A paragraph of quotation goes on with the la
 the paragraph before; a quoted sentence standing alone goes on with the person the sentences
 just before speak of. Both stay empty when someone else was named in between or after."""
 
-from briefing.analysis.gazetteer import PLACE
+from briefing.analysis.gazetteer import PERSON, PLACE
 from briefing.analysis.genders import PRONOUNS
 from briefing.analysis.quote_marks import Segment
-from briefing.analysis.quote_text import OPEN_ENDED, Attribution, QuoteText, inner_words
+from briefing.analysis.quote_text import Attribution, QuoteText, ends_sentence
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _LAST_VOICE_REACH = 3  # sentences back a quote standing alone may look for whom it goes on with
+_VOICE_SINCE_REACH = 2  # sentences of narrative between two quotes of one voice
 
 
 def voice_going_on(reader: QuoteText, segment: Segment) -> Attribution | None:
@@ -49,7 +50,7 @@ def last_voice(reader: QuoteText, segment: Segment) -> Attribution | None:
     sentence_start = reader.sentence_bounds(segment.start)[0]
     if reader.text[sentence_start : segment.start].strip():
         return None
-    if not OPEN_ENDED.search(inner_words(reader.text, segment)):
+    if not ends_sentence(reader.text, segment):
         return None
     tokens = reader.tokens(segment.start, segment.end)
     if not tokens:
@@ -108,3 +109,54 @@ def _names(reader: QuoteText, subject: int, name: str) -> bool:
     return by_token[subject] == name or any(
         child.dep_ == "appos" and by_token[child.i] == name for child in token.children
     )
+
+
+def voice_since(
+    reader: QuoteText, segment: Segment, before: Attribution | None, before_end: int
+) -> Attribution | None:
+    """For a quoted sentence standing alone: the speaker of the quote before it (which ends
+    at `before_end`), when at most two sentences of narrative lie between that name nobody
+    else and report no one ("…," Mr Morris says. A great soundbite. "It is …")."""
+    if before is None or before.speaker is None or not _stands_alone(reader, segment):
+        return None
+    start = max(before_end, before.end)
+    narrative = [
+        sentence
+        for sentence in reader.sentences
+        if start <= sentence.start_char < segment.start
+        and any(t.is_alpha and not reader.quoted(t.idx) for t in sentence)
+    ]
+    if len(narrative) > _VOICE_SINCE_REACH:
+        return None
+    if reader.speech_verbs(start, segment.start) or _names_other(
+        reader, start, segment.start, before.speaker
+    ):
+        return None
+    paragraph_end = reader.paragraphs[segment.paragraph][1]
+    after_end = min(reader.next_sentence_end(segment.end, paragraph_end), paragraph_end)
+    if _names_other(reader, segment.end, after_end, before.speaker):
+        return None  # someone named right after it may be the one quoted
+    return Attribution(before.speaker, None, segment.start, segment.end)
+
+
+def _stands_alone(reader: QuoteText, segment: Segment) -> bool:
+    """Whether a stretch is a whole sentence of quotation of its own."""
+    sentence_start = reader.sentence_bounds(segment.start)[0]
+    if reader.text[sentence_start : segment.start].strip():
+        return False
+    return ends_sentence(reader.text, segment)
+
+
+def _names_other(reader: QuoteText, start: int, end: int, speaker: str) -> bool:
+    """Whether a person but `speaker` is named outside quotes in a range, or an organisation
+    is the subject of a clause there ("But what is it about UKIP that attracts him?" names
+    no one who may speak)."""
+    index = reader.attributor.index
+    for token in reader.tokens(start, end):
+        name = index.by_token[token.i]
+        if name is None or name == speaker or reader.quoted(token.idx):
+            continue
+        kind = index.types.get(name)
+        if kind == PERSON or (kind != PLACE and token.dep_ in _SUBJECTS):
+            return True
+    return False
