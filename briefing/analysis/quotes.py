@@ -238,6 +238,8 @@ class _Reader(QuoteText):
             return previous.attribution if ends_here or (verb and start <= verb.idx < end) else None
         if colon_only and not sentence.text.rstrip().endswith(":"):
             return None
+        if sentence.text.rstrip().endswith("?"):
+            return None  # "So is it …, as Kilroy-Silk once declared?": the quote answers
         for verb in self.speech_verbs(start, end):
             speaker = self.attributor.speaker_of(verb)
             if speaker is not None:

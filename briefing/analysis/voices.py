@@ -52,6 +52,9 @@ def last_voice(reader: QuoteText, segment: Segment) -> Attribution | None:
         return None
     if not ends_sentence(reader.text, segment):
         return None
+    at = reader.sentence_at(segment.start)
+    if at > 0 and reader.sentences[at - 1].text.rstrip().endswith("?"):
+        return None  # "So is it …, as Kilroy-Silk once declared?": the quote answers it
     tokens = reader.tokens(segment.start, segment.end)
     if not tokens:
         return None
