@@ -20,6 +20,8 @@ from rapidfuzz.distance import OSA
 # Two spellings of one name word are taken as the same at or above this similarity (0-100),
 # after transliteration folding; tuned on the name pairs in tests/briefing/test_actors.py.
 WORD_SIMILARITY = 85.0
+# Lower-case words that belong to a surname ("Frits van Horick", "Fadhil al-Chalabi").
+PARTICLES = frozenset("de du da di del della der den van von le la al el bin ibn dos das".split())
 FEMININE_ENDING = "a"  # Slavic surnames: Ivanov / Ivanova are two people
 
 _ARTICLE = re.compile(r"^(?:al|el|ul)$")

@@ -22,8 +22,8 @@ from briefing.analysis.mentions import NameMention, find_mentions
 from briefing.analysis.nlp import parse_article
 from briefing.analysis.person_evidence import described_as_person
 from briefing.analysis.roles import Role, find_roles
-from briefing.analysis.speaking_names import PARTICLES, speaking_names
-from briefing.names import normalise_name, person_key
+from briefing.analysis.speaking_names import speaking_names
+from briefing.names import PARTICLES, normalise_name, person_key
 
 MENTIONS = "briefing.mentions"  # Doc.user_data key: [(start token, end token, name, type)]
 _TYPE_ORDER = {PERSON: 0, ORGANISATION: 1, GROUP: 2, PLACE: 3}

@@ -18,7 +18,7 @@ from briefing.analysis.acronyms import is_acronym, spells
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
 from briefing.analysis.person_evidence import names_an_office_holder
 from briefing.analysis.roles import only_titles
-from briefing.names import normalise_name
+from briefing.names import PARTICLES, normalise_name
 
 _TYPE_OF_LABEL = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 UNSURE = ""  # a NORP the gazetteer does not know: kept only if it repeats a person's name
@@ -174,7 +174,8 @@ def _is_junk(span: Span, surface: str, common: Callable[[str], bool]) -> bool:
         return True
     if _AMOUNT.fullmatch(surface) or span[-1].lower_ in _EVENT_WORDS | _MALWARE_WORDS:
         return True  # "280bn", "7:39.89"; "the Birmingham Grand Prix"
-    if not (surface[0].isupper() or surface[0].isdigit()) or any(t.is_space for t in span):
+    led = surface[0].isupper() or surface[0].isdigit() or _particle_led(surface)
+    if not led or any(t.is_space for t in span):
         return True
     if surface.count("(") != surface.count(")") or only_titles(surface.split()):
         return True  # cut off inside a parenthesis; "the Bishop", "the Rt Rev Dr"
@@ -192,6 +193,12 @@ def _is_junk(span: Span, surface: str, common: Callable[[str], bool]) -> bool:
         if span[0].pos_ == "ADJ" and span[0].dep_ == "amod" and span[0].ent_type_ != "ORG":
             return True  # "the Olympic heptathlon champion", not "Labour campaign chiefs"
     return False
+
+
+def _particle_led(surface: str) -> bool:
+    """Whether a name opens with a surname's particle ("al-Chalabi", "van Gaal")."""
+    first, _, rest = surface.replace("-", " ", 1).partition(" ")
+    return first in PARTICLES and rest[:1].isupper()
 
 
 def _before_possessive(doc: Doc, start: int, end: int) -> int:

@@ -17,14 +17,13 @@ from briefing.analysis.genders import HONORIFICS, first_name_gender
 from briefing.analysis.mentions import NameMention
 from briefing.analysis.roles import ROLE_NOUNS
 from briefing.analysis.speech_verbs import is_speech_verb
-from briefing.names import normalise_name
+from briefing.names import PARTICLES, normalise_name
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _INVERTED = frozenset({"nsubj", "dobj", "attr", "appos", "npadvmod", "dep"})
 _NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 _MAX_WORDS = 5
 # Lower-case words inside surnames ("Barend du Plessis", "Willy de Clercq").
-PARTICLES = frozenset("de du da di del della der den van von le la al el bin ibn dos das".split())
 # Titles before a name that the role words of `roles` do not hold.
 _MORE_TITLES = frozenset(
     """councillor cllr alderman sheriff detective inspector sergeant constable officer
