@@ -152,6 +152,19 @@ class Attributor:
             )
             if name is not None and self.index.types.get(name) == PERSON:
                 found.append((subject.i, name))
+        return sorted(found + self._according_to())
+
+    def _according_to(self) -> list[tuple[int, str]]:
+        """People words are credited to with "according to X", outside quotation marks."""
+        found: list[tuple[int, str]] = []
+        for token in self.doc:
+            if token.lower_ != "to" or token.i == 0 or self.doc[token.i - 1].lower_ != "according":
+                continue
+            for named in token.children:
+                name = self.index.by_token[named.i]
+                if named.dep_ == "pobj" and name and self.index.types.get(name) == PERSON:
+                    if not self.quoted(named.idx):
+                        found.append((named.i, name))
         return found
 
     def subject_before(self, position: int) -> tuple[int, str | None] | None:
