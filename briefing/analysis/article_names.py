@@ -185,10 +185,9 @@ def _target(
         return target
     if m.type == PERSON and len(person_key(m.key).split()) > 1:
         return f"p:{names.person(person_key(m.key))}"
-    if len(words) == 2 and words[0] in _SURNAME_TITLES and words[1] in names.by_surname:
+    if (titled := _titled_surname(words, names)) is not None:
         m.type = PERSON  # "Mr Morris" read as a company, after "Dick Morris"
-        candidates = names.by_surname[words[1]]
-        return f"p:{_titled(candidates, words[0], names) or candidates[-1]}"
+        return titled
     if len(words) != 1:
         if m.type != PLACE and (owner := _surname_of(m.key, names)) is not None:
             m.type = PERSON  # "Kilroy-Silk" after "Robert Kilroy-Silk", "Van Der Beek"
@@ -224,6 +223,14 @@ def _target(
         owners = names.by_last_word.get(word, set())
         return next(iter(owners)) if len(owners) == 1 else ""  # "the Commission"
     return f"n:{m.key}"
+
+
+def _titled_surname(words: list[str], names: ArticleNames) -> str | None:
+    """The person a title and a surname read as one name ("Mr Morris") name, if any."""
+    if len(words) != 2 or words[0] not in _SURNAME_TITLES or words[1] not in names.by_surname:
+        return None
+    candidates = names.by_surname[words[1]]
+    return f"p:{_titled(candidates, words[0], names) or candidates[-1]}"
 
 
 def _titled(candidates: list[str], title: str, names: ArticleNames) -> str | None:

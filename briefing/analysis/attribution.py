@@ -24,6 +24,7 @@ from briefing.analysis.descriptions import (
     describes_someone_named,
     is_described_person,
     speaks_for_subject_before,
+    voice_of,
 )
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
 from briefing.analysis.genders import FEMALE, MALE
@@ -33,37 +34,13 @@ from briefing.analysis.subject_names import SubjectNames
 from briefing.analysis.titles import title_holder
 from briefing.names import normalise_name
 
+# Agencies that carry others' words and never speak themselves.
 WIRE_AGENCIES = frozenset(
     normalise_name(name)
-    for name in (
-        "Reuters",
-        "Reuter",
-        "Thomson Reuters",
-        "AP",
-        "Associated Press",
-        "the Associated Press",
-        "AFP",
-        "Agence France-Presse",
-        "Agence France Presse",
-        "UPI",
-        "United Press International",
-        "Interfax",
-        "Itar-Tass",
-        "TASS",
-        "RIA Novosti",
-        "Xinhua",
-        "Kyodo",
-        "Yonhap",
-        "Bernama",
-        "Anadolu",
-        "dpa",
-        "ANSA",
-        "EFE",
-        "Press Association",
-        "PA",
-        "Bloomberg",
-        "Dow Jones",
-    )
+    for name in """Reuters|Reuter|Thomson Reuters|AP|Associated Press|the Associated Press|AFP|
+    Agence France-Presse|Agence France Presse|UPI|United Press International|Interfax|Itar-Tass|
+    TASS|RIA Novosti|Xinhua|Kyodo|Yonhap|Bernama|Anadolu|dpa|ANSA|EFE|Press Association|PA|
+    Bloomberg|Dow Jones""".split("|")
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _POSSESSIVES = {"his": MALE, "her": FEMALE}
@@ -130,7 +107,7 @@ class Attributor:
             if token.dep_ in _SUBJECTS and _is_main_verb(token.head) and not self.quoted(token.idx):
                 if token.lower_ in _ORGANISATION_PRONOUNS:
                     continue
-                name = self.index.actor_at(token)
+                name = self.index.actor_at(token) or voice_of(token, self.index)
                 kind = self.index.types.get(name or "")
                 found.append((token.i, name if kind in _SPEAKING_TYPES else None))
         return found
@@ -152,19 +129,6 @@ class Attributor:
             )
             if name is not None and self.index.types.get(name) == PERSON:
                 found.append((subject.i, name))
-        return sorted(found + self._according_to())
-
-    def _according_to(self) -> list[tuple[int, str]]:
-        """People words are credited to with "according to X", outside quotation marks."""
-        found: list[tuple[int, str]] = []
-        for token in self.doc:
-            if token.lower_ != "to" or token.i == 0 or self.doc[token.i - 1].lower_ != "according":
-                continue
-            for named in token.children:
-                name = self.index.by_token[named.i]
-                if named.dep_ == "pobj" and name and self.index.types.get(name) == PERSON:
-                    if not self.quoted(named.idx):
-                        found.append((named.i, name))
         return found
 
     def subject_before(self, position: int) -> tuple[int, str | None] | None:

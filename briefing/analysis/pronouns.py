@@ -43,7 +43,7 @@ class People:
         self.index = index
         self.quoted = quoted
         self.named = self._named()
-        self.leading = sorted(set(index.subjects) | set(speakers))
+        self.leading = sorted(set(index.subjects) | set(speakers) | set(self._according_to()))
         self.leading_pronouns = [
             t.i
             for t in doc
@@ -68,6 +68,19 @@ class People:
                 continue
             if i == 0 or by_token[i - 1] != name:
                 found.append((i, name))
+        return found
+
+    def _according_to(self) -> list[NamedAt]:
+        """People words are credited to with "according to X", outside quotation marks."""
+        found: list[NamedAt] = []
+        for token in self.doc:
+            if token.lower_ != "to" or token.i == 0 or self.doc[token.i - 1].lower_ != "according":
+                continue
+            for named in token.children:
+                name = self.index.by_token[named.i]
+                person = name is not None and self.index.types.get(name) == PERSON
+                if named.dep_ == "pobj" and person and not self.quoted(named.idx):
+                    found.append((named.i, str(name)))
         return found
 
     def _clause_subjects(self) -> list[NamedAt]:
