@@ -213,9 +213,11 @@ def _target(
         return f"p:{owner}"  # "Kilroy" of "Robert Kilroy-Silk"
     if m.type == PERSON and not royal and (similar := _similar_surname(word, names)):
         return f"p:{similar}"
-    owners = names.by_first_word.get(word, set()) if m.type != PLACE else set()
+    owners = (
+        set() if m.type == PLACE or is_acronym(m.surface) else names.by_first_word.get(word, set())
+    )
     if len(owners) == 1:
-        return next(iter(owners))  # "Tarsen" after "Tarsen Motors"
+        return next(iter(owners))  # "Tarsen" after "Tarsen Motors"; "IAAF" is no "IAAF Council"
     owners = names.by_final_word.get(word, set()) if word not in _GENERIC else set()
     if len(owners) == 1:
         return next(iter(owners))  # "Kluft" after "Carolina Kluft", whatever their labels
