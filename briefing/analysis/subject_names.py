@@ -55,7 +55,10 @@ class SubjectNames:
 
     def in_role_apposition(self, subject: Token) -> str | None:
         """The person named in apposition with a role ("said Jardine Fleming Ltd analyst Nick
-        Edwards"): who speaks for the firm the subject names."""
+        Edwards"): who speaks for the firm the subject names, when the subject is no person
+        itself ("Rob Goldman, President Ascom North America" is Goldman)."""
+        if self.index.types.get(self.index.by_token[subject.i] or "") == PERSON:
+            return None
         for child in subject.children:
             if child.dep_ != "appos":
                 continue
