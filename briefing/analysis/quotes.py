@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from briefing.analysis.actors import Actor
+from briefing.analysis.gazetteer import PERSON
 from briefing.analysis.nlp import body_start
 from briefing.analysis.quote_marks import Segment, paragraphs, segments
 from briefing.analysis.quote_model import MIN_QUOTE_WORDS, Quote
@@ -181,16 +182,30 @@ class _Reader(QuoteText):
             )
         if previous is not None and self._same_sentence(previous, segment):
             return previous.attribution
-        return (
-            self._reported_by(segment.start, previous, colon_only=False)
-            or last_voice(self, segment)
-            or self._voice_since(segment, previous)
-        )
+        reported = self._reported_by(segment.start, previous, colon_only=False)
+        if reported is not None and self._other_subject(segment, reported.speaker):
+            return None  # "But Lord Justice Rix … ruled that it did not apply "to …"": theirs
+        return reported or last_voice(self, segment) or self._voice_since(segment, previous)
 
     def _voice_since(self, segment: Segment, previous: _Quotation | None) -> Attribution | None:
         if previous is None:
             return None
         return voice_since(self, segment, previous.attribution, previous.segments[-1].end)
+
+    def _other_subject(self, segment: Segment, speaker: str | None) -> bool:
+        """Whether the words before a stretch in its sentence name a person but `speaker` as
+        the main clause's subject, outside quotation marks: the sentence is theirs, not the
+        one before's."""
+        start = self.sentence_bounds(segment.start)[0]
+        index = self.attributor.index
+        return any(
+            t.dep_ in {"nsubj", "nsubjpass"}
+            and t.head.dep_ == "ROOT"
+            and index.types.get(index.speaker(t) or "") == PERSON
+            and index.speaker(t) != speaker
+            and not self.quoted(t.idx)
+            for t in self.tokens(start, segment.start)
+        )
 
     def _same_sentence(self, previous: _Quotation, segment: Segment) -> bool:
         """Whether a stretch is a further phrase of the sentence whose verb, before the quote
