@@ -1,0 +1,175 @@
+"""Speakers of quotes whose attribution lies a sentence or more away, or behind a name the
+tagger reads badly, on texts this project wrote in the shapes real news uses."""
+
+from briefing.analysis.actors import extract_actors
+from briefing.analysis.nlp import parse_article
+from briefing.analysis.quotes import extract_quotes
+
+
+def speakers(title: str, body: str) -> list[str | None]:
+    doc = parse_article(title, body)
+    return [q.speaker for q in extract_quotes(doc, extract_actors(doc)) if q.direct]
+
+
+def test_adding_after_a_reported_clause_is_the_teller_who_adds() -> None:
+    body = (
+        "Members of the families met the minister on Monday.\n\n"
+        "Mark Fisher said Mr Halloran had spoken with real warmth, adding: "
+        '"He listened to every one of us and he did not hurry anyone out of the room."'
+    )
+    assert speakers("Apology", body) == ["Mark Fisher"]
+
+
+def test_a_name_described_as_a_professor_is_a_person_who_speaks_for_himself() -> None:
+    body = (
+        "Talks between the two sides stalled again this week.\n\n"
+        "Eswar Prasad, a trade professor at Cornell, said the demands had made a deal "
+        "harder to reach.\n\n"
+        '"By raising hopes this high, the White House makes any deal less likely," he said.'
+    )
+    doc = parse_article("Trade Talks", body)
+    actors = {actor.name: actor.type for actor in extract_actors(doc)}
+    assert actors["Eswar Prasad"] == "person"
+    assert speakers("Trade Talks", body) == ["Eswar Prasad"]
+
+
+def test_quoted_words_naming_the_nearest_person_are_not_his() -> None:
+    body = (
+        "Daniel Ortiz, a professor at the university, said the plan was late.\n\n"
+        '"By promising too much, Ortiz makes every later promise harder to believe," '
+        "he said."
+    )
+    assert speakers("Plan", body) == [None]
+
+
+def test_mr_and_a_first_name_of_someone_else_is_a_different_person() -> None:
+    body = (
+        "Sacked MP Howard Flight said he would fight on.\n\n"
+        "At a news conference, Mr Howard insisted he had followed the party's rules. "
+        'The Tory leader, who says he wants honesty, said: "We do not say one thing in '
+        'private and another in public."'
+    )
+    doc = parse_article("Flight", body)
+    names = [actor.name for actor in extract_actors(doc)]
+    assert "Howard" in names and "Howard Flight" in names
+    assert speakers("Flight", body) == ["Howard"]
+
+
+def test_a_passive_sentence_led_by_he_tells_whom_the_defender_means() -> None:
+    body = (
+        "Richard Dunne is ready to sign a new contract with his club.\n\n"
+        "He was once threatened with the sack by the manager but has since played well. "
+        'Early talks have taken place and the defender said: "I want to stay here because '
+        'I have improved a lot as a player."'
+    )
+    assert [(speaker or "").endswith("Dunne") for speaker in speakers("Dunne", body)] == [True]
+
+
+def test_a_titled_description_who_counters_is_whom_he_means_next() -> None:
+    body = (
+        "Tony Blair faced questions in the Commons on Wednesday. Tory leader Michael Howard "
+        "said the government was divided.\n\n"
+        "Mr Blair said the claims were false. The Tory leader countered that such deals had "
+        'been struck twice. He declared: "He is the prime minister of deals made over dinner '
+        'and nothing else."'
+    )
+    assert speakers("Questions", body)[-1] == "Michael Howard"
+
+
+def test_a_question_quote_before_a_new_sentence_that_reports_is_not_its_speakers() -> None:
+    body = (
+        'Tory leader Michael Howard asked: "How can there be order in schools when there is no order in '
+        'government?" Mr Blair said he would not respond to gossip in books.'
+    )
+    assert speakers("Questions", body) == ["Michael Howard"]
+
+
+def test_a_paragraph_of_quotation_goes_on_although_a_later_sentence_names_someone() -> None:
+    body = (
+        "Liberal Democrat spokesman Menzies Campbell said the result gave the prime minister "
+        'a chance of a fresh start, adding there was an "umbilical cord" between the two '
+        "leaders.\n\n"
+        '"Europeans must hope that the new administration will be much more willing to work '
+        'with its allies." Even before the result was known, Mr Blair was being urged to act '
+        "on climate change."
+    )
+    assert speakers("Election", body)[-1] == "Menzies Campbell"
+
+
+def test_a_quoted_sentence_goes_on_after_a_short_remark_naming_nobody() -> None:
+    body = (
+        "The American strategist joined the party last year.\n\n"
+        '"The greatest threat to democracy is not terror but bureaucracy," Mr Morris says. '
+        "A striking soundbite, but a surprise coming from a strategist who spent most of his "
+        "working life advising candidates for office across the United States. "
+        '"It is the growth of bodies of experts who do not believe in letting voters '
+        'decide".'
+    )
+    doc = parse_article("Strategist", body)
+    quotes = [q.speaker for q in extract_quotes(doc, extract_actors(doc)) if q.direct]
+    assert quotes[0] is not None and quotes[1] == quotes[0]
+
+
+def test_a_quote_answering_the_writers_question_is_not_the_person_the_question_names() -> None:
+    body = (
+        "The party's strategist Dick Morris spoke to us on Friday.\n\n"
+        "So is the party's job to destroy the Tories, as former member Robert Kilroy-Silk "
+        'once declared? "No. The aim of the party is to leave the union and to stiffen the '
+        'spine of the Tories on the issue."'
+    )
+    assert "Robert Kilroy-Silk" not in speakers("Strategist", body)
+
+
+def test_a_surname_opened_by_al_is_a_speaker() -> None:
+    body = (
+        "Fadhil al-Chalabi spoke at a university in Caracas yesterday.\n\n"
+        '"The group has no choice but to defend the price and this has restored its '
+        'credibility," said al-Chalabi, who is in Caracas for a meeting.'
+    )
+    assert [(speaker or "").endswith("al-Chalabi") for speaker in speakers("Oil", body)] == [True]
+
+
+def test_he_after_according_to_is_that_person() -> None:
+    body = (
+        "Cheap corn is still the main reason for putting cattle on feed, according to "
+        "livestock analyst Tom O'Hare.\n\n"
+        '"Farmers have no place to send the grain," he said.'
+    )
+    assert speakers("Cattle", body) == ["Tom O'Hare"]
+
+
+def test_a_spokesman_after_a_spokesman_at_a_company_speaks_for_it() -> None:
+    body = (
+        "Several banks said it was too early to judge the loans.\n\n"
+        "A spokesman at First Chicago Corp said it was premature to change the loans. "
+        '"It is our expectation that growth will allow the country to meet its debt," a '
+        "spokesman said."
+    )
+    assert speakers("Banks", body) == ["First Chicago Corp"]
+
+
+def test_an_acronym_is_not_the_longer_body_it_opens() -> None:
+    body = (
+        "The IAAF Council met in Monaco on Sunday.\n\n"
+        '"Nothing was decided to change things - it was more a forum for the people '
+        'involved," said an IAAF spokesman.'
+    )
+    assert speakers("Athletics", body) == ["IAAF"]
+
+
+def test_a_person_with_a_titled_company_in_apposition_speaks_for_himself() -> None:
+    body = (
+        "The two firms will sell the system together.\n\n"
+        'Rob Goldman, President Ascom North America, says: "By working together, Ascom can '
+        'help hospitals cut the number of alarms nurses hear."'
+    )
+    assert speakers("Alarms", body) == ["Rob Goldman"]
+
+
+def test_a_phrase_in_a_sentence_led_by_another_person_is_not_the_earlier_speakers() -> None:
+    body = (
+        "The Ministry of Defence said the area was outside the reach of the convention. But "
+        'Lord Justice Rix ruled that the convention did not apply "to the whole territory of '
+        'another state at any time of war".'
+    )
+    assert speakers("Deaths In Custody", body) == [None]
