@@ -78,8 +78,8 @@ def test_a_titled_description_who_counters_is_whom_he_means_next() -> None:
 
 def test_a_question_quote_before_a_new_sentence_that_reports_is_not_its_speakers() -> None:
     body = (
-        'Tory leader Michael Howard asked: "How can there be order in schools when there is no order in '
-        'government?" Mr Blair said he would not respond to gossip in books.'
+        'Tory leader Michael Howard asked: "How can there be order in schools when there is '
+        'no order in government?" Mr Blair said he would not respond to gossip in books.'
     )
     assert speakers("Questions", body) == ["Michael Howard"]
 
