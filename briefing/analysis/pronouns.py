@@ -71,10 +71,15 @@ class People:
         return found
 
     def _according_to(self) -> list[NamedAt]:
-        """People words are credited to with "according to X", outside quotation marks."""
+        """People a view is credited to, outside quotation marks: "according to X", or "for
+        X" opening a sentence ("But for Allen Weiner, a research director, the future …")."""
         found: list[NamedAt] = []
         for token in self.doc:
-            if token.lower_ != "to" or token.i == 0 or self.doc[token.i - 1].lower_ != "according":
+            according = (
+                token.lower_ == "to" and token.i and self.doc[token.i - 1].lower_ == "according"
+            )
+            opening = token.lower_ == "for" and _opens_sentence(token)
+            if not (according or opening):
                 continue
             for named in token.children:
                 name = self.index.by_token[named.i]
@@ -193,6 +198,18 @@ class People:
             start, end = self._sentence_starts[earlier], self._sentence_starts[earlier + 1]
             for named in subjects:
                 yield from _between(named, start, end)
+
+
+def _opens_sentence(preposition: Token) -> bool:
+    """Whether a preposition opens its sentence ("But for X, …") as a phrase set off by a
+    comma."""
+    first = preposition.sent.start
+    if preposition.i != first and not (
+        preposition.i == first + 1 and preposition.doc[first].lower_ in {"but", "and", "yet"}
+    ):
+        return False
+    edge = preposition.right_edge.i
+    return "," in {t.text for t in preposition.doc[edge : edge + 2]}
 
 
 def antecedent(relative: Token, index: ActorIndex) -> Token:

@@ -173,3 +173,14 @@ def test_a_phrase_in_a_sentence_led_by_another_person_is_not_the_earlier_speaker
         'another state at any time of war".'
     )
     assert speakers("Deaths In Custody", body) == [None]
+
+
+def test_he_after_a_sentence_opened_by_for_someone_is_that_person() -> None:
+    body = (
+        "Olivier Vance, an analyst at a bank in Paris, said the company had changed course. "
+        '"It has refocused on search in the last few years," he said.\n\n'
+        "But for Allen Weiner, a research director at an analyst firm, the future of search "
+        "is not only about technology. "
+        '"The next generation of search is going to be about premium content," he said.'
+    )
+    assert speakers("Search", body) == ["Olivier Vance", "Allen Weiner"]
