@@ -213,14 +213,20 @@ def _target(
         return f"p:{owner}"  # "Kilroy" of "Robert Kilroy-Silk"
     if m.type == PERSON and not royal and (similar := _similar_surname(word, names)):
         return f"p:{similar}"
-    owners = (
-        set() if m.type == PLACE or is_acronym(m.surface) else names.by_first_word.get(word, set())
-    )
+    return _one_word_target(m, word, names)
+
+
+def _one_word_target(m: NameMention, word: str, names: ArticleNames) -> str:
+    """The longer name one word names when it is the only one opening or ending with it
+    ("Tarsen" after "Tarsen Motors", "Kluft" after "Carolina Kluft"), else its own; an
+    acronym never joins a longer name it opens ("IAAF" is no "IAAF Council")."""
+    opening = m.type != PLACE and not is_acronym(m.surface)
+    owners = names.by_first_word.get(word, set()) if opening else set()
     if len(owners) == 1:
-        return next(iter(owners))  # "Tarsen" after "Tarsen Motors"; "IAAF" is no "IAAF Council"
+        return next(iter(owners))
     owners = names.by_final_word.get(word, set()) if word not in _GENERIC else set()
     if len(owners) == 1:
-        return next(iter(owners))  # "Kluft" after "Carolina Kluft", whatever their labels
+        return next(iter(owners))  # whatever their labels
     if word in _GENERIC:
         owners = names.by_last_word.get(word, set())
         return next(iter(owners)) if len(owners) == 1 else ""  # "the Commission"
