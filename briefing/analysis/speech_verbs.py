@@ -18,7 +18,7 @@ SPEECH_VERBS = frozenset(
 PHRASE_VERBS = frozenset(
     """accuse point recall remember describe call dismiss welcome criticise criticize introduce
     praise condemn hail reject brand label blame attack defend demand liken compare mock
-    cite hope vow pledge promise""".split()
+    cite hope vow pledge promise dub term""".split()
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CONTINUED = frozenset({"xcomp", "dobj", "prep", "advcl"})  # "continue to make": no saying
