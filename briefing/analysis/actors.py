@@ -20,7 +20,7 @@ from briefing.analysis.genders import first_name_gender
 from briefing.analysis.institutions import institution_names
 from briefing.analysis.mentions import NameMention, find_mentions
 from briefing.analysis.nlp import parse_article
-from briefing.analysis.person_evidence import described_as_person
+from briefing.analysis.person_evidence import described_as_person, speaks_by_first_name
 from briefing.analysis.roles import Role, find_roles
 from briefing.analysis.speaking_names import speaking_names
 from briefing.names import PARTICLES, normalise_name, person_key
@@ -77,7 +77,8 @@ def _actor_type(doc: Doc, group: list[NameMention]) -> str:
     if group[0].target.startswith("p:"):
         return PERSON
     if not group[0].target.startswith("g:") and any(
-        described_as_person(doc, m.start, m.end) for m in group
+        described_as_person(doc, m.start, m.end) or speaks_by_first_name(doc, m.start, m.end)
+        for m in group
     ):
         return PERSON  # "Eswar Prasad, a trade professor at Cornell" read as a company
     surnames = {m.surface for m in group if m.type == PERSON and " " not in m.surface}

@@ -7,12 +7,27 @@ company or a place, and then nobody can be "he" or "she" for it.
 
 from spacy.tokens import Doc, Span, Token
 
+from briefing.analysis.genders import first_name_gender
 from briefing.analysis.roles import PERSON_NOUNS, ROLE_NOUNS
+from briefing.analysis.speech_verbs import is_speech_verb
 
 _YOUNGEST, _OLDEST = 14, 110  # ", 20," after a name: an age only within these
 # Nouns a company may be described by as well ("BP, a big investor", "TV producer Illuminations").
 _FIRMS_TOO = frozenset("investor producer owner host leader founder director head agent".split())
 _NOUNS = PERSON_NOUNS - _FIRMS_TOO
+_FIRM_WORDS = frozenset("corp co inc ltd plc llc group holdings brothers bros & and".split())
+
+
+def speaks_by_first_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name opened by a known first name ("Rio Ferdinand", "said Ferdinand" aside)
+    is the subject of a verb of saying: a person speaking, whatever the tagger read."""
+    words = [t for t in doc[start:end] if not t.is_punct]
+    if not 2 <= len(words) <= 3 or first_name_gender(words[0].text) is None:
+        return False
+    if words[0].lower_ in ROLE_NOUNS or any(t.lower_ in _FIRM_WORDS for t in doc[start:end]):
+        return False  # "General Motors Corp", "Ernst & Young"
+    root = _root(doc, start, end)
+    return root.dep_ in {"nsubj", "dobj", "attr", "npadvmod"} and is_speech_verb(root.head)
 
 
 def described_as_person(doc: Doc, start: int, end: int) -> bool:

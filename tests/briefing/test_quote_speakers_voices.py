@@ -184,3 +184,15 @@ def test_he_after_a_sentence_opened_by_for_someone_is_that_person() -> None:
         '"The next generation of search is going to be about premium content," he said.'
     )
     assert speakers("Search", body) == ["Olivier Vance", "Allen Weiner"]
+
+
+def test_a_first_name_and_surname_credited_with_words_is_a_person_who_speaks() -> None:
+    body = (
+        "The club has confirmed a third bid from its suitor.\n\n"
+        '"A lot of people want the club to be run by people who grew up with it," said Rio '
+        'Ferdinand. "No one knows what this man will bring to the table." The central '
+        'defender added on the radio: "We will have to wait and see what he comes with."'
+    )
+    doc = parse_article("Ferdinand wary of bid", body)
+    assert {a.name: a.type for a in extract_actors(doc)}["Rio Ferdinand"] == "person"
+    assert speakers("Ferdinand wary of bid", body) == ["Rio Ferdinand", "Rio Ferdinand"]
