@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Doc, Token
 
 from briefing.analysis.actor_index import ActorIndex
-from briefing.analysis.gazetteer import PERSON
+from briefing.analysis.gazetteer import PERSON, is_demonym
 from briefing.analysis.genders import PRONOUNS, compatible, name_gender, title_gender
 from briefing.analysis.speech_verbs import is_speech_verb, reports
 
@@ -52,6 +52,7 @@ class People:
             and t.head.dep_ == "ROOT"
             and not quoted(t.idx)
         ]
+        self.described_leads = [t.i for t in doc if _leading_description(t) and not quoted(t.idx)]
         self._resolved: dict[int, str | None] = {}
         self.clause_subjects = self._clause_subjects()
         self._sentence_starts = [sentence.start for sentence in doc.sents]
@@ -192,12 +193,25 @@ class People:
                 yield from found
                 yield from _between(self.named, start, position)
                 break
+            if any(start <= i < end for i in self.described_leads):
+                return  # "But the 25-year-old Dubliner …. He added": someone unnamed here
             end = start
             sentence -= 1
         for earlier in range(sentence - 1, max(farthest, 0) - 1, -1):
             start, end = self._sentence_starts[earlier], self._sentence_starts[earlier + 1]
             for named in subjects:
                 yield from _between(named, start, end)
+
+
+def _leading_description(subject: Token) -> bool:
+    """Whether a main clause's subject describes a person by age and origin without a name
+    ("the 25-year-old Dubliner"), as the tagger may take for a name."""
+    if subject.dep_ not in _SUBJECTS or subject.head.dep_ != "ROOT":
+        return False
+    if not any(c.lower_ == "the" for c in subject.lefts) or subject.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    aged = any(c.lower_ == "old" for c in subject.lefts)  # "the 25-year-old …"
+    return aged and (subject.pos_ == "PROPN" or is_demonym(subject.text))
 
 
 def _opens_sentence(preposition: Token) -> bool:

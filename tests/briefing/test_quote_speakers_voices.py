@@ -196,3 +196,13 @@ def test_a_first_name_and_surname_credited_with_words_is_a_person_who_speaks() -
     doc = parse_article("Ferdinand wary of bid", body)
     assert {a.name: a.type for a in extract_actors(doc)}["Rio Ferdinand"] == "person"
     assert speakers("Ferdinand wary of bid", body) == ["Rio Ferdinand", "Rio Ferdinand"]
+
+
+def test_he_after_an_unnamed_described_subject_is_not_the_person_before_it() -> None:
+    body = (
+        "Richard Dunne wants to stay at his club.\n\n"
+        "Newcastle boss Graeme Souness is said to have been impressed by the defender's form. "
+        "But the 25-year-old Dubliner underlined his wish to stay at the club. He added: "
+        '"It is nice to be linked with big clubs but the important thing is this one."'
+    )
+    assert speakers("Dunne", body) == [None]  # neither Souness nor a "Dubliner"
