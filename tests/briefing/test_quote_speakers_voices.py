@@ -206,3 +206,12 @@ def test_he_after_an_unnamed_described_subject_is_not_the_person_before_it() -> 
         '"It is nice to be linked with big clubs but the important thing is this one."'
     )
     assert speakers("Dunne", body) == [None]  # neither Souness nor a "Dubliner"
+
+
+def test_a_quote_standing_alone_goes_to_the_person_made_subject_after_another_voice() -> None:
+    body = (
+        '"We need a bigger rocket to get there," Tom Young said at the hearing.\n\n'
+        "Jim Bridenstine expects to build three of the rockets by 2024. "
+        '"Adding another rocket to the plan is something I am not confident could happen."'
+    )
+    assert speakers("Hearing", body) == ["Tom Young", "Jim Bridenstine"]
