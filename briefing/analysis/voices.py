@@ -137,8 +137,10 @@ def voice_since(
         return None
     paragraph_end = reader.paragraphs[segment.paragraph][1]
     after_end = min(reader.next_sentence_end(segment.end, paragraph_end), paragraph_end)
-    if _names_other(reader, segment.end, after_end, before.speaker):
-        return None  # someone named right after it may be the one quoted
+    if _names_other(reader, segment.end, after_end, before.speaker) and not (
+        reader.speech_verbs(segment.end, after_end)
+    ):
+        return None  # "That is the view of Olav Brekke": who may be the one quoted
     return Attribution(before.speaker, None, segment.start, segment.end)
 
 

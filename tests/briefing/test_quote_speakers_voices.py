@@ -215,3 +215,23 @@ def test_a_quote_standing_alone_goes_to_the_person_made_subject_after_another_vo
         '"Adding another rocket to the plan is something I am not confident could happen."'
     )
     assert speakers("Hearing", body) == ["Tom Young", "Jim Bridenstine"]
+
+
+def test_a_quote_goes_on_with_the_voice_before_when_the_next_sentence_is_anothers() -> None:
+    body = (
+        'Campaign chairman John Tomaney said: "The government holds a lot of power in the '
+        'region and the accountability should be here as well." He also defended the attack '
+        'on the rival campaign. "We felt we had to show who was really behind the other '
+        'side." Graham Robb, spokesman for the rival campaign, said the attack was unfair.'
+    )
+    assert speakers("Referendum", body) == ["John Tomaney", "John Tomaney"]
+
+
+def test_a_quote_followed_by_whose_view_it_is_does_not_go_on_with_the_voice_before() -> None:
+    body = (
+        'Campaign chairman John Tomaney said: "The government holds a lot of power in the '
+        'region and the accountability should be here as well." He also defended the attack '
+        'on the rival campaign. "We felt we had to show who was really behind the other '
+        'side." That is the view of Graham Robb, who ran the rival campaign.'
+    )
+    assert speakers("Referendum", body) == ["John Tomaney", None]
