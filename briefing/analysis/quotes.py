@@ -136,6 +136,10 @@ class _Reader(QuoteText):
             tokens = self.tokens(head_start, segment.start)
             if tokens and (name := self.attributor.named_in(tokens[0].i, tokens[-1].i + 1)):
                 return Attribution(name, None, head_start, segment.end)
+        if self.text[segment.end : tail_end].lstrip(" ,").lower().startswith("according to"):
+            tokens = self.tokens(segment.end, tail_end)  # `"…," according to Glen Yearwood`
+            if tokens and (name := self.attributor.named_in(tokens[0].i, tokens[-1].i + 1)):
+                return Attribution(name, None, head_start, tail_end)
         sentence = self.sentences[self.sentence_at(segment.start)]
         verb = phrase_verb(sentence, segment.start, self.quoted, self.attributor.subject_of)
         if verb is not None and not self.attributor.from_someone(

@@ -235,3 +235,12 @@ def test_a_quote_followed_by_whose_view_it_is_does_not_go_on_with_the_voice_befo
         'side." That is the view of Graham Robb, who ran the rival campaign.'
     )
     assert speakers("Referendum", body) == ["John Tomaney", None]
+
+
+def test_according_to_after_a_quote_names_its_speaker() -> None:
+    body = (
+        "The record companies have pledged not to release offensive songs.\n\n"
+        '"The industry will work with the artists while keeping their freedom of speech," '
+        "according to strategist Glen Yearwood, who represents the industry."
+    )
+    assert speakers("Reggae", body) == ["Glen Yearwood"]
