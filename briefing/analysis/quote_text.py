@@ -46,9 +46,9 @@ def inner_words(text: str, segment: Segment) -> str:
 def ends_sentence(text: str, segment: Segment) -> bool:
     """Whether a stretch's words end a sentence: with a full stop inside the marks or just
     after them (`"… bureaucratism".`)."""
-    return bool(OPEN_ENDED.search(inner_words(text, segment))) or text[segment.end :].startswith(
-        "."
-    )
+    if text[segment.end :].startswith("."):
+        return True
+    return OPEN_ENDED.search(inner_words(text, segment)) is not None
 
 
 class QuoteText:

@@ -9,10 +9,12 @@ quote before it when only that quote's attribution lies between (`"…," he said
 interrupted `"…," X said, "…"`, or the next paragraph), else belongs to whoever the sentence
 just before it reports (`X said that … "…"`); a paragraph of quotation naming nobody goes on
 with the last voice of the paragraph before when nobody else was named after it; a quoted
-sentence standing alone goes on with the person the sentences just before speak of
-(`briefing.analysis.voices`). A stretch with an attribution of its own never takes the
-previous speaker, so consecutive quotes of different people stay apart. Who a verb credits
-is `briefing.analysis.attribution`: persons and organisations only, pronouns resolved, empty
+sentence standing alone goes on with the person the sentences just before speak of, or
+with the quote before it when the narrative between names nobody else
+(`briefing.analysis.voices`); quoted words that name whom they would go on with are not
+theirs. A stretch with an attribution of its own never takes the previous speaker, so
+consecutive quotes of different people stay apart. Who a verb credits is
+`briefing.analysis.attribution`: persons and organisations only, pronouns resolved, empty
 when unsure. Reported speech ("X said that …", "X told reporters …") gives indirect quotes.
 """
 
@@ -98,12 +100,12 @@ class _Reader(QuoteText):
         if len(self.text[segment.end : verb.idx].split()) > _MAX_ATTRIBUTION_WORDS:
             return None
         inner = inner_words(self.text, segment)
-        reports = any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
+        has_clause = any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
         if OPEN_ENDED.search(inner):
             # a full quote sentence: only a bare "X said." after it is its attribution
-            if reports or tail.endswith(",") or len(tail.split()) > _MAX_SHORT_TAIL_WORDS:
+            if has_clause or tail.endswith(",") or len(tail.split()) > _MAX_SHORT_TAIL_WORDS:
                 return None
-        elif inner.endswith(("?", "!")) and tail[:1].isupper() and reports:
+        elif inner.endswith(("?", "!")) and tail[:1].isupper() and has_clause:
             return None  # `"… their act?" Mr Blair said he would not …`: a sentence of its own
         return verb
 

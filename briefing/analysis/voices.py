@@ -43,7 +43,8 @@ def voice_going_on(reader: QuoteText, segment: Segment) -> Attribution | None:
 def last_voice(reader: QuoteText, segment: Segment) -> Attribution | None:
     """For a quote that is a sentence of its own with no attribution: the person the
     sentences just before speak of, as "he" would mean them, when that person is the
-    subject there, nobody else was named since nor credited with words since
+    subject there, nobody else was named since, and nobody else was credited with words
+    since (in the quote's paragraph) or last (before it)
     ("Ian Pearson … told the BBC that …. BT was one of …. "There were …""); nobody when
     someone else is named right after it, who may be the one quoted ("… is the view of
     Graham Lane")."""
@@ -67,9 +68,12 @@ def last_voice(reader: QuoteText, segment: Segment) -> Attribution | None:
     came_in = [n for i, n in people.named if last is not None and last < i < tokens[0].i]
     if last is None or any(other != name and " " in other for other in came_in):
         return None  # "… according to Mr Lane": someone else, named in full, came in since
-    voices = [  # words credited since the person was last the subject
+    since = reader.doc[last].idx  # voices before the subject's sentence in the quote's
+    if since < reader.paragraphs[segment.paragraph][0]:  # paragraph are behind it
+        since = first.start_char
+    voices = [
         speaker
-        for verb in reader.speech_verbs(reader.doc[last].idx, segment.start)
+        for verb in reader.speech_verbs(since, segment.start)
         if (speaker := reader.attributor.speaker_of(verb)) is not None
     ]
     if voices and voices[-1] != name:
