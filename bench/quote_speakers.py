@@ -6,7 +6,7 @@ The labels (`bench/quote_labels.json`) name the speaker of direct quotes in BBC,
 saved web-page articles read at run time from ../shared/data (never stored here): each quote
 is the character offset of its opening quotation mark in the article's raw text, with the
 names that count as right, read from the texts by people who had not seen the code's output.
-The `dev` articles may be studied and tuned on; they include four earlier held-out sets,
+The `dev` articles may be studied and tuned on; they include the earlier held-out sets,
 moved to dev once their figures were reported (`labelled_as` says which). The `heldout9`
 to `heldout11` articles are never used to change the code: their figures are the honest ones.
 Labelled phrases of one or two words are not counted: the bot keeps no quote that short.

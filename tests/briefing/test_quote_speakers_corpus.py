@@ -52,3 +52,10 @@ def test_held_out_speakers_do_not_fall_below_the_floor(
 )
 def test_held_out_speakers_reach_the_target(scores: dict[str, quote_speakers.Score]) -> None:
     assert _pooled(scores) >= TARGET
+
+
+def test_a_found_name_counts_when_it_is_the_labelled_person_or_the_acronyms_expansion() -> None:
+    assert quote_speakers.same_speaker("Harry Lee", ["Lee"])
+    assert not quote_speakers.same_speaker("Ann Lee", ["Harry Lee"])
+    assert quote_speakers.same_speaker("International Monetary Fund", ["IMF"])
+    assert not quote_speakers.same_speaker("International Labour Organisation", ["IMF"])
