@@ -120,11 +120,4 @@ def speaks_for_subject_before(subject: Token, before: tuple[int, str | None] | N
 
 def voice_of(subject: Token, index: ActorIndex) -> str | None:
     """The organisation "a spokesman at First Chicago Corp" speaks for, named with it."""
-    if subject.lower_ not in _SPOKESPEOPLE:
-        return None
-    for prep in subject.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"at", "for", "of"}:
-            for named in prep.children:
-                if (name := index.actor_at(named)) is not None:
-                    return name
-    return None
+    return index.speaker(subject) if subject.lower_ in _SPOKESPEOPLE else None

@@ -5,7 +5,7 @@ age after it ("Mikoliunas, 20,"). The tagger often reads an unfamiliar person's 
 company or a place, and then nobody can be "he" or "she" for it.
 """
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from briefing.analysis.genders import first_name_gender
 from briefing.analysis.roles import PERSON_NOUNS, ROLE_NOUNS
@@ -26,7 +26,7 @@ def speaks_by_first_name(doc: Doc, start: int, end: int) -> bool:
         return False
     if words[0].lower_ in ROLE_NOUNS or any(t.lower_ in _FIRM_WORDS for t in doc[start:end]):
         return False  # "General Motors Corp", "Ernst & Young"
-    root = _root(doc, start, end)
+    root = doc[start:end].root
     return root.dep_ in {"nsubj", "dobj", "attr", "npadvmod"} and is_speech_verb(root.head)
 
 
@@ -38,18 +38,10 @@ def described_as_person(doc: Doc, start: int, end: int) -> bool:
     if before is not None and before.lower_ in _NOUNS and before.pos_ in {"NOUN", "PROPN"}:
         return True
     if end < len(doc) and doc[end].text == ",":
-        root = _root(doc, start, end)
+        root = doc[start:end].root
         if any(c.dep_ == "appos" and c.lower_ in _NOUNS for c in root.children):
             return True
     return _aged(doc, end)
-
-
-def _root(doc: Doc, start: int, end: int) -> Token:
-    """The token of a span whose head lies outside it."""
-    for token in doc[start:end]:
-        if not start <= token.head.i < end or token.head.i == token.i:
-            return token
-    return doc[end - 1]
 
 
 def _aged(doc: Doc, end: int) -> bool:

@@ -207,9 +207,9 @@ class _Reader(QuoteText):
         return any(
             t.dep_ in {"nsubj", "nsubjpass"}
             and t.head.dep_ == "ROOT"
-            and index.types.get(index.speaker(t) or "") == PERSON
-            and index.speaker(t) != speaker
             and not self.quoted(t.idx)
+            and (name := index.speaker(t)) != speaker
+            and index.types.get(name or "") == PERSON
             for t in self.tokens(start, segment.start)
         )
 

@@ -127,9 +127,10 @@ def voice_since(
     if before is None or before.speaker is None or not _stands_alone(reader, segment):
         return None
     start = max(before_end, before.end)
+    between = reader.sentences[reader.sentence_at(start) : reader.sentence_at(segment.start) + 1]
     narrative = [
         sentence
-        for sentence in reader.sentences
+        for sentence in between
         if start <= sentence.start_char < segment.start
         and any(t.is_alpha and not reader.quoted(t.idx) for t in sentence)
     ]

@@ -3,12 +3,7 @@ project wrote in the shapes real news uses."""
 
 from briefing.analysis.actors import extract_actors
 from briefing.analysis.nlp import parse_article
-from briefing.analysis.quotes import extract_quotes
-
-
-def speakers(title: str, body: str) -> list[str | None]:
-    doc = parse_article(title, body)
-    return [q.speaker for q in extract_quotes(doc, extract_actors(doc)) if q.direct]
+from tests.briefing.speaker_reading import speakers
 
 
 def test_a_quoted_sentence_standing_alone_goes_on_with_the_person_just_spoken_of() -> None:

@@ -5,11 +5,7 @@ phrases framed by verbs of judging."""
 from briefing.analysis.actors import extract_actors
 from briefing.analysis.nlp import parse_article
 from briefing.analysis.quotes import extract_quotes
-
-
-def speakers(title: str, body: str) -> list[str | None]:
-    doc = parse_article(title, body)
-    return [q.speaker for q in extract_quotes(doc, extract_actors(doc)) if q.direct]
+from tests.briefing.speaker_reading import speakers
 
 
 def test_he_after_an_inverted_speaker_means_that_speaker() -> None:

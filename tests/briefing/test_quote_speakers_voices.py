@@ -4,11 +4,7 @@ tagger reads badly, on texts this project wrote in the shapes real news uses."""
 from briefing.analysis.actors import extract_actors
 from briefing.analysis.nlp import parse_article
 from briefing.analysis.quotes import extract_quotes
-
-
-def speakers(title: str, body: str) -> list[str | None]:
-    doc = parse_article(title, body)
-    return [q.speaker for q in extract_quotes(doc, extract_actors(doc)) if q.direct]
+from tests.briefing.speaker_reading import speakers
 
 
 def test_adding_after_a_reported_clause_is_the_teller_who_adds() -> None:
