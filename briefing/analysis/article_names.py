@@ -44,12 +44,15 @@ class ArticleNames:
     by_content: dict[str, str] = field(default_factory=dict)  # key without minor words -> key
     organisations: set[str] = field(default_factory=set)  # keys of many-word names
     titles: dict[str, set[str]] = field(default_factory=dict)  # person -> words just before
+    single_words: dict[str, int] = field(default_factory=dict)  # one-word name -> how often
 
     @classmethod
     def of(cls, mentions: list[NameMention]) -> "ArticleNames":
         names = cls()
         for m in mentions:
             key = person_key(m.key)
+            if " " not in m.key:
+                names.single_words[m.key] = names.single_words.get(m.key, 0) + 1
             if m.canonical is None and m.type == PERSON and " " in key:
                 names.people.setdefault(key, m.start)
             elif m.type not in (PERSON, UNSURE) and " " in m.key:
@@ -110,8 +113,9 @@ def _content(key: str) -> str:
 
 def _similar_surname(word: str, names: ArticleNames) -> str | None:
     """The one person whose surname is a spelling variant of this word ("Anderson" of
-    "Hans Christian Andersen"), when only one is."""
-    if len(word) < 5:
+    "Hans Christian Andersen"), when only one is and the word is a slip, written once: a
+    name the article uses again is someone else ("Reagan" is not "Donald Regan")."""
+    if len(word) < 5 or names.single_words.get(word, 0) > 1:
         return None
     alike = [s for s in names.by_surname if word_similarity(word, s) >= WORD_SIMILARITY]
     people = names.by_surname[alike[0]] if len(alike) == 1 else []
@@ -211,7 +215,9 @@ def _target(
         return f"p:{next(iter(names.by_first_name[word]))}"  # "Michael" of "Michael Howard"
     if m.type == PERSON and not royal and (owner := _surname_of(word, names, within=True)):
         return f"p:{owner}"  # "Kilroy" of "Robert Kilroy-Silk"
-    if m.type == PERSON and not royal and (similar := _similar_surname(word, names)):
+    similar = None if royal else _similar_surname(word, names)
+    if m.type in (PERSON, ORGANISATION) and similar is not None:
+        m.type = PERSON  # "said Daveport": a slip for Lindsay Davenport, parsed as a firm
         return f"p:{similar}"
     return _one_word_target(m, word, names)
 

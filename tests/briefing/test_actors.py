@@ -326,6 +326,26 @@ def test_a_misspelt_surname_joins_the_one_person_it_resembles() -> None:
     assert set(names["Peter Andersen"].aliases) == {"Peter Andersen", "Anderson", "Andersen"}
 
 
+def test_a_surname_used_again_is_its_own_person_not_a_misspelling() -> None:
+    names = _names(
+        "Veto defeated",
+        "Chief of staff Donald Regan stayed silent. Reagan said he was disappointed. Aides "
+        "said Reagan would fight on, and Reagan's allies agreed.",
+    )
+    assert "Reagan" in names
+    assert set(names["Donald Regan"].aliases) == {"Donald Regan"}
+
+
+def test_a_slip_in_a_surname_read_as_a_firm_still_joins_the_person() -> None:
+    names = _names(
+        "Davenport hits out",
+        'Tennis star Lindsay Davenport has criticised the plan. "You hear about women '
+        'playing only three sets," said Daveport.',
+    )
+    assert "Daveport" in names["Lindsay Davenport"].aliases
+    assert "Daveport" not in names
+
+
 def test_parties_and_people_inside_a_norp_entity() -> None:
     names = _names("", "Voters backed the Liberal Democrats and the Social Democrats.")
     assert names["Liberal Democrats"].type == "organisation"
