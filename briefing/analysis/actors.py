@@ -27,6 +27,9 @@ from briefing.names import PARTICLES, normalise_name, person_key
 
 MENTIONS = "briefing.mentions"  # Doc.user_data key: [(start token, end token, name, type)]
 _TYPE_ORDER = {PERSON: 0, ORGANISATION: 1, GROUP: 2, PLACE: 3}
+# Last words that only a firm's name ends with: "Multiplex Group" is a company however often
+# the parser reads "Multiplex" alone as a person.
+_FIRM_ENDINGS = frozenset("group inc corp corporation ltd plc llc holdings".split())
 
 
 @dataclass
@@ -81,6 +84,8 @@ def _actor_type(doc: Doc, group: list[NameMention]) -> str:
         for m in group
     ):
         return PERSON  # "Eswar Prasad, a trade professor at Cornell" read as a company
+    if any(" " in m.surface and m.surface.split()[-1].lower() in _FIRM_ENDINGS for m in group):
+        return ORGANISATION
     surnames = {m.surface for m in group if m.type == PERSON and " " not in m.surface}
     if any(" " in m.surface and m.surface.split()[-1] in surnames for m in group):
         return PERSON  # "Ingrid Velde" read as a company, "Velde" as a person

@@ -45,7 +45,8 @@ WIRE_AGENCIES = frozenset(
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _POSSESSIVES = {"his": MALE, "her": FEMALE}
 _COMPANY_WORDS = frozenset(
-    "company firm group bank carmaker airline retailer insurer maker operator".split()
+    """company firm group bank carmaker airline retailer insurer maker operator agency union
+    ministry department authority""".split()
 )
 _ORGANISATION_PRONOUNS = frozenset({"it", "they"})
 _SPEAKING_TYPES = frozenset({ORGANISATION, GROUP})
@@ -86,6 +87,7 @@ class Attributor:
         self.index = index
         self.quoted = quoted
         self.subjects = self._subjects()
+        self.singular_subjects = self._singular(self.subjects)
         self.names = SubjectNames(doc, index)
         self.people = People(doc, index, quoted, self._speakers())
         self.roles = [
@@ -112,6 +114,20 @@ class Attributor:
                 found.append((token.i, name if kind in _SPEAKING_TYPES else None))
         return found
 
+    def _singular(self, subjects: list[tuple[int, str | None]]) -> list[tuple[int, str | None]]:
+        """The subjects "it" or "the company" may stand for: no plural noun naming nobody
+        ("These claims could take years. …," it said" is Multiplex's); "the company" stands
+        for the organisation the subject before it named ("The company added … it said")."""
+        found: list[tuple[int, str | None]] = []
+        for i, name in subjects:
+            token = self.doc[i]
+            if name is None and token.tag_ in {"NNS", "NNPS"}:
+                continue
+            if name is None and found and self._the_company(token):
+                name = found[-1][1]
+            found.append((i, name))
+        return found
+
     def _speakers(self) -> list[tuple[int, str]]:
         """People credited by a verb of saying outside quotation marks, as its subject or
         after it ("Ms Hutt said she hoped …", "…, Pedro Aspe, who said", "said Shadrin")."""
@@ -131,14 +147,18 @@ class Attributor:
                 found.append((subject.i, name))
         return found
 
-    def subject_before(self, position: int) -> tuple[int, str | None] | None:
-        """The nearest main-clause subject before a token, with the organisation it names."""
-        at = bisect.bisect_left(self.subjects, position, key=lambda subject: subject[0]) - 1
-        return self.subjects[at] if at >= 0 else None
+    def subject_before(
+        self, position: int, singular: bool = False
+    ) -> tuple[int, str | None] | None:
+        """The nearest main-clause subject before a token, with the organisation it names;
+        with `singular`, the nearest that "it" may stand for."""
+        subjects = self.singular_subjects if singular else self.subjects
+        at = bisect.bisect_left(subjects, position, key=lambda subject: subject[0]) - 1
+        return subjects[at] if at >= 0 else None
 
-    def organisation_before(self, position: int) -> str | None:
+    def organisation_before(self, position: int, singular: bool = False) -> str | None:
         """The organisation named as the nearest subject before a token, if that is one."""
-        nearest = self.subject_before(position)
+        nearest = self.subject_before(position, singular)
         return nearest[1] if nearest else None
 
     def speaker(self, name: str | None) -> str | None:
@@ -172,8 +192,9 @@ class Attributor:
     def subject_speaker(self, subject: Token) -> str | None:
         """The speaker a subject stands for, pronouns resolved."""
         if subject.lower_ in _ORGANISATION_PRONOUNS or self._the_company(subject):
+            singular = subject.lower_ != "they"
             return self.speaker(
-                self.organisation_before(subject.i) or self._document_before(subject.i)
+                self.organisation_before(subject.i, singular) or self._document_before(subject.i)
             )
         if subject.lower_ in _PERSONAL or self._nationality_for_person(subject):
             return self.speaker(self.person_before(subject.i))

@@ -48,7 +48,7 @@ _POLICY_NOUNS = frozenset(
     strategy relation relations move refusal approach involvement role intervention backing
     opposition objection proposal pressure""".split()
 )
-# One word that alone only repeats a longer name: "the Commission", "the Bank".
+_CUTS = frozenset({"(", "<", ">"})  # where a name ends: a bracket, a wire's ticker mark
 _TIME_ZONES = frozenset({"gmt", "bst", "utc", "est", "edt", "pst", "pdt", "cet", "cest"})
 _ACTING = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent"})
 _RELATIONAL = frozenset({"between", "with", "against", "by", "toward", "towards", "on"})
@@ -112,13 +112,15 @@ _TITLED_OF = frozenset(
 
 def _trim(ent: Span, person: bool) -> tuple[int, int]:
     """Token bounds of an entity without determiners, titles, possessives or edge punctuation,
-    ending before an opening bracket ("The Federal Bureau of Investigation (FBI")."""
+    ending before an opening bracket ("The Federal Bureau of Investigation (FBI") or a
+    wire's ticker mark ("UAW> union" of "United Auto Workers <UAW> union")."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    end = next((t.i for t in ent[1:] if t.text == "("), end)
+    end = next((t.i for t in ent[1:] if t.text in _CUTS), end)
     while start < end and (
         doc[start].lower_ in {"the", "a", "an"}
         or doc[start].is_punct
+        or doc[start].text in _CUTS
         or (person and end - start > 1 and doc[start].lower_.rstrip(".") in _TITLES)
     ):
         start += 1

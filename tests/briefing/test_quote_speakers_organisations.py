@@ -1,0 +1,59 @@
+"""Speakers of quotes credited to organisations ("it said", "the company added", "the
+union said"), on texts this project wrote in the shapes wire news uses."""
+
+from briefing.analysis.actors import extract_actors
+from briefing.analysis.nlp import parse_article
+from tests.briefing.speaker_reading import speakers
+
+
+def test_it_skips_a_plural_subject_for_the_company_named_before() -> None:
+    body = (
+        "Australian builder Harbourline Group said on Tuesday it expects to recover its "
+        "losses on the bridge.\n\n"
+        "To do so, Harbourline will have to win claims against its builders. These claims "
+        "could take two years to settle. "
+        '"We believe our claims are sound and will be paid in full," it said.'
+    )
+    assert speakers("Bridge", body) == ["Harbourline Group"]
+
+
+def test_the_company_then_it_stay_with_the_company_named_first() -> None:
+    body = (
+        "Westbay Savings Bank said it may write off 200 mln dlrs of loans to farmers.\n\n"
+        'The company added that it expects earnings to be "down a little" this year.\n\n'
+        '"Further losses on these loans could lead us to set aside more money," it said.'
+    )
+    assert speakers("Loans", body)[-1] == "Westbay Savings Bank"
+
+
+def test_a_firm_ending_in_group_is_an_organisation_however_the_parser_reads_it() -> None:
+    body = (
+        "Shares in Multiplex Group fell on Monday after the Australian builder cut its "
+        "profit forecast.\n\n"
+        "Multiplex said the stadium would open late. Multiplex believes its claims are sound."
+    )
+    doc = parse_article("Stadium", body)
+    types = {actor.name: actor.type for actor in extract_actors(doc)}
+    assert types["Multiplex Group"] == "organisation"
+
+
+def test_a_wire_ticker_mark_is_no_part_of_the_name() -> None:
+    body = (
+        "The United Auto Workers <UAW> union said it backs the plan of Chrysler Corp <C> "
+        "to buy the firm.\n\n"
+        '"We believe the purchase is a sound step for all concerned," the union said.'
+    )
+    doc = parse_article("Union", body)
+    names = [actor.name for actor in extract_actors(doc)]
+    assert not any("<" in name or ">" in name for name in names)
+    assert speakers("Union", body) == ["United Auto Workers"]
+
+
+def test_the_agency_is_the_organisation_last_named_as_a_subject() -> None:
+    body = (
+        "Canada posted a trade surplus of 1.2 billion dlrs in February, up from January.\n\n"
+        "Statistics Canada reported the surplus was driven by a 20 pct gain in car exports.\n\n"
+        '"Recovery in the car sector helped push exports up by six pct," the agency said in '
+        "its monthly report."
+    )
+    assert speakers("Trade", body) == ["Statistics Canada"]
