@@ -58,7 +58,8 @@ class ActorIndex:
         return name
 
 
-def _is_main_verb(verb: Token) -> bool:
+def is_main_verb(verb: Token) -> bool:
+    """Whether a verb heads its sentence, or is joined to the verb that does."""
     while verb.dep_ == "conj":
         verb = verb.head
     return verb.dep_ == "ROOT"
@@ -82,7 +83,7 @@ def index_actors(doc: Doc) -> ActorIndex:
             kind == PERSON
             and subject.dep_ in _SUBJECTS
             and (subject is root or root.dep_ in _MODIFIERS)
-            and _is_main_verb(subject.head)
+            and is_main_verb(subject.head)
         ):
             subjects.append((subject.i, name))
     subjects.sort()

@@ -18,13 +18,18 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from briefing.analysis import gazetteer
-from briefing.analysis.actor_index import ActorIndex
+from briefing.analysis.actor_index import ActorIndex, is_main_verb
+from briefing.analysis.clause_subjects import (
+    ORGANISATION_PRONOUNS,
+    ClauseSubjects,
+    Subject,
+    is_the_company,
+)
 from briefing.analysis.descriptions import (
     described_person,
     describes_someone_named,
     is_described_person,
     speaks_for_subject_before,
-    voice_of,
 )
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
 from briefing.analysis.genders import FEMALE, MALE
@@ -44,11 +49,6 @@ WIRE_AGENCIES = frozenset(
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _POSSESSIVES = {"his": MALE, "her": FEMALE}
-_COMPANY_WORDS = frozenset(
-    """company firm group bank carmaker airline retailer insurer maker operator agency union
-    ministry department authority""".split()
-)
-_ORGANISATION_PRONOUNS = frozenset({"it", "they"})
 _SPEAKING_TYPES = frozenset({ORGANISATION, GROUP})
 _CLAUSE_LINKS = frozenset({"advcl", "xcomp", "conj"})  # "…, saying", "and added"
 _INVERTED_SUBJECTS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "dep", "appos", "oprd"})
@@ -73,12 +73,6 @@ _DOCUMENTS = frozenset({"statement", "report", "letter", "study", "survey", "law
 _NAMED_BEFORE = _ROLES | _DOCUMENTS
 
 
-def _is_main_verb(verb: Token) -> bool:
-    while verb.dep_ == "conj":
-        verb = verb.head
-    return verb.dep_ == "ROOT"
-
-
 class Attributor:
     """Finds the speaker a verb of saying credits, in one parsed article."""
 
@@ -86,8 +80,7 @@ class Attributor:
         self.doc = doc
         self.index = index
         self.quoted = quoted
-        self.subjects = self._subjects()
-        self.singular_subjects = self._singular(self.subjects)
+        self.subjects = ClauseSubjects(doc, index, quoted)
         self.names = SubjectNames(doc, index)
         self.people = People(doc, index, quoted, self._speakers())
         self.roles = [
@@ -97,36 +90,9 @@ class Attributor:
             and t.lemma_.lower() in _ROLES
             and index.by_token[t.i] is None
             and not quoted(t.idx)
-            and _is_main_verb(t.head)
+            and is_main_verb(t.head)
             and not describes_someone_named(t)  # "the former Chelsea chairman" is Ken Bates
         ]
-
-    def _subjects(self) -> list[tuple[int, str | None]]:
-        """Every main clause's subject outside quotation marks but "it"/"they", with the
-        organisation it names (or None)."""
-        found: list[tuple[int, str | None]] = []
-        for token in self.doc:
-            if token.dep_ in _SUBJECTS and _is_main_verb(token.head) and not self.quoted(token.idx):
-                if token.lower_ in _ORGANISATION_PRONOUNS:
-                    continue
-                name = self.index.actor_at(token) or voice_of(token, self.index)
-                kind = self.index.types.get(name or "")
-                found.append((token.i, name if kind in _SPEAKING_TYPES else None))
-        return found
-
-    def _singular(self, subjects: list[tuple[int, str | None]]) -> list[tuple[int, str | None]]:
-        """The subjects "it" or "the company" may stand for: no plural noun naming nobody
-        ("These claims could take years. …," it said" is Multiplex's); "the company" stands
-        for the organisation the subject before it named ("The company added … it said")."""
-        found: list[tuple[int, str | None]] = []
-        for i, name in subjects:
-            token = self.doc[i]
-            if name is None and token.tag_ in {"NNS", "NNPS"}:
-                continue
-            if name is None and found and self._the_company(token):
-                name = found[-1][1]
-            found.append((i, name))
-        return found
 
     def _speakers(self) -> list[tuple[int, str]]:
         """People credited by a verb of saying outside quotation marks, as its subject or
@@ -147,14 +113,10 @@ class Attributor:
                 found.append((subject.i, name))
         return found
 
-    def subject_before(
-        self, position: int, singular: bool = False
-    ) -> tuple[int, str | None] | None:
+    def subject_before(self, position: int, singular: bool = False) -> Subject | None:
         """The nearest main-clause subject before a token, with the organisation it names;
         with `singular`, the nearest that "it" may stand for."""
-        subjects = self.singular_subjects if singular else self.subjects
-        at = bisect.bisect_left(subjects, position, key=lambda subject: subject[0]) - 1
-        return subjects[at] if at >= 0 else None
+        return self.subjects.before(position, singular)
 
     def organisation_before(self, position: int, singular: bool = False) -> str | None:
         """The organisation named as the nearest subject before a token, if that is one."""
@@ -191,7 +153,7 @@ class Attributor:
 
     def subject_speaker(self, subject: Token) -> str | None:
         """The speaker a subject stands for, pronouns resolved."""
-        if subject.lower_ in _ORGANISATION_PRONOUNS or self._the_company(subject):
+        if subject.lower_ in ORGANISATION_PRONOUNS or is_the_company(subject, self.index):
             singular = subject.lower_ != "they"
             return self.speaker(
                 self.organisation_before(subject.i, singular) or self._document_before(subject.i)
@@ -227,15 +189,6 @@ class Attributor:
         nearest = self.subject_before(position)
         token = self.doc[nearest[0]] if nearest else None
         return self._role_named_before(token) if token and token.lower_ in _DOCUMENTS else None
-
-    def _the_company(self, subject: Token) -> bool:
-        """ "the company" or "the bank" naming no one: like "it", the organisation last
-        named as a subject, when the nearest subject is one."""
-        return (
-            subject.lower_ in _COMPANY_WORDS
-            and self.index.actor_at(subject) is None
-            and any(c.lower_ == "the" for c in subject.lefts)
-        )
 
     def _described(self, subject: Token) -> str | None:
         return described_person(subject, self.people, self.index)
@@ -364,13 +317,18 @@ class Attributor:
         found = people or named
         return found[-1] if found else None
 
-    def teller_before(self, verbs: list[Token]) -> Token | None:
-        """The verb of saying nearest before a quote, or the one reporting it when that one's
-        subject is a place that cannot speak ("Pompeo said Washington had concluded it was
-        "…"": Pompeo's words)."""
+    def teller_before(self, verbs: list[Token], at: int | None = None) -> Token | None:
+        """The verb of saying nearest before a quote at character `at`, or the one reporting
+        the quote when the nearest one does not ("Davies said that for the minister to claim
+        … "is taking spin"": Davies's words) or its subject is a place that cannot speak
+        ("Pompeo said Washington had concluded it was "…"": Pompeo's words)."""
         if not verbs:
             return None
         nearest = verbs[-1]
+        if at is not None and not reports(nearest, at):
+            for earlier in reversed(verbs[:-1]):
+                if reports(earlier, at) and self.speaker_of(earlier):
+                    return earlier
         subject = self.subject_of(nearest)
         if subject is None or self.speaker_of(nearest) is not None:
             return nearest

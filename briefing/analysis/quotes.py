@@ -116,8 +116,10 @@ class _Reader(QuoteText):
         segment = self.segments[number]
         head_start, tail_end = self._head_start(number), self._tail_end(number)
         head = self.text[head_start : segment.start].strip()
-        head_verb = self.attributor.teller_before(self.speech_verbs(head_start, segment.start))
-        if head_verb is not None and not head.endswith(_INTRODUCES) and number > 0:
+        verbs = self.speech_verbs(head_start, segment.start)
+        introduced = head.endswith(_INTRODUCES)  # `X told Y: "…"` is X's, whoever reports it
+        head_verb = self.attributor.teller_before(verbs, None if introduced else segment.start)
+        if head_verb is not None and not introduced and number > 0:
             before = self.segments[number - 1]
             if (
                 before.end <= head_verb.idx

@@ -12,6 +12,8 @@ from briefing.analysis.gazetteer import PERSON, PLACE
 _SKIPPED = frozenset({"det", "poss", "case", "punct"})
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
 _TITLE_WORDS = frozenset({"PROPN", "NOUN", "ADJ"})
+# Words that make a title someone else's than the bare one: "the minister" is no shadow one.
+_QUALIFIERS = frozenset({"shadow", "former", "ex", "deputy", "vice", "junior", "assistant"})
 
 
 def _names_actor(index: ActorIndex, i: int) -> bool:
@@ -71,10 +73,22 @@ def title_holder(token: Token, index: ActorIndex) -> str | None:
     title = title_of(token, index)
     if not title:
         return None
-    doc = token.doc
-    holders: set[str] = set()
+    holders = _holders(token.doc, token.left_edge.i, index)
+    exact = {name for name, titles in holders.items() if title in titles}
+    if not exact and len(title) == 1:  # "the minister" after "Finance Minister Dilson Funaro"
+        exact = {
+            name
+            for name, titles in holders.items()
+            if any(t[-1:] == title and not _QUALIFIERS & set(t) for t in titles)
+        }
+    return exact.pop() if len(exact) == 1 else None
+
+
+def _holders(doc: Doc, before: int, index: ActorIndex) -> dict[str, set[tuple[str, ...]]]:
+    """The people named before a token, each with the titles it is named with there."""
+    holders: dict[str, set[tuple[str, ...]]] = {}
     at = 0
-    while at < token.left_edge.i:
+    while at < before:
         name = index.by_token[at]
         if name is None or index.types.get(name) != PERSON:
             at += 1
@@ -82,10 +96,11 @@ def title_holder(token: Token, index: ActorIndex) -> str | None:
         end = at
         while end < len(doc) and index.by_token[end] == name:
             end += 1
-        if _before_name(doc, at, index) == title or title in _in_apposition(doc, at, end, index):
-            holders.add(name)
+        titles = holders.setdefault(name, set())
+        titles.add(_before_name(doc, at, index))
+        titles.update(_in_apposition(doc, at, end, index))
         at = end
-    return holders.pop() if len(holders) == 1 else None
+    return holders
 
 
 def titles_of(name: str, index: ActorIndex, doc: Doc) -> set[tuple[str, ...]]:

@@ -1,0 +1,64 @@
+"""The subjects of an article's main clauses, for whom "it", "they" and "the company" stand:
+the organisation the nearest earlier subject names, and nobody when that subject is
+something else ("Analysts said … they said")."""
+
+import bisect
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from briefing.analysis.actor_index import ActorIndex, is_main_verb
+from briefing.analysis.descriptions import voice_of
+from briefing.analysis.gazetteer import GROUP, ORGANISATION
+
+ORGANISATION_PRONOUNS = frozenset({"it", "they"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_SPEAKING_TYPES = frozenset({ORGANISATION, GROUP})
+_COMPANY_WORDS = frozenset(
+    """company firm group bank carmaker airline retailer insurer maker operator agency union
+    ministry department authority""".split()
+)
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+Subject = tuple[int, str | None]  # token index, the organisation it names or None
+
+
+def is_the_company(subject: Token, index: ActorIndex) -> bool:
+    """ "the company" or "the bank" naming no one: like "it", the organisation last named
+    as a subject, when the nearest subject is one."""
+    return (
+        subject.lower_ in _COMPANY_WORDS
+        and index.actor_at(subject) is None
+        and any(c.lower_ == "the" for c in subject.lefts)
+    )
+
+
+class ClauseSubjects:
+    """Every main clause's subject outside quotation marks but "it"/"they", with the
+    organisation it names; and those "it" may stand for: no plural noun naming nobody
+    ("These claims could take years. "…," it said" is the firm's), and "the company" for
+    the organisation the subject before it named ("The company added … it said")."""
+
+    def __init__(self, doc: Doc, index: ActorIndex, quoted: Callable[[int], bool]) -> None:
+        self.all: list[Subject] = []
+        for token in doc:
+            if token.dep_ not in _SUBJECTS or not is_main_verb(token.head):
+                continue
+            if quoted(token.idx) or token.lower_ in ORGANISATION_PRONOUNS:
+                continue
+            name = index.actor_at(token) or voice_of(token, index)
+            kind = index.types.get(name or "")
+            self.all.append((token.i, name if kind in _SPEAKING_TYPES else None))
+        self.singular: list[Subject] = []
+        for i, name in self.all:
+            if name is None and doc[i].tag_ in _PLURAL_TAGS:
+                continue
+            if name is None and self.singular and is_the_company(doc[i], index):
+                name = self.singular[-1][1]
+            self.singular.append((i, name))
+
+    def before(self, position: int, singular: bool = False) -> Subject | None:
+        """The nearest subject before a token; with `singular`, the nearest "it" may mean."""
+        subjects = self.singular if singular else self.all
+        at = bisect.bisect_left(subjects, position, key=lambda subject: subject[0]) - 1
+        return subjects[at] if at >= 0 else None

@@ -1,0 +1,42 @@
+"""Speakers named by a title or a role ("the minister said") or inside someone else's
+reported clause, on texts this project wrote in the shapes real news uses."""
+
+from tests.briefing.speaker_reading import speakers
+
+
+def test_the_minister_is_the_one_person_named_with_a_minister_title() -> None:
+    body = (
+        "Brazil will ask its creditors for a four-year plan, Finance Minister Dilson Funaro "
+        "said on Monday.\n\n"
+        "The minister said the plan would include a rescheduling of the debt.\n\n"
+        '"We cannot go on negotiating every year with our creditors," the minister said.'
+    )
+    assert speakers("Debt", body) == ["Dilson Funaro"]
+
+
+def test_the_minister_stays_unknown_when_only_a_shadow_minister_was_named() -> None:
+    body = (
+        "Shadow health minister Andrew Lansley attacked the plan on Monday.\n\n"
+        '"Every hospital will have to find the money from its own budget," the minister '
+        "said."
+    )
+    assert speakers("Hospitals", body) == [None]
+
+
+def test_a_phrase_in_a_clause_that_reports_someone_else_is_the_tellers() -> None:
+    body = (
+        "Finance Minister Sue Essex said most households would see little change in their "
+        "council tax.\n\n"
+        "Conservative spokesman Glyn Davies said that for the minister to claim most "
+        'households would see little change "is taking spin to the very verge of '
+        'deception".'
+    )
+    assert speakers("Council tax", body) == ["Glyn Davies"]
+
+
+def test_words_someone_is_said_to_have_told_another_are_the_speakers() -> None:
+    body = (
+        "Mr Peston's book claimed that Mr Brown told Mr Blair: \"There is nothing you could "
+        'ever say to me now that I could ever believe."'
+    )
+    assert speakers("Book", body) == ["Brown"]
