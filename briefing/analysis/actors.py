@@ -20,7 +20,11 @@ from briefing.analysis.genders import first_name_gender
 from briefing.analysis.institutions import institution_names
 from briefing.analysis.mentions import NameMention, find_mentions
 from briefing.analysis.nlp import parse_article
-from briefing.analysis.person_evidence import described_as_person, speaks_by_first_name
+from briefing.analysis.person_evidence import (
+    described_as_organisation,
+    described_as_person,
+    speaks_by_first_name,
+)
 from briefing.analysis.roles import Role, find_roles
 from briefing.analysis.speaking_names import speaking_names
 from briefing.names import PARTICLES, normalise_name, person_key
@@ -77,6 +81,8 @@ def _a_full_name(surface: str) -> bool:
 
 
 def _actor_type(doc: Doc, group: list[NameMention]) -> str:
+    if any(described_as_organisation(doc, m.start, m.end) for m in group):
+        return ORGANISATION  # "environmental group Transport 2000" read as a person
     if group[0].target.startswith("p:"):
         return PERSON
     if not group[0].target.startswith("g:") and any(

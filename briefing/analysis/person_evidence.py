@@ -16,6 +16,11 @@ _YOUNGEST, _OLDEST = 14, 110  # ", 20," after a name: an age only within these
 _FIRMS_TOO = frozenset("investor producer owner host leader founder director head agent".split())
 _NOUNS = PERSON_NOUNS - _FIRMS_TOO
 _FIRM_WORDS = frozenset("corp co inc ltd plc llc group holdings brothers bros & and".split())
+# Nouns only an organisation is described by: "environmental group Transport 2000".
+_ORGANISATION_NOUNS = frozenset(
+    """group company firm charity organisation organization watchdog regulator association
+    agency union""".split()
+)
 
 
 def speaks_by_first_name(doc: Doc, start: int, end: int) -> bool:
@@ -42,6 +47,21 @@ def described_as_person(doc: Doc, start: int, end: int) -> bool:
         if any(c.dep_ == "appos" and c.lower_ in _NOUNS for c in root.children):
             return True
     return _aged(doc, end)
+
+
+def described_as_organisation(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at tokens [start, end) follows a noun only an organisation is
+    described by ("environmental group Transport 2000") or has one in apposition after it
+    ("Icstis, the premium rate watchdog"), whatever the tagger read."""
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ in _ORGANISATION_NOUNS and before.pos_ == "NOUN":
+        return True
+    root = doc[start:end].root
+    return (
+        end < len(doc)
+        and doc[end].text == ","
+        and any(c.dep_ == "appos" and c.lower_ in _ORGANISATION_NOUNS for c in root.children)
+    )
 
 
 def _aged(doc: Doc, end: int) -> bool:

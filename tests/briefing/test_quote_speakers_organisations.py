@@ -57,3 +57,16 @@ def test_the_agency_is_the_organisation_last_named_as_a_subject() -> None:
         "its monthly report."
     )
     assert speakers("Trade", body) == ["Statistics Canada"]
+
+
+def test_a_name_described_as_a_firm_or_a_group_is_an_organisation() -> None:
+    body = (
+        "Online gamers are slowing down broadband networks, warns Sandvine, a Canadian "
+        "network firm.\n\n"
+        "The charity said the cuts would hurt. Environmental group Greenline 2020 said on "
+        "Monday the freeze sent the wrong message."
+    )
+    doc = parse_article("Networks", body)
+    types = {actor.name: actor.type for actor in extract_actors(doc)}
+    assert types["Sandvine"] == "organisation"
+    assert types["Greenline 2020"] == "organisation"
