@@ -23,6 +23,7 @@ from briefing.analysis.nlp import parse_article
 from briefing.analysis.person_evidence import (
     described_as_organisation,
     described_as_person,
+    says_he_or_she,
     speaks_by_first_name,
 )
 from briefing.analysis.roles import Role, find_roles
@@ -86,7 +87,9 @@ def _actor_type(doc: Doc, group: list[NameMention]) -> str:
     if group[0].target.startswith("p:"):
         return PERSON
     if not group[0].target.startswith("g:") and any(
-        described_as_person(doc, m.start, m.end) or speaks_by_first_name(doc, m.start, m.end)
+        described_as_person(doc, m.start, m.end)
+        or speaks_by_first_name(doc, m.start, m.end)
+        or says_he_or_she(doc, m.start, m.end)
         for m in group
     ):
         return PERSON  # "Eswar Prasad, a trade professor at Cornell" read as a company

@@ -123,12 +123,13 @@ def _similar_surname(word: str, names: ArticleNames) -> str | None:
 
 
 def _surname_of(key: str, names: ArticleNames, within: bool = False) -> str | None:
-    """The one person whose full name ends with these words, a surname of many words; with
-    `within`, the one whose name holds this word after its first."""
+    """The one person whose full name ends with these words, a surname of many words, or is
+    them ("Du Plessis" read as a firm after "du Plessis"); with `within`, the one whose name
+    holds this word after its first."""
     owners = {
         names.person(p)
         for p in names.people
-        if (key in p.split()[1:] if within else p.endswith(f" {key}"))
+        if (key in p.split()[1:] if within else p == key or p.endswith(f" {key}"))
     }
     return owners.pop() if len(owners) == 1 else None
 

@@ -64,6 +64,21 @@ def described_as_organisation(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def says_he_or_she(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at tokens [start, end) is the subject of a verb whose clause goes on
+    with "he" or "she" ("Federer admitted he was under pressure"): a person, as a firm
+    would be "it", whatever the tagger read."""
+    root = doc[start:end].root
+    if root.dep_ != "nsubj":
+        return False
+    clauses = [c for c in root.head.children if c.dep_ == "ccomp"]
+    return any(
+        c.dep_ == "nsubj" and c.lower_ in {"he", "she"}
+        for clause in clauses
+        for c in clause.children
+    )
+
+
 def _aged(doc: Doc, end: int) -> bool:
     """Whether ", 20," follows the name."""
     if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 2].text != ",":

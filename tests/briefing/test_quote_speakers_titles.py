@@ -1,6 +1,10 @@
 """Speakers named by a title or a role ("the minister said") or inside someone else's
 reported clause, on texts this project wrote in the shapes real news uses."""
 
+from spacy.tokens import Span
+
+from briefing.analysis.actors import extract_actors
+from briefing.analysis.nlp import parse_article
 from tests.briefing.speaker_reading import speakers
 
 
@@ -40,3 +44,24 @@ def test_words_someone_is_said_to_have_told_another_are_the_speakers() -> None:
         'ever say to me now that I could ever believe."'
     )
     assert speakers("Book", body) == ["Brown"]
+
+
+def test_a_name_read_as_a_firm_that_goes_on_with_he_is_a_person() -> None:
+    doc = parse_article(
+        "Open", "Federer admitted he was under pressure after extending his winning streak."
+    )
+    federer = next(t for t in doc if t.text == "Federer")
+    doc.ents = [Span(doc, federer.i, federer.i + 1, label="ORG")]
+    assert [(a.name, a.type) for a in extract_actors(doc)] == [("Federer", "person")]
+
+
+def test_a_name_written_with_a_capital_particle_is_the_same_person() -> None:
+    body = (
+        "Finance Minister Barend du Plessis said the banks had agreed.\n\n"
+        "Du Plessis said the banks were showing more confidence in the country.\n\n"
+        'He said foreign investors were again "taking a more realistic view" of the '
+        "country."
+    )
+    doc = parse_article("Debt", body)
+    assert len(extract_actors(doc)) == 1
+    assert speakers("Debt", body) == ["du Plessis"]
