@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from briefing.analysis.article_names import resolve_mentions
+from briefing.analysis.cities import is_city_club, is_large_city
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
 from briefing.analysis.genders import first_name_gender
 from briefing.analysis.institutions import institution_names
@@ -84,6 +85,8 @@ def _a_full_name(surface: str) -> bool:
 def _actor_type(doc: Doc, group: list[NameMention]) -> str:
     if any(described_as_organisation(doc, m.start, m.end) for m in group):
         return ORGANISATION  # "environmental group Transport 2000" read as a person
+    if all(m.type == PERSON for m in group) and _named_after_a_city(group):
+        return ORGANISATION  # "Norwich have signed …", "Manchester United": a club
     if group[0].target.startswith("p:"):
         return PERSON
     if not group[0].target.startswith("g:") and any(
@@ -107,6 +110,17 @@ def _actor_type(doc: Doc, group: list[NameMention]) -> str:
 
 
 _PEERS = frozenset({"lord", "lady", "baroness", "baron", "sir", "dame"})
+
+
+def _named_after_a_city(group: list[NameMention]) -> bool:
+    """Whether every mention is a large city's name that is no first name, alone or with a
+    club's word after it ("Manchester United")."""
+    names = {m.surface for m in group}
+    return all(
+        is_city_club(name)
+        or (" " not in name and is_large_city(name) and first_name_gender(name) is None)
+        for name in names
+    )
 
 
 def _peer(surface: str) -> bool:

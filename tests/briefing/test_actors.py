@@ -346,6 +346,17 @@ def test_a_slip_in_a_surname_read_as_a_firm_still_joins_the_person() -> None:
     assert "Daveport" not in names
 
 
+def test_a_club_named_after_a_city_is_no_person() -> None:
+    names = _names(
+        "Transfer",
+        "Leeds have sold striker Alan Smith to Manchester United. Smith said Leeds had "
+        "treated him well.",
+    )
+    assert names["Leeds"].type == "organisation"
+    assert names["Manchester United"].type == "organisation"
+    assert names["Alan Smith"].type == "person"
+
+
 def test_parties_and_people_inside_a_norp_entity() -> None:
     names = _names("", "Voters backed the Liberal Democrats and the Social Democrats.")
     assert names["Liberal Democrats"].type == "organisation"
