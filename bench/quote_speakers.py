@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.analysis import gazetteer
 from briefing.analysis.acronyms import is_acronym, spells
 from briefing.analysis.actors import extract_actors
 from briefing.analysis.nlp import body_start, parse_article
@@ -98,11 +99,15 @@ def same_speaker(found: str, accepted: list[str]) -> bool:
     """Whether a found speaker names one of the accepted ones: the words of one within the
     other's, with the same last word ("Lee" and "Harry Lee", not "Harry Lee" and "Ann Lee")
     or at least two words shared ("Guy Mansfield QC" and "Guy Mansfield", "JP Morgan Chase"
-    and "JP Morgan"), or an accepted acronym that the found name spells out."""
+    and "JP Morgan"), an accepted acronym that the found name spells out, or another name
+    of the same gazetteer actor ("Tories" and "Conservatives")."""
     mine = _words(found)
+    entry = gazetteer.lookup(found)
     for name in accepted:
         if is_acronym(name) and spells(name, found):
             return True  # "IMF" labelled, "International Monetary Fund" found
+        if entry is not None and gazetteer.lookup(name) == entry:
+            return True  # "Tories" labelled, "Conservatives" found: one gazetteer actor
         theirs = _words(name)
         nested = set(mine) <= set(theirs) or set(theirs) <= set(mine)
         shared = min(len(set(mine)), len(set(theirs)))

@@ -54,6 +54,12 @@ Jama'at Nasr al-Islam wal Muslimin | JNIM
 
 ORGANISATIONS = """
 United Nations | UN, U.N.
+Conservatives | Conservative Party, Conservative party, Tories, Tory Party, Tory party
+Labour | Labour Party, Labour party
+Liberal Democrats | Lib Dems, Liberal Democrat Party
+SNP | Scottish National Party
+UKIP | UK Independence Party
+Plaid Cymru |
 UN Security Council | U.N. Security Council, United Nations Security Council, UNSC
 UN General Assembly | U.N. General Assembly, United Nations General Assembly
 NATO | North Atlantic Treaty Organization, North Atlantic Treaty Organisation, Nato,

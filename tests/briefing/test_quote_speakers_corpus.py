@@ -59,3 +59,5 @@ def test_a_found_name_counts_when_it_is_the_labelled_person_or_the_acronyms_expa
     assert not quote_speakers.same_speaker("Ann Lee", ["Harry Lee"])
     assert quote_speakers.same_speaker("International Monetary Fund", ["IMF"])
     assert not quote_speakers.same_speaker("International Labour Organisation", ["IMF"])
+    assert quote_speakers.same_speaker("Conservatives", ["Tories"])  # one gazetteer actor
+    assert not quote_speakers.same_speaker("Labour", ["Tories"])

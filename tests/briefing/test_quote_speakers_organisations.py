@@ -70,3 +70,12 @@ def test_a_name_described_as_a_firm_or_a_group_is_an_organisation() -> None:
     types = {actor.name: actor.type for actor in extract_actors(doc)}
     assert types["Sandvine"] == "organisation"
     assert types["Greenline 2020"] == "organisation"
+
+
+def test_a_party_named_by_its_nickname_speaks_under_its_one_name() -> None:
+    body = (
+        "Mr Kennedy will visit seats held by the Conservatives. Labour say a Lib Dem vote "
+        'could let the Tories in, while the Tories say the Lib Dems would mean "higher '
+        'taxes, soft crime laws and more power to Europe".'
+    )
+    assert speakers("Tour", body) == ["Conservatives"]
