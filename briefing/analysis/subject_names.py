@@ -77,7 +77,11 @@ class SubjectNames:
             if by_surname is not None and self.index.types.get(by_surname) == PERSON:
                 return by_surname
         found: set[str] = set()
-        stack = [c for c in subject.children if c.dep_ in _PHRASE_LINKS]
+        stack = [
+            c
+            for c in subject.children
+            if c.dep_ in _PHRASE_LINKS or (c.dep_ == "conj" and subject.pos_ == "NOUN")
+        ]  # "Grain analyst and meteorologist Gail Martell", parsed as two subjects
         while stack:
             token = stack.pop()
             name = self.person_at(token.i)

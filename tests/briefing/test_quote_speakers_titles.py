@@ -65,3 +65,12 @@ def test_a_name_written_with_a_capital_particle_is_the_same_person() -> None:
     doc = parse_article("Debt", body)
     assert len(extract_actors(doc)) == 1
     assert speakers("Debt", body) == ["du Plessis"]
+
+
+def test_a_job_and_a_name_joined_by_and_are_one_speaker() -> None:
+    body = (
+        "Grain analyst and meteorologist Gail Martell, author of a weekly crop letter, said "
+        "in her latest report that the Soviets may import more wheat.\n\n"
+        '"Compared with last year, the outlook is far more pessimistic," she said.'
+    )
+    assert speakers("Grain", body) == ["Gail Martell"]
