@@ -94,7 +94,9 @@ class _Reader(QuoteText):
         tail_end = self._tail_end(number) if tail_end is None else tail_end
         tail = self.text[segment.end : tail_end].strip()
         verbs = self.speech_verbs(segment.end, tail_end)
-        if not verbs or tail.endswith(":"):
+        if tail.endswith(":"):  # the last verb introduces the next quote: `told …, adding:`
+            verbs = verbs[:-1]
+        if not verbs:
             return None
         verb = verbs[0]
         if len(self.text[segment.end : verb.idx].split()) > _MAX_ATTRIBUTION_WORDS:

@@ -240,3 +240,14 @@ def test_according_to_after_a_quote_names_its_speaker() -> None:
         "according to strategist Glen Yearwood, who represents the industry."
     )
     assert speakers("Reggae", body) == ["Glen Yearwood"]
+
+
+def test_a_quote_before_told_and_adding_is_the_tellers_as_is_the_next() -> None:
+    body = (
+        "Japan is sending a team to Washington to try to halt trade sanctions, officials "
+        "said.\n\n"
+        '"The sanctions are against the free trade system," Ministry of International Trade '
+        'and Industry director general Noboru Hatakeyama told reporters, adding: "If these '
+        'measures are taken, feeling in Japan against the United States would be bad."'
+    )
+    assert speakers("Chips", body) == ["Noboru Hatakeyama", "Noboru Hatakeyama"]
