@@ -27,7 +27,7 @@ import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from briefing.analysis import gazetteer
 
@@ -46,6 +46,8 @@ _ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
 # with the punctuation before it, so the verb of saying is a word of its own.
 _CLOSE_BEFORE_WORD = r"(?<=[,.!?;:])[\"”](?=[^\W\d_])"
 _PUNCT_BEFORE_CLOSE = r"(?<=[^\W\d_])[,.!?;:](?=[\"”][^\W\d_])"
+# `said M&S.`, `AT&T.`: the full stop after an ampersand name ends the sentence, not the name.
+_STOP_AFTER_AMPERSAND = r"(?<=&[A-Z])\.$"
 
 
 class ModelNotInstalledError(RuntimeError):
@@ -101,6 +103,8 @@ def load_pipeline() -> Any:
     nlp = _load_model()
     infixes = [*nlp.Defaults.infixes, _ABBREVIATION_HYPHEN, _CLOSE_BEFORE_WORD, _PUNCT_BEFORE_CLOSE]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    suffixes = [*nlp.Defaults.suffixes, _STOP_AFTER_AMPERSAND]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     nlp.add_pipe(_PARAGRAPHS, before="parser")
     _add_ruler(
         nlp,

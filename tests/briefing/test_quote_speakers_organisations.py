@@ -79,3 +79,12 @@ def test_a_party_named_by_its_nickname_speaks_under_its_one_name() -> None:
         'taxes, soft crime laws and more power to Europe".'
     )
     assert speakers("Tour", body) == ["Conservatives"]
+
+
+def test_an_ampersand_name_that_ends_a_sentence_is_still_the_name() -> None:
+    body = (
+        "Stuart Rose, head of M&S, said last year its prices were too high.\n\n"
+        '"We are bringing in ranges at new price points to compete with retailers like '
+        'Next," said M&S.'
+    )
+    assert speakers("Prices", body) == ["M&S"]
