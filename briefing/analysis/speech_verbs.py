@@ -35,12 +35,17 @@ def is_speech_verb(token: Token) -> bool:
 
 
 def quoted_as_saying(verb: Token) -> Token | None:
-    """Who "quoted X as saying" or "X was quoted as saying" names: X."""
+    """Who "quoted X as saying" or "X was quoted as saying" names: X, also when the parser
+    hung "as saying" on a later verb ("They quoted a soldier, Hamid Dehqani, as saying …")."""
     if verb.lemma_.lower() != "say":
         return None
-    for above in (verb.head, verb.head.head):
-        if above.lemma_.lower() == "quote" and above.i != verb.i:
-            for child in above.children:
+    above = [verb.head, verb.head.head]
+    if verb.head.lower_ == "as" and verb.i > 0:
+        start = verb.sent.start
+        above += [t for t in verb.doc[start : verb.head.i] if t.lemma_.lower() == "quote"][-1:]
+    for quoting in above:
+        if quoting.lemma_.lower() == "quote" and quoting.i != verb.i:
+            for child in quoting.children:
                 if child.dep_ in {"dobj", "nsubjpass"}:
                     return child
     return None

@@ -74,3 +74,14 @@ def test_a_job_and_a_name_joined_by_and_are_one_speaker() -> None:
         '"Compared with last year, the outlook is far more pessimistic," she said.'
     )
     assert speakers("Grain", body) == ["Gail Martell"]
+
+
+def test_quoted_as_saying_is_the_one_quoted_however_the_parser_hung_it() -> None:
+    body = (
+        "IRNA said today a group of its reporters visited newly captured areas on the "
+        "southern front.\n\n"
+        "They quoted an Iranian soldier, Hamid Dehqani, as saying heavy rainfall during the "
+        'past few days "had paralysed the Iraqi enemy from embarking on any action" against '
+        "the attacking Iranians."
+    )
+    assert speakers("War", body) == ["Hamid Dehqani"]
