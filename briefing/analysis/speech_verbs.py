@@ -85,13 +85,26 @@ def phrase_verb(
     quoted: Callable[[int], bool],
     subject_of: Callable[[Token], Token | None],
 ) -> Token | None:
-    """The main verb that frames a quoted phrase starting at `start` inside its sentence when
-    it is a verb of judging or urging rather than saying ("He accused the government of
-    "…"", "Kennedy pointed out that … "…""): its subject chose the words."""
-    root = sentence.root
-    if start <= sentence.start_char or not root.idx < start:
+    """The verb that frames a quoted phrase starting at `start` inside its sentence when it
+    is a verb of judging or urging rather than saying: the main verb ("He accused the
+    government of "…"", "Kennedy pointed out that … "…""), or the one whose own words the
+    phrase is, with a subject of its own ("critics were cool, with the Times labelling it
+    a "…""): its subject chose the words."""
+    if start <= sentence.start_char or not sentence.root.idx < start:
         return None
-    if root.lemma_.lower() not in PHRASE_VERBS or quoted(root.idx):
-        return None
-    subject = subject_of(root)
-    return root if subject is not None and not quoted(subject.idx) else None
+    framing = [sentence.root] + [
+        t
+        for t in sentence
+        if t.idx < start
+        and t.i != sentence.root.i
+        and t.lemma_.lower() in PHRASE_VERBS
+        and t.left_edge.idx <= start <= t.right_edge.idx
+        and any(c.dep_ in _SUBJECTS for c in t.children)
+    ][-1:]
+    for verb in reversed(framing):
+        if verb.lemma_.lower() not in PHRASE_VERBS or quoted(verb.idx):
+            continue
+        subject = subject_of(verb)
+        if subject is not None and not quoted(subject.idx):
+            return verb
+    return None

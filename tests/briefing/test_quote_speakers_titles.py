@@ -85,3 +85,12 @@ def test_quoted_as_saying_is_the_one_quoted_however_the_parser_hung_it() -> None
         "the attacking Iranians."
     )
     assert speakers("War", body) == ["Hamid Dehqani"]
+
+
+def test_a_phrase_framed_by_anothers_verb_of_judging_is_theirs() -> None:
+    body = (
+        'Film chiefs were pleased. "It is just a fun, good holiday movie," said Dan Fellman, '
+        "president of distribution at Warner Bros. However, critics were less complimentary, "
+        'with the Los Angeles Times labelling it a "dispiriting vanity project".'
+    )
+    assert speakers("Sequel", body) == ["Dan Fellman", "Los Angeles Times"]
