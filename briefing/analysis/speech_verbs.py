@@ -92,7 +92,7 @@ def phrase_verb(
     a "…""): its subject chose the words."""
     if start <= sentence.start_char or not sentence.root.idx < start:
         return None
-    framing = [sentence.root] + [
+    inner = [
         t
         for t in sentence
         if t.idx < start
@@ -100,8 +100,8 @@ def phrase_verb(
         and t.lemma_.lower() in PHRASE_VERBS
         and t.left_edge.idx <= start <= t.right_edge.idx
         and any(c.dep_ in _SUBJECTS for c in t.children)
-    ][-1:]
-    for verb in reversed(framing):
+    ]
+    for verb in (*inner[-1:], sentence.root):
         if verb.lemma_.lower() not in PHRASE_VERBS or quoted(verb.idx):
             continue
         subject = subject_of(verb)
