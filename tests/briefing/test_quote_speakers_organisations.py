@@ -1,9 +1,7 @@
 """Speakers of quotes credited to organisations ("it said", "the company added", "the
 union said"), on texts this project wrote in the shapes wire news uses."""
 
-from briefing.analysis.actors import extract_actors
-from briefing.analysis.nlp import parse_article
-from tests.briefing.speaker_reading import speakers
+from tests.briefing.speaker_reading import actor_types, speakers
 
 
 def test_it_skips_a_plural_subject_for_the_company_named_before() -> None:
@@ -32,9 +30,7 @@ def test_a_firm_ending_in_group_is_an_organisation_however_the_parser_reads_it()
         "profit forecast.\n\n"
         "Multiplex said the stadium would open late. Multiplex believes its claims are sound."
     )
-    doc = parse_article("Stadium", body)
-    types = {actor.name: actor.type for actor in extract_actors(doc)}
-    assert types["Multiplex Group"] == "organisation"
+    assert actor_types("Stadium", body)["Multiplex Group"] == "organisation"
 
 
 def test_a_wire_ticker_mark_is_no_part_of_the_name() -> None:
@@ -43,9 +39,7 @@ def test_a_wire_ticker_mark_is_no_part_of_the_name() -> None:
         "to buy the firm.\n\n"
         '"We believe the purchase is a sound step for all concerned," the union said.'
     )
-    doc = parse_article("Union", body)
-    names = [actor.name for actor in extract_actors(doc)]
-    assert not any("<" in name or ">" in name for name in names)
+    assert not any("<" in name or ">" in name for name in actor_types("Union", body))
     assert speakers("Union", body) == ["United Auto Workers"]
 
 
@@ -66,8 +60,7 @@ def test_a_name_described_as_a_firm_or_a_group_is_an_organisation() -> None:
         "The charity said the cuts would hurt. Environmental group Greenline 2020 said on "
         "Monday the freeze sent the wrong message."
     )
-    doc = parse_article("Networks", body)
-    types = {actor.name: actor.type for actor in extract_actors(doc)}
+    types = actor_types("Networks", body)
     assert types["Sandvine"] == "organisation"
     assert types["Greenline 2020"] == "organisation"
 
