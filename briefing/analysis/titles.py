@@ -1,7 +1,9 @@
 """Whom a bare title means ("The Foreign Secretary told the BBC"): the one person the article
 named earlier with exactly that title, before the name ("Foreign Secretary Jack Straw") or in
-apposition ("Jack Straw, the Foreign Secretary"). A different title ("Shadow foreign
-secretary Michael Ancram"), two holders or none leave it unknown.
+apposition ("Jack Straw, the Foreign Secretary"); a bare title ("the minister") also means
+the one person whose title ends with it ("Finance Minister Dilson Funaro"), never a shadow,
+former or deputy one. A different title ("Shadow foreign secretary Michael Ancram"), two
+holders or none leave it unknown.
 """
 
 from spacy.tokens import Doc, Token
@@ -105,17 +107,4 @@ def _holders(doc: Doc, before: int, index: ActorIndex) -> dict[str, set[tuple[st
 
 def titles_of(name: str, index: ActorIndex, doc: Doc) -> set[tuple[str, ...]]:
     """The titles a person is named with in an article, before the name or in apposition."""
-    found: set[tuple[str, ...]] = set()
-    at = 0
-    while at < len(doc):
-        if index.by_token[at] != name:
-            at += 1
-            continue
-        end = at
-        while end < len(doc) and index.by_token[end] == name:
-            end += 1
-        found.add(_before_name(doc, at, index))
-        found.update(_in_apposition(doc, at, end, index))
-        at = end
-    found.discard(())
-    return found
+    return _holders(doc, len(doc), index).get(name, set()) - {()}
