@@ -47,7 +47,7 @@ _ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
 _CLOSE_BEFORE_WORD = r"(?<=[,.!?;:])[\"”](?=[^\W\d_])"
 _PUNCT_BEFORE_CLOSE = r"(?<=[^\W\d_])[,.!?;:](?=[\"”][^\W\d_])"
 # `said M&S.`, `AT&T.`: the full stop after an ampersand name ends the sentence, not the name.
-_STOP_AFTER_AMPERSAND = r"(?<=&[A-Z])\.$"
+_STOP_AFTER_AMPERSAND = r"(?<=&[A-Z])\."
 
 
 class ModelNotInstalledError(RuntimeError):
