@@ -17,7 +17,7 @@ _MINOR = frozenset(
     """of the and for to on in at by with de la le du des del der und von y et &""".split()
 )
 # Company forms an acronym may leave out at the end ("International Business Machines Corp").
-_SUFFIXES = frozenset(
+COMPANY_FORMS = frozenset(
     """inc incorporated corp corporation co company ltd limited plc llc lp sa ag nv bv gmbh
     spa ab asa oyj group holdings""".split()
 )
@@ -47,7 +47,7 @@ def _words(name: str) -> tuple[tuple[str, bool], ...]:
         for i, part in enumerate(parts):
             for word in _NAME_WORD.findall(part):
                 found.append((word, i > 0 or word.lower() in _MINOR))
-    if len(found) > 2 and found[-1][0].lower() in _SUFFIXES:
+    if len(found) > 2 and found[-1][0].lower() in COMPANY_FORMS:
         found[-1] = (found[-1][0], True)
     return tuple(found)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from briefing.analysis.acronyms import COMPANY_FORMS
 from briefing.analysis.article_names import resolve_mentions
 from briefing.analysis.cities import is_city_club, is_large_city
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
@@ -33,9 +34,6 @@ from briefing.names import PARTICLES, normalise_name, person_key
 
 MENTIONS = "briefing.mentions"  # Doc.user_data key: [(start token, end token, name, type)]
 _TYPE_ORDER = {PERSON: 0, ORGANISATION: 1, GROUP: 2, PLACE: 3}
-# Last words that only a firm's name ends with: "Multiplex Group" is a company however often
-# the parser reads "Multiplex" alone as a person.
-_FIRM_ENDINGS = frozenset("group inc corp corporation ltd plc llc holdings".split())
 
 
 @dataclass
@@ -96,8 +94,8 @@ def _actor_type(doc: Doc, group: list[NameMention]) -> str:
         for m in group
     ):
         return PERSON  # "Eswar Prasad, a trade professor at Cornell" read as a company
-    if any(" " in m.surface and m.surface.split()[-1].lower() in _FIRM_ENDINGS for m in group):
-        return ORGANISATION
+    if any(" " in m.surface and m.surface.split()[-1].lower() in COMPANY_FORMS for m in group):
+        return ORGANISATION  # "Multiplex Group", however often "Multiplex" reads as a person
     surnames = {m.surface for m in group if m.type == PERSON and " " not in m.surface}
     if any(" " in m.surface and m.surface.split()[-1] in surnames for m in group):
         return PERSON  # "Ingrid Velde" read as a company, "Velde" as a person

@@ -40,7 +40,7 @@ def quoted_as_saying(verb: Token) -> Token | None:
     if verb.lemma_.lower() != "say":
         return None
     above = [verb.head, verb.head.head]
-    if verb.head.lower_ == "as" and verb.i > 0:
+    if verb.head.lower_ == "as":
         start = verb.sent.start
         above += [t for t in verb.doc[start : verb.head.i] if t.lemma_.lower() == "quote"][-1:]
     for quoting in above:
