@@ -44,10 +44,10 @@ def describes_someone_named(role: Token) -> bool:
 
 
 def is_described_person(subject: Token, index: ActorIndex) -> bool:
-    """Whether a subject is a definite description of a person ("the Sale player") with no
-    name of its own ("the group's president Beverly Siemssen", "the Shadow Secretary,
-    Theresa May" are named, even when the name is not recognised) nor a body it belongs to
-    ("the chairman of the Bar Council")."""
+    """Whether a subject is a definite description of a person ("the Sale player", "the Man
+    Utd boss") with no name of its own ("the Shadow Secretary, Theresa May" is named, even
+    when the name is not recognised) nor a body it belongs to ("the chairman of the Bar
+    Council"); a capitalised word before the noun names a person only when it is one."""
     word = subject.lower_
     if (word not in PERSON_NOUNS and not _of_age(subject)) or word in _UNNAMED_VOICES:
         return False
@@ -58,7 +58,7 @@ def is_described_person(subject: Token, index: ActorIndex) -> bool:
             return False  # "the chairman of the Bar Council": one of that body, named there
         if child.dep_ == "compound" and child.pos_ == "PROPN" and not _affiliation(child):
             name = index.by_token[child.i]
-            if name is None or index.types.get(name) == PERSON:
+            if name is not None and index.types.get(name) == PERSON:
                 return False
     return any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in subject.lefts)
 

@@ -43,7 +43,9 @@ class People:
         self.index = index
         self.quoted = quoted
         self.named = self._named()
-        self.leading = sorted(set(index.subjects) | set(speakers) | set(self._according_to()))
+        self.leading = sorted(
+            set(index.subjects) | set(speakers) | set(self._according_to()) | self._set_against()
+        )
         self.leading_pronouns = [
             t.i
             for t in doc
@@ -89,6 +91,23 @@ class People:
                     found.append((named.i, str(name)))
         return found
 
+    def _set_against(self) -> set[NamedAt]:
+        """People who lead a clause set against what came before ("Hewitt said … but
+        Pollard rejected his comments"), which the parse may hang inside the words told."""
+        found: set[NamedAt] = set()
+        for token in self.doc:
+            verb = token.head
+            if token.dep_ not in _SUBJECTS or verb.dep_ != "conj" or self.quoted(token.idx):
+                continue
+            if not any(
+                c.dep_ == "cc" and c.lower_ == "but" and c.i < token.i for c in verb.head.children
+            ):
+                continue
+            name = self.index.by_token[token.i]
+            if name is not None and self.index.types.get(name) == PERSON:
+                found.add((token.i, name))
+        return found
+
     def _clause_subjects(self) -> list[NamedAt]:
         found: list[NamedAt] = []
         for token in self.doc:
@@ -103,12 +122,13 @@ class People:
         return found
 
     def gender(self, name: str) -> str | None:
-        """The gender a person's name or a title before one of its mentions tells, else None."""
+        """The gender a person's name or a title before one of its mentions tells, else None;
+        a title ("Ms Gavron") outweighs a first name that is mostly the other's ("Nicky")."""
         if name not in self._genders:
             told = {title_gender(self.doc[i - 1].text) for i, n in self.named if n == name and i}
             told.discard(None)
             by_title = told.pop() if len(told) == 1 else None
-            self._genders[name] = name_gender(name) or by_title
+            self._genders[name] = by_title or name_gender(name)
         return self._genders[name]
 
     def last_leading(self, position: int) -> int:
