@@ -65,6 +65,16 @@ def is_main_verb(verb: Token) -> bool:
     return verb.dep_ == "ROOT"
 
 
+def _role_of(name: Token) -> Token | None:
+    """The role a name follows the field of ("director of rugby Philippe Saint-Andre"), which
+    the parser hangs under "of": the subject the name stands for."""
+    of = name.head
+    if name.dep_ != "pobj" or of.lower_ != "of":
+        return None
+    field = any(c.dep_ == "compound" and c.is_lower for c in name.lefts)
+    return of.head if field else None
+
+
 def index_actors(doc: Doc) -> ActorIndex:
     """An `ActorIndex` for a parsed article, extracting its actors first if not done yet."""
     if MENTIONS not in doc.user_data:
@@ -78,11 +88,12 @@ def index_actors(doc: Doc) -> ActorIndex:
         for i in range(start, end):
             by_token[i] = name
         root = doc[start:end].root
-        subject = root if root.dep_ in _SUBJECTS else root.head
+        role = _role_of(root)
+        subject = root if root.dep_ in _SUBJECTS else role or root.head
         if (
             kind == PERSON
             and subject.dep_ in _SUBJECTS
-            and (subject is root or root.dep_ in _MODIFIERS)
+            and (subject is root or subject is role or root.dep_ in _MODIFIERS)
             and is_main_verb(subject.head)
         ):
             subjects.append((subject.i, name))

@@ -288,9 +288,16 @@ class Attributor:
         candidates = named or lefts
         if candidates:
             return candidates[-1]
+        named_after = self.names.named_after_quote(verb, self.quoted)
         if any(child.dep_ in _SUBJECTS for child in verb.children):
-            return None  # a subject inside the quote ("every expert" … had suggested)
-        return self.names.named_after_quote(verb, self.quoted)
+            # a subject inside the quote ("every expert" … had suggested), unless a person
+            # stands between it and the verb ("…," director of rugby Nigel Melville told)
+            person = (
+                named_after is not None
+                and self.index.types.get(self.index.by_token[named_after.i] or "") == PERSON
+            )
+            return named_after if person else None
+        return named_after
 
     def speaker_of(self, verb: Token) -> str | None:
         """The speaker a verb of saying credits, or None when it names nobody who may speak.

@@ -33,11 +33,21 @@ def is_the_company(subject: Token, index: ActorIndex) -> bool:
     )
 
 
+def _named_voice_of(subject: Token, index: ActorIndex) -> str | None:
+    """The organisation a named spokesman speaks for ("AMC spokesman Lloyd Northard told
+    Reuters that the company …"), for whom "the company" after him stands."""
+    for word in subject.lefts:
+        if word.dep_ == "compound" and (voice := voice_of(word, index)) is not None:
+            return voice
+    return None
+
+
 class ClauseSubjects:
     """Every main clause's subject outside quotation marks but "it"/"they", with the
     organisation it names; and those "it" may stand for: no plural noun naming nobody
     ("These claims could take years. "…," it said" is the firm's), and "the company" for
-    the organisation the subject before it named ("The company added … it said")."""
+    the organisation the subject before it named ("The company added … it said"); a named
+    spokesman names the organisation he speaks for."""
 
     def __init__(self, doc: Doc, index: ActorIndex, quoted: Callable[[int], bool]) -> None:
         self.all: list[Subject] = []
@@ -48,6 +58,9 @@ class ClauseSubjects:
                 continue
             name = index.actor_at(token) or voice_of(token, index)
             kind = index.types.get(name or "")
+            if kind not in _SPEAKING_TYPES:
+                name = _named_voice_of(token, index) or name
+                kind = index.types.get(name or "")
             self.all.append((token.i, name if kind in _SPEAKING_TYPES else None))
         self.singular: list[Subject] = []
         for i, name in self.all:

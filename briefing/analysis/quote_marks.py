@@ -4,7 +4,8 @@ Curly (“…”), guillemet («…») and straight ("…") marks alike, and dou
 for double ones (‘‘…’’, or “…’’). A straight mark opens when it
 stands before a word after a space and closes when it follows a word; only a mark that could
 be either is read by turns. A quote that opens again before the last one closed (a closing
-mark forgotten, as in `not wise. "He lacks …`) ends where the new one opens, so one missing
+mark forgotten, as in `not wise. "He lacks …`) ends where the new one opens, or before the
+sentence that introduces the new one (`… seconds. Wenger said: "Freddie …`), so one missing
 mark does not turn the rest of the paragraph inside out. A quote left open at a paragraph's
 end closes there and goes on in the next paragraph when that opens a quote again or starts in
 lower case (a paragraph broken inside a quote).
@@ -19,6 +20,7 @@ STRAIGHT = '"'
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 DOUBLED_OPENING = "\u2018\u2018"  # ‘‘ typed for “
 DOUBLED_CLOSING = "\u2019\u2019"  # ’’ typed for ”
+_SENTENCE_END = re.compile(r"[.!?] +(?=[A-Z])")
 _MARKS = re.compile(f'{DOUBLED_OPENING}|{DOUBLED_CLOSING}|["“”«»]')
 
 
@@ -62,6 +64,17 @@ def _role(text: str, at: int) -> str:
     return "either"
 
 
+def _lost_close(text: str, start: int, reopened: int) -> int:
+    """Where a quote whose closing mark was lost ends, when a new one opens at `reopened`:
+    there, unless a sentence that introduces the new one stands before it (`… seconds.
+    Wenger said: "Freddie …`); then at the end of the sentence before that one."""
+    stretch = text[start:reopened].rstrip()
+    if not stretch.endswith(":"):
+        return reopened
+    ends = list(_SENTENCE_END.finditer(stretch))
+    return start + ends[-1].start() + 1 if ends else reopened
+
+
 def segments(text: str, spans: list[tuple[int, int]]) -> list[Segment]:
     """The quoted stretches of the paragraphs `spans` of `text`, in order."""
     found: list[Segment] = []
@@ -81,8 +94,8 @@ def segments(text: str, spans: list[tuple[int, int]]) -> list[Segment]:
             if open_at is None and role != "close":
                 open_at = at
                 continues = continues and at == start
-            elif open_at is not None and role == "open":
-                found.append(Segment(open_at, at, number, continues))  # its close was lost
+            elif open_at is not None and role == "open":  # its close was lost
+                found.append(Segment(open_at, _lost_close(text, open_at, at), number, continues))
                 open_at, continues = at, False
             elif open_at is not None:
                 found.append(Segment(open_at, mark.end(), number, continues))

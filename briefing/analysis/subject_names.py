@@ -71,7 +71,8 @@ class SubjectNames:
     def person_in_phrase(self, subject: Token) -> str | None:
         """The one person a subject's own phrase names when the subject itself names none
         ("Tom McCabe MSP", "Jardine Fleming analyst Nick Edwards", "Barclays de Zoete's May"):
-        its unrecognised surname, or a name in apposition or compounded with it."""
+        its unrecognised surname, or a name in apposition or compounded with it, or after
+        the field of its role ("director of rugby Nigel Melville")."""
         if self.index.by_token[subject.i] is None and subject.pos_ == "PROPN":
             by_surname = self.by_surname(subject)
             if by_surname is not None and self.index.types.get(by_surname) == PERSON:
@@ -82,6 +83,7 @@ class SubjectNames:
             for c in subject.children
             if c.dep_ in _PHRASE_LINKS or (c.dep_ == "conj" and subject.pos_ == "NOUN")
         ]  # "Grain analyst and meteorologist Gail Martell", parsed as two subjects
+        stack += _named_after_field(subject)
         while stack:
             token = stack.pop()
             name = self.person_at(token.i)
@@ -139,3 +141,17 @@ class SubjectNames:
             return None
         matches = [n for n in self.index.types if n.split()[-1] == token.text and " " in n]
         return matches[0] if len(matches) == 1 else None
+
+
+def _named_after_field(role: Token) -> list[Token]:
+    """The name that follows the field of a role ("director of rugby Nigel Melville"), which
+    the parser hangs under "of" with the field as its compound."""
+    return [
+        named
+        for of in role.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for named in of.children
+        if named.dep_ == "pobj"
+        and named.pos_ == "PROPN"
+        and any(c.dep_ == "compound" and c.is_lower for c in named.lefts)
+    ]

@@ -1,0 +1,65 @@
+"""Speakers named with a role around their name, or by a pronoun after someone set against
+another, and quotes whose closing mark was lost: texts this project wrote in the shapes of
+BBC and wire news."""
+
+from tests.briefing.speaker_reading import speakers
+
+
+def test_a_title_tells_her_gender_over_a_first_name_mostly_mens() -> None:
+    body = (
+        "Deputy mayor Nicky Hale said the remarks were unwise but she did not think the "
+        "mayor meant any harm. Ms Hale spoke to reporters on Sunday.\n\n"
+        'She said: "I work with him every day and I know what he is like."'
+    )
+    assert speakers("Mayor row", body) == ["Nicky Hale"]
+
+
+def test_he_after_someone_set_against_the_speaker_with_but_is_that_one() -> None:
+    body = (
+        "Walsh said he had had enough of trying to get the courts made faster but the "
+        "federation's Peter Dunn rejected his comments.\n\n"
+        '"We did ask for the courts to be faster than last year," he said.'
+    )
+    assert speakers("Courts", body) == ["Peter Dunn"]
+
+
+def test_the_club_boss_who_continues_is_the_manager_named_before() -> None:
+    body = (
+        "Sir Alex Ferguson said Walter Smith would be the outstanding candidate for the "
+        "job.\n\n"
+        'The Man Utd boss continued: "He would need to change the whole shape of the game '
+        'in this country."'
+    )
+    assert speakers("Scotland job", body) == ["Alex Ferguson"]
+
+
+def test_a_quote_left_open_ends_before_the_sentence_that_brings_in_the_next() -> None:
+    body = (
+        "Arsenal face Southampton without three of their strikers.\n\n"
+        'Ashley Cole added: "I have done it before and I hope nobody blamed me. "Of course '
+        "he will learn, it happens to everyone. Freddie Ljungberg is likely to play up "
+        'front on Sunday. Arsenal boss Arsene Wenger said: "Freddie is an option but we '
+        'need a second striker."'
+    )
+    assert speakers("Arsenal", body) == ["Ashley Cole", "Arsene Wenger"]
+
+
+def test_the_director_of_a_field_is_the_name_after_it() -> None:
+    body = (
+        "James Simpson-Daniel misses the quarter-final at home to Bristol.\n\n"
+        '"Under the squad agreement, England wanted a second opinion, which they can do," '
+        "director of rugby Nigel Melville told the Gloucester Citizen."
+    )
+    assert speakers("Simpson-Daniel out", body) == ["Nigel Melville"]
+
+
+def test_the_company_after_its_named_spokesman_is_his_company() -> None:
+    body = (
+        "American Motors Corp said it would move production of its new Jeep after talks "
+        "with the union broke down.\n\n"
+        "AMC spokesman Lloyd Northard told Reuters that the company would not build the "
+        "vehicle at its Kenosha plant.\n\n"
+        '"We sincerely regret this outcome, but the responsibility rests with the local '
+        'union," the company said in a statement.'
+    )
+    assert speakers("AMC", body) == ["American Motors Corp"]
