@@ -30,6 +30,7 @@ from briefing.analysis.descriptions import (
     describes_someone_named,
     is_described_person,
     speaks_for_subject_before,
+    voice_of,
 )
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
 from briefing.analysis.genders import FEMALE, MALE
@@ -88,6 +89,7 @@ class Attributor:
             for t in doc
             if t.dep_ in _SUBJECTS
             and t.lemma_.lower() in _ROLES
+            and t.tag_ != "NNS"  # "officials say …. "…," he said": not whom "he" means
             and index.by_token[t.i] is None
             and not quoted(t.idx)
             and is_main_verb(t.head)
@@ -137,7 +139,8 @@ class Attributor:
         if role >= 0 and self.roles[role] > self.people.last_leading(position):
             token = self.doc[self.roles[role]]
             return (
-                self.index.speaker(token)
+                voice_of(token, self.index)
+                or self.index.speaker(token)
                 or self._spoken_for(token)
                 or title_holder(token, self.index)
                 or self._role_named_before(token)
@@ -176,6 +179,7 @@ class Attributor:
             or self.names.by_surname(subject)
             or title_holder(subject, self.index)
             or self._spoken_for(subject)
+            or voice_of(subject, self.index)
             or self._role_named_before(subject)
             or speaks_for_subject_before(subject, self.subject_before(subject.i))
             or self._organisation_by_last_words(subject)
@@ -297,7 +301,18 @@ class Attributor:
                 and self.index.types.get(self.index.by_token[named_after.i] or "") == PERSON
             )
             return named_after if person else None
-        return named_after
+        return named_after or self._person_just_before(verb)
+
+    def _person_just_before(self, verb: Token) -> Token | None:
+        """The person named right before a verb the parser left without a subject, set off
+        by commas ("…, her lawyer, Perry Wander, said.")."""
+        before = verb.i - 1
+        while before >= verb.sent.start and self.doc[before].text == ",":
+            before -= 1
+        if before < verb.sent.start or before == verb.i - 1:
+            return None
+        name = self.index.by_token[before]
+        return self.doc[before] if self.index.types.get(name or "") == PERSON else None
 
     def speaker_of(self, verb: Token) -> str | None:
         """The speaker a verb of saying credits, or None when it names nobody who may speak.

@@ -9,7 +9,7 @@ voices ("the spokesman", "the official") are left to whom they were first named 
 from spacy.tokens import Token
 
 from briefing.analysis.actor_index import ActorIndex
-from briefing.analysis.gazetteer import PERSON, is_demonym
+from briefing.analysis.gazetteer import PERSON, is_demonym, lookup
 from briefing.analysis.genders import FEMALE, MALE
 from briefing.analysis.pronouns import People
 from briefing.analysis.roles import PERSON_NOUNS, ROLE_MODIFIERS
@@ -119,5 +119,15 @@ def speaks_for_subject_before(subject: Token, before: tuple[int, str | None] | N
 
 
 def voice_of(subject: Token, index: ActorIndex) -> str | None:
-    """The organisation "a spokesman at First Chicago Corp" speaks for, named with it."""
-    return index.speaker(subject) if subject.lower_ in _SPOKESPEOPLE else None
+    """The organisation "a spokesman at First Chicago Corp" or "a Conservative spokeswoman"
+    speaks for, named with it: a party by its adjective when the article names the party
+    ("the Tory spokesman" is someone the article names)."""
+    if subject.lower_ not in _SPOKESPEOPLE:
+        return None
+    found = index.speaker(subject)
+    unnamed = any(word.lower_ in _INDEFINITE for word in subject.lefts)
+    for word in subject.lefts if unnamed else ():
+        if found is None and word.dep_ in {"amod", "compound"} and word.is_title:
+            party = lookup(f"{word.text} Party")
+            found = party.name if party is not None and party.name in index.types else None
+    return found

@@ -63,3 +63,33 @@ def test_the_company_after_its_named_spokesman_is_his_company() -> None:
         'union," the company said in a statement.'
     )
     assert speakers("AMC", body) == ["American Motors Corp"]
+
+
+def test_officials_in_between_are_not_whom_he_means() -> None:
+    body = (
+        'Japanese car exports to the Community jumped 30 pct this year. "We think there is '
+        'some diversion there," said Willy de Clercq.\n\n'
+        "Japanese officials say the overall rise will be only 10 pct.\n\n"
+        '"But even 10 pct is 100,000 cars, whereas we sell only 40,000 cars to Japan," he '
+        "said."
+    )
+    assert speakers("Car trade", body) == ["Willy de Clercq", "Willy de Clercq"]
+
+
+def test_a_name_set_off_by_commas_before_a_bare_said_is_the_one_who_says() -> None:
+    body = (
+        "The singer has been sued by a make-up artist.\n\n"
+        "The woman waited two years to sue because she was trying to reach a settlement "
+        'with the studios, her lawyer, Perry Wander, said. The studios "failed to provide '
+        'a safe place to work for my client," he said.'
+    )
+    assert speakers("Lawsuit", body) == ["Perry Wander"]
+
+
+def test_a_party_spokeswoman_speaks_for_the_party_the_article_names() -> None:
+    body = (
+        "The Conservatives and Labour both ring voters who asked not to be called.\n\n"
+        "A Conservative spokeswoman said the party kept to the rules. She said: "
+        '"We do apply the register but in line with the law."'
+    )
+    assert speakers("Calls", body) == ["Conservatives"]
