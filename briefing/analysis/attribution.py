@@ -141,6 +141,7 @@ class Attributor:
             return (
                 voice_of(token, self.index)
                 or self.index.speaker(token)
+                or self._body_by_word(token)
                 or self._spoken_for(token)
                 or title_holder(token, self.index)
                 or self._role_named_before(token)
@@ -180,6 +181,7 @@ class Attributor:
             or title_holder(subject, self.index)
             or self._spoken_for(subject)
             or voice_of(subject, self.index)
+            or self._body_by_word(subject)
             or self._role_named_before(subject)
             or speaks_for_subject_before(subject, self.subject_before(subject.i))
             or self._organisation_by_last_words(subject)
@@ -210,6 +212,21 @@ class Attributor:
             if kind in _SPEAKING_TYPES and f" {normalise_name(name)}".endswith(ending)
         ]
         return found[0] if len(found) == 1 else None
+
+    def _body_by_word(self, voice: Token) -> str | None:
+        """The article's one organisation whose name ends with the word an unnamed voice is
+        of ("a ministry official" after "the Finance Ministry")."""
+        if voice.lemma_.lower() not in _ROLES:
+            return None
+        words = [c.lower_ for c in voice.lefts if c.dep_ == "compound" and c.is_lower]
+        if len(words) != 1:
+            return None
+        found = {
+            name
+            for name, kind in self.index.types.items()
+            if kind in _SPEAKING_TYPES and normalise_name(name).split()[-1:] == words
+        }
+        return found.pop() if len(found) == 1 else None
 
     @staticmethod
     def _nationality_for_person(subject: Token) -> bool:

@@ -3,7 +3,8 @@ said", "said General Guven Ergenc"): two to four capitalised proper nouns as the
 verb of saying, which only a person or an organisation can be; lower-case particles of
 surnames ("Du Plessis said") belong to them. A person when a title goes before them, an
 honorific, a peer's title or a first name known as a man's or a woman's opens them, or a
-particle shows a surname; else an organisation.
+particle shows a surname; else an organisation. A single such word ("said Idowu") counts
+when nothing joins it to other words, and is a person unless "it" goes on for it.
 A place the gazetteer knows, a date or a word the article also writes in lower case is no
 such name, unless a known first name opens it ("Theresa May" where the article writes "may");
 a name in apposition to a subject that speaks is one ("The Shadow Secretary …, Theresa May,
@@ -12,7 +13,7 @@ said")."""
 from spacy.tokens import Doc, Span, Token
 
 from briefing.analysis import gazetteer
-from briefing.analysis.gazetteer import ORGANISATION, PERSON
+from briefing.analysis.gazetteer import ORGANISATION, PERSON, is_demonym
 from briefing.analysis.genders import HONORIFICS, first_name_gender
 from briefing.analysis.mentions import NameMention
 from briefing.analysis.roles import ROLE_NOUNS
@@ -23,6 +24,12 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _INVERTED = frozenset({"nsubj", "dobj", "attr", "appos", "npadvmod", "dep"})
 _NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 _MAX_WORDS = 5
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their"})
+_NAME_GOES_ON = frozenset({"and", "&", "of", "for", "'s", "’s", "("})
+_BODIES = frozenset(
+    """department ministry agency office corp committee council commission bureau institute
+    government court board union party""".split()
+)
 # Lower-case words inside surnames ("Barend du Plessis", "Willy de Clercq").
 # Titles before a name that the role words of `roles` do not hold.
 _MORE_TITLES = frozenset(
@@ -39,13 +46,16 @@ def speaking_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
     for token in doc:
         if token.i in taken or not _speaks(token):
             continue
-        span = _name_ending_at(doc, token, taken)
+        span = _name_ending_at(doc, token, taken) or _lone_surname(doc, token, lowered)
         titled = False
         while span is not None and len(span) > 2 and _is_title(span[0]):
             span, titled = span[1:], True  # "General Guven Ergenc"
         if span is None or not _is_name(span, lowered):
             continue
-        kind = PERSON if titled or _reads_as_person(span) else ORGANISATION
+        if len(span) == 1:
+            kind = _lone_kind(token)
+        else:
+            kind = PERSON if titled or _reads_as_person(span) else ORGANISATION
         extra.append(
             NameMention(span.start, span.end, span.text, kind, normalise_name(span.text), None)
         )
@@ -75,6 +85,31 @@ def _name_ending_at(doc: Doc, token: Token, taken: set[int]) -> Span | None:
     ):
         start -= 1
     return doc[start : token.i + 1] if token.i > start else None
+
+
+def _lone_surname(doc: Doc, token: Token, lowered: set[str]) -> Span | None:
+    """A single word as the subject of a verb of saying ("said Idowu", "Ogpin denied"),
+    when nothing around it makes it part of a longer name, a body or a description."""
+    if token.dep_ != "nsubj" or len(token.text) < 3 or not token.is_alpha:
+        return None
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if before is not None and (before.is_title or before.lower_ in _DETERMINERS):
+        return None
+    if after is not None and (after.is_title or after.lower_ in _NAME_GOES_ON):
+        return None
+    if token.lower_ in _BODIES or is_demonym(token.text):
+        return None
+    if any(c.dep_ in {"det", "amod", "nummod"} for c in token.children):
+        return None  # "the 25-year-old Dubliner": a description
+    return doc[token.i : token.i + 1]
+
+
+def _lone_kind(token: Token) -> str:
+    """A person, as a lone surname that speaks mostly is, unless its sentence goes on with
+    "it" or "its" for it ("Gazprom has announced it …")."""
+    rest = token.doc[token.i + 1 : token.sent.end]
+    return ORGANISATION if any(t.lower_ in {"it", "its"} for t in rest) else PERSON
 
 
 def _is_name(span: Span, lowered: set[str]) -> bool:

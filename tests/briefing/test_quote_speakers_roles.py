@@ -2,7 +2,7 @@
 another, and quotes whose closing mark was lost: texts this project wrote in the shapes of
 BBC and wire news."""
 
-from tests.briefing.speaker_reading import speakers
+from tests.briefing.speaker_reading import actor_types, speakers
 
 
 def test_a_title_tells_her_gender_over_a_first_name_mostly_mens() -> None:
@@ -93,3 +93,21 @@ def test_a_party_spokeswoman_speaks_for_the_party_the_article_names() -> None:
         '"We do apply the register but in line with the law."'
     )
     assert speakers("Calls", body) == ["Conservatives"]
+
+
+def test_a_lone_surname_that_speaks_is_a_person_who_speaks() -> None:
+    body = (
+        "The triple jumper set a championship record in Sheffield with his final leap.\n\n"
+        '"I didn\'t have a clue," said Idowu. "I have not jumped indoors before."'
+    )
+    assert speakers("Athletics", body) == ["Idowu"]
+    assert actor_types("Athletics", body).get("Idowu") == "person"
+
+
+def test_an_unnamed_official_of_a_body_the_article_names_speaks_for_it() -> None:
+    body = (
+        "The Finance Ministry last April shortened the waiting period for the bonds.\n\n"
+        "A ministry official said it had checked that the flow back was small.\n\n"
+        '"We believe the bonds should stay mainly in their own market," he said.'
+    )
+    assert speakers("Bonds", body) == ["Finance Ministry"]
