@@ -88,7 +88,7 @@ def described_person(subject: Token, people: People, index: ActorIndex) -> str |
     if not is_described_person(subject, index) or _brought_in_unnamed(subject):
         return None
     gender = FEMALE if subject.lower_ in _FEMALE else MALE if subject.lower_ in _MALE else None
-    name = people.meant_by(subject.i, gender, _REACH)
+    name = people.meant_by(subject.i, gender, _REACH) or people.only_named_before(subject.i)
     if name is None:
         return None
     title = phrase_words(subject)

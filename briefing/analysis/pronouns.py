@@ -148,6 +148,23 @@ class People:
                 return name
         return None
 
+    def only_named_before(self, position: int) -> str | None:
+        """The one person named outside quotation marks in the sentence before a position
+        and in its own before it, whatever their role there ("Norwich have signed Graham
+        Stuart. "…," the 34-year-old told …"), else None."""
+        sentence = bisect.bisect_right(self._sentence_starts, position) - 1
+        start = self._sentence_starts[sentence - 1] if sentence > 0 else 0
+        first = bisect.bisect_left(self.named, (start, ""))
+        last = bisect.bisect_left(self.named, (position, ""))
+        names = {name for i, name in self.named[first:last] if not self._affiliation(i)}
+        return names.pop() if len(names) == 1 else None
+
+    def _affiliation(self, i: int) -> bool:
+        """Whether a one-word name only qualifies a noun ("Charlton midfielder …")."""
+        token = self.doc[i]
+        alone = i + 1 >= len(self.doc) or self.index.by_token[i + 1] != self.index.by_token[i]
+        return alone and token.dep_ == "compound" and token.head.pos_ == "NOUN"
+
     def _told_of(self, pronoun: Token) -> set[str]:
         """Whom the words a "he" tells are about, who is not he ("Mr Blair has failed, he
         claimed"): people who are subjects in the clause its verb of saying reports."""

@@ -111,3 +111,12 @@ def test_an_unnamed_official_of_a_body_the_article_names_speaks_for_it() -> None
         '"We believe the bonds should stay mainly in their own market," he said.'
     )
     assert speakers("Bonds", body) == ["Finance Ministry"]
+
+
+def test_an_age_that_speaks_is_the_one_person_just_named_whatever_their_role() -> None:
+    body = (
+        "Norwich have signed Charlton midfielder Graham Stuart until the end of the "
+        "season.\n\n"
+        '"It was a very easy decision to make," the 34-year-old told the club\'s website.'
+    )
+    assert speakers("Stuart joins Norwich", body) == ["Graham Stuart"]
