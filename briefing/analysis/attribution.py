@@ -165,6 +165,12 @@ class Attributor:
         if subject.lower_ in _PERSONAL or self._nationality_for_person(subject):
             return self.speaker(self.person_before(subject.i))
         name = self.names.in_role_apposition(subject) or self.index.speaker(subject)
+        if (
+            name is not None
+            and subject.lemma_.lower() in _ROLES
+            and self.index.by_token[subject.i] is None
+        ):
+            name = self.names.person_of_body(subject, name) or name  # "the State Bank official"
         if self.index.by_token[subject.i] is None and is_described_person(subject, self.index):
             # "said the Sale player": the person, not the club the description names
             name = title_holder(subject, self.index) or self._described(subject) or name

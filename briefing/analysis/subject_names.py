@@ -15,6 +15,8 @@ from briefing.analysis.roles import ROLE_NOUNS
 _BRACKETS = frozenset("()[]")
 _CLAUSE_WORDS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
 _PHRASE_LINKS = frozenset({"compound", "appos", "flat", "nmod"})
+_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+_WITH_NAME = frozenset({"compound", "appos", "poss"})  # "Tesco spokesman X", "X, director of Y"
 _TITLES = frozenset({"dr", "prof", "professor", "rev", "gen", "col", "capt"})
 
 
@@ -133,6 +135,24 @@ class SubjectNames:
         if name is None or " of " not in name or name.split()[0] != subject.text:
             return None
         return self.by_surname(subject)
+
+    def person_of_body(self, role: Token, body: str) -> str | None:
+        """The one person the article named before as one of a body, whom "the State Bank
+        official" means after "Yurij Ponomarev, managing director of the State Bank"; "the
+        M&S spokesman" only one named as its spokesman."""
+        if not any(c.lower_ == "the" for c in role.lefts):
+            return None
+        found: set[str] = set()
+        by_token = self.index.by_token
+        for token in self.doc[: role.i]:
+            name = by_token[token.i]
+            if name is None or self.index.types.get(name) != PERSON or token.dep_ == "compound":
+                continue
+            phrase = [t for c in token.children if c.dep_ in _WITH_NAME for t in c.subtree]
+            same_role = role.lower_ not in _VOICES or any(t.lower_ == role.lower_ for t in phrase)
+            if same_role and any(by_token[t.i] == body for t in phrase):
+                found.add(name)
+        return found.pop() if len(found) == 1 else None
 
     def by_surname(self, token: Token) -> str | None:
         """A person or organisation of the article whose name ends with an unrecognised

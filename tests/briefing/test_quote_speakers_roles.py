@@ -120,3 +120,17 @@ def test_an_age_that_speaks_is_the_one_person_just_named_whatever_their_role() -
         '"It was a very easy decision to make," the 34-year-old told the club\'s website.'
     )
     assert speakers("Stuart joins Norwich", body) == ["Graham Stuart"]
+
+
+def test_the_official_of_a_body_is_the_one_person_named_as_one_of_it() -> None:
+    body = (
+        "The Soviet Union is attending the bank's meeting as an observer for the first "
+        "time.\n\n"
+        "Yurij Ponomarev, international managing director of the State Bank, told Reuters "
+        "the country had no plans to join.\n\n"
+        '"This is one of the fastest growing regions in the world," the State Bank official '
+        "said.\n\n"
+        'A State Bank spokesman later confirmed the visit. "We will observe," the State Bank '
+        "spokesman said."
+    )
+    assert speakers("Observer", body) == ["Yurij Ponomarev", "State Bank"]
