@@ -141,7 +141,7 @@ class Attributor:
             return (
                 voice_of(token, self.index)
                 or self.index.speaker(token)
-                or self._body_by_word(token)
+                or self._body_of(token)
                 or self._spoken_for(token)
                 or title_holder(token, self.index)
                 or self._role_named_before(token)
@@ -187,13 +187,17 @@ class Attributor:
             or title_holder(subject, self.index)
             or self._spoken_for(subject)
             or voice_of(subject, self.index)
-            or self._body_by_word(subject)
+            or self._body_of(subject)
             or self._role_named_before(subject)
             or speaks_for_subject_before(subject, self.subject_before(subject.i))
             or self._organisation_by_last_words(subject)
             or self.names.written_by(subject)
             or self._described(subject)
         )
+
+    def _body_of(self, voice: Token) -> str | None:
+        """The body "a ministry official" speaks for (`SubjectNames.body_by_word`)."""
+        return self.names.body_by_word(voice) if voice.lemma_.lower() in _ROLES else None
 
     def _document_before(self, position: int) -> str | None:
         """Whom "it" means when the nearest subject was a document ("…," the report says.
@@ -218,21 +222,6 @@ class Attributor:
             if kind in _SPEAKING_TYPES and f" {normalise_name(name)}".endswith(ending)
         ]
         return found[0] if len(found) == 1 else None
-
-    def _body_by_word(self, voice: Token) -> str | None:
-        """The article's one organisation whose name ends with the word an unnamed voice is
-        of ("a ministry official" after "the Finance Ministry")."""
-        if voice.lemma_.lower() not in _ROLES:
-            return None
-        words = [c.lower_ for c in voice.lefts if c.dep_ == "compound" and c.is_lower]
-        if len(words) != 1:
-            return None
-        found = {
-            name
-            for name, kind in self.index.types.items()
-            if kind in _SPEAKING_TYPES and normalise_name(name).split()[-1:] == words
-        }
-        return found.pop() if len(found) == 1 else None
 
     @staticmethod
     def _nationality_for_person(subject: Token) -> bool:
@@ -324,18 +313,7 @@ class Attributor:
                 and self.index.types.get(self.index.by_token[named_after.i] or "") == PERSON
             )
             return named_after if person else None
-        return named_after or self._person_just_before(verb)
-
-    def _person_just_before(self, verb: Token) -> Token | None:
-        """The person named right before a verb the parser left without a subject, set off
-        by commas ("…, her lawyer, Perry Wander, said.")."""
-        before = verb.i - 1
-        while before >= verb.sent.start and self.doc[before].text == ",":
-            before -= 1
-        if before < verb.sent.start or before == verb.i - 1:
-            return None
-        name = self.index.by_token[before]
-        return self.doc[before] if self.index.types.get(name or "") == PERSON else None
+        return named_after or self.names.person_just_before(verb)
 
     def speaker_of(self, verb: Token) -> str | None:
         """The speaker a verb of saying credits, or None when it names nobody who may speak.

@@ -11,9 +11,11 @@ from briefing.analysis.actor_index import ActorIndex
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON
 from briefing.analysis.genders import title_gender
 from briefing.analysis.roles import ROLE_NOUNS
+from briefing.names import normalise_name
 
 _BRACKETS = frozenset("()[]")
 _CLAUSE_WORDS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
+_SPEAKING_TYPES = frozenset({ORGANISATION, GROUP})
 _PHRASE_LINKS = frozenset({"compound", "appos", "flat", "nmod"})
 _VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _WITH_NAME = frozenset({"compound", "appos", "poss"})  # "Tesco spokesman X", "X, director of Y"
@@ -152,6 +154,30 @@ class SubjectNames:
             same_role = role.lower_ not in _VOICES or any(t.lower_ == role.lower_ for t in phrase)
             if same_role and any(by_token[t.i] == body for t in phrase):
                 found.add(name)
+        return found.pop() if len(found) == 1 else None
+
+    def person_just_before(self, verb: Token) -> Token | None:
+        """The person named right before a verb the parser left without a subject, set off
+        by commas ("…, her lawyer, Perry Wander, said.")."""
+        before = verb.i - 1
+        while before >= verb.sent.start and self.doc[before].text == ",":
+            before -= 1
+        if before < verb.sent.start or before == verb.i - 1:
+            return None
+        name = self.index.by_token[before]
+        return self.doc[before] if self.index.types.get(name or "") == PERSON else None
+
+    def body_by_word(self, voice: Token) -> str | None:
+        """The article's one organisation whose name ends with the one lower-case word before
+        a role ("a ministry official" after "the Finance Ministry")."""
+        words = [c.lower_ for c in voice.lefts if c.dep_ == "compound" and c.is_lower]
+        if len(words) != 1:
+            return None
+        found = {
+            name
+            for name, kind in self.index.types.items()
+            if kind in _SPEAKING_TYPES and normalise_name(name).split()[-1:] == words
+        }
         return found.pop() if len(found) == 1 else None
 
     def by_surname(self, token: Token) -> str | None:
