@@ -3,9 +3,9 @@
 Each quoted stretch (`briefing.analysis.quote_marks`) is credited to the attribution nearest
 it: a verb of saying just after it in its sentence (`"…," said X`, `"…," X said`, `"…," said
 X, title`) or just before it (`X said: "…"`, `X said, "…"`, `X said the plan was "…"`), a
-colon after a name (`Lavrov: "…"`), "according to X", or a verb of judging that frames a
-phrase (`X accused them of "…"`). A stretch with no attribution of its own goes on with the
-quote before it when only that quote's attribution lies between (`"…," he said. "…"`, an
+colon after a name (`Lavrov: "…"`), "according to X" or "is the view of X", or a verb of
+judging that frames a phrase (`X accused them of "…"`). A stretch with no attribution of its
+own goes on with the quote before it when only that quote's attribution lies between (`"…," he said. "…"`, an
 interrupted `"…," X said, "…"`, or the next paragraph), else belongs to whoever the sentence
 just before it reports (`X said that … "…"`); a paragraph of quotation naming nobody goes on
 with the last voice of the paragraph before when nobody else was named after it; a quoted
@@ -18,6 +18,7 @@ consecutive quotes of different people stay apart. Who a verb credits is
 when unsure. Reported speech ("X said that …", "X told reporters …") gives indirect quotes.
 """
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -43,6 +44,11 @@ _MAX_ATTRIBUTION_WORDS = 20  # a verb further from the quote is narrative, not "
 _MAX_SHORT_TAIL_WORDS = 8  # `"… end." Lichtblau said.`: a bare attribution after a full stop
 _MIN_UNATTRIBUTED_WORDS = 8  # shorter quoted phrases without a speaker are titles or scare quotes
 _INTRODUCES = (":", ",")
+# `"…," is the dry assessment of Graham Lane`: words named as someone's verdict
+_VERDICT_OF = re.compile(
+    r"(?:is|was) (?:the|his|her) (?:[a-z-]+ ){0,2}(?:assessment|view|verdict|opinion|"
+    r"judgement|judgment|message|warning|advice|reaction|response|comment) of "
+)
 _HANDS_OVER = (",", "?", "!", "-", "—", "–")  # `"…," said X`, `"…?" asked X`
 
 
@@ -142,7 +148,8 @@ class _Reader(QuoteText):
             tokens = self.tokens(head_start, segment.start)
             if tokens and (name := self.attributor.named_in(tokens[0].i, tokens[-1].i + 1)):
                 return Attribution(name, None, head_start, segment.end)
-        if self.text[segment.end : tail_end].lstrip(" ,").lower().startswith("according to"):
+        tail = self.text[segment.end : tail_end].lstrip(" ,").lower()
+        if tail.startswith("according to") or _VERDICT_OF.match(tail):
             tokens = self.tokens(segment.end, tail_end)  # `"…," according to Glen Yearwood`
             if tokens and (name := self.attributor.named_in(tokens[0].i, tokens[-1].i + 1)):
                 return Attribution(name, None, head_start, tail_end)

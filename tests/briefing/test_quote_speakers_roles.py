@@ -134,3 +134,12 @@ def test_the_official_of_a_body_is_the_one_person_named_as_one_of_it() -> None:
         "spokesman said."
     )
     assert speakers("Observer", body) == ["Yurij Ponomarev", "State Bank"]
+
+
+def test_words_named_as_someones_assessment_are_theirs() -> None:
+    body = (
+        "The prime minister told the party conference he was still hungry for the job.\n\n"
+        '"The voters are keener on the government than some party members," is the dry '
+        "assessment of Graham Lane, leader of the Labour group on the council."
+    )
+    assert speakers("Conference", body) == ["Graham Lane"]
