@@ -1,21 +1,21 @@
 """Who said what: direct quotes in quotation marks and reported speech, with their speaker.
 
 Each quoted stretch (`briefing.analysis.quote_marks`) is credited to the attribution nearest
-it: a verb of saying just after it in its sentence (`"…," said X`, `"…," X said`, `"…," said
-X, title`) or just before it (`X said: "…"`, `X said, "…"`, `X said the plan was "…"`), a
-colon after a name (`Lavrov: "…"`), "according to X" or "is the view of X", or a verb of
-judging that frames a phrase (`X accused them of "…"`). A stretch with no attribution of its
-own goes on with the quote before it when only that quote's attribution lies between
-(`"…," he said. "…"`, an interrupted `"…," X said, "…"`, or the next paragraph), else
-belongs to whoever the sentence just before it reports (`X said that … "…"`); a paragraph of quotation naming nobody goes on
+it: a verb of saying just after it in its sentence (`"…," said X`, `"…," X said`, `"…," said X,
+title`) or just before it (`X said: "…"`, `X said, "…"`, `X said the plan was "…"`), a colon
+after a name (`Lavrov: "…"`), "according to X" or "is the view of X", or a verb of judging that
+frames a phrase (`X accused them of "…"`). A stretch with no attribution of its own goes on
+with the quote before it when only that quote's attribution lies between (`"…," he said. "…"`,
+an interrupted `"…," X said, "…"`, or the next paragraph), else belongs to whoever the sentence
+just before it reports (`X said that … "…"`); a paragraph of quotation naming nobody goes on
 with the last voice of the paragraph before when nobody else was named after it; a quoted
-sentence standing alone goes on with the person the sentences just before speak of, or
-with the quote before it when the narrative between names nobody else
-(`briefing.analysis.voices`); quoted words that name whom they would go on with are not
-theirs. A stretch with an attribution of its own never takes the previous speaker, so
-consecutive quotes of different people stay apart. Who a verb credits is
-`briefing.analysis.attribution`: persons and organisations only, pronouns resolved, empty
-when unsure. Reported speech ("X said that …", "X told reporters …") gives indirect quotes.
+sentence standing alone goes on with the person the sentences just before speak of, or with the
+quote before it when the narrative between names nobody else (`briefing.analysis.voices`);
+quoted words that name whom they would go on with are not theirs. A stretch with an attribution
+of its own never takes the previous speaker, so consecutive quotes of different people stay
+apart. Who a verb credits is `briefing.analysis.attribution`: persons and organisations only,
+pronouns resolved, empty when unsure. Reported speech ("X said that …", "X told reporters …")
+gives indirect quotes.
 """
 
 import re
