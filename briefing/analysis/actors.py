@@ -85,8 +85,8 @@ def _actor_type(doc: Doc, group: list[NameMention]) -> str:
         return ORGANISATION  # "environmental group Transport 2000" read as a person
     if all(m.type == PERSON for m in group) and _named_after_a_city(group):
         return ORGANISATION  # "Norwich have signed …", "Manchester United": a club
-    if group[0].target.startswith("p:"):
-        return PERSON
+    if group[0].target.startswith("p:") or any(_after_mister(doc, m) for m in group):
+        return PERSON  # "Mr Katwala added" though "Sundar Katwala" read as a place
     if not group[0].target.startswith("g:") and any(
         described_as_person(doc, m.start, m.end)
         or speaks_by_first_name(doc, m.start, m.end)
@@ -108,6 +108,14 @@ def _actor_type(doc: Doc, group: list[NameMention]) -> str:
 
 
 _PEERS = frozenset({"lord", "lady", "baroness", "baron", "sir", "dame"})
+_MISTERS = frozenset({"mr", "mrs", "ms", "miss"})
+
+
+def _after_mister(doc: Doc, mention: NameMention) -> bool:
+    """Whether a mention opens with or follows "Mr", "Mrs", "Ms" or "Miss"."""
+    first = doc[mention.start].lower_.rstrip(".")
+    before = doc[mention.start - 1].lower_.rstrip(".") if mention.start else ""
+    return first in _MISTERS or before in _MISTERS
 
 
 def _named_after_a_city(group: list[NameMention]) -> bool:

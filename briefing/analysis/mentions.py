@@ -7,32 +7,20 @@ these mentions into actors is `briefing.analysis.article_names`.
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from briefing.analysis import gazetteer
 from briefing.analysis.acronyms import is_acronym, spells
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
+from briefing.analysis.name_checks import TITLE_WORDS as _TITLES
+from briefing.analysis.name_checks import described, is_junk
 from briefing.analysis.person_evidence import names_an_office_holder
-from briefing.analysis.roles import only_titles
-from briefing.names import PARTICLES, normalise_name
+from briefing.names import normalise_name
 
 _TYPE_OF_LABEL = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 UNSURE = ""  # a NORP the gazetteer does not know: kept only if it repeats a person's name
-# Words of a title before a name ("Foreign Minister Sergei Lavrov"), not part of the name.
-_TITLES = frozenset(
-    """mr mrs ms miss dr prof sir dame lord lady king queen prince princess sheikh emir crown
-    president vice prime minister secretary state chancellor premier general gen brig
-    brigadier col colonel lt lieutenant capt captain maj major admiral sen senator rep
-    representative gov governor mayor judge justice ayatollah pope rev reverend father
-    cardinal archbishop bishop chairman chairwoman chief executive ceo commander spokesman
-    spokeswoman ambassador envoy deputy leader director head former late opposition
-    commissioner foreign defence defense interior finance economy trade health labour labor
-    energy""".split()
-)
 _STATE_NOUNS = frozenset(
     """government administration regime state authority force troop army military navy
     police officer official minister ministry president leader leadership premier king emir
@@ -49,22 +37,10 @@ _POLICY_NOUNS = frozenset(
     opposition objection proposal pressure""".split()
 )
 _CUTS = frozenset({"(", "<", ">"})  # where a name ends: a bracket, a wire's ticker mark
-_TIME_ZONES = frozenset({"gmt", "bst", "utc", "est", "edt", "pst", "pdt", "cet", "cest"})
 _ACTING = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent"})
 _RELATIONAL = frozenset({"between", "with", "against", "by", "toward", "towards", "on"})
 _LOCATIVE = frozenset({"in", "near", "outside", "inside", "across", "throughout", "around"})
-_CALENDAR = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december""".split()
-)
 _TRAILING = frozenset({"'s", "’s", "'", "’", "of", "and", "the", "in", "for", "at"})
-# The last word of a contest or an award, not of an actor: "European Indoor Championships".
-_EVENT_WORDS = frozenset(
-    """championship championships prix award awards prize prizes olympics indoors trophy
-    tournament cup games marathon""".split()
-)
-# The last word of a piece of software named like a company: "the Bankash-A Trojan".
-_MALWARE_WORDS = frozenset({"virus", "worm", "trojan"})
 # A name right after one of these is the title of a work: "the film Ray", "comedy Meet ...".
 _WORK_NOUNS = frozenset(
     """film films movie movies novel book books album albums single song songs show series
@@ -84,7 +60,6 @@ _PARTY_MEMBERS = frozenset(
     """democrats republicans conservatives liberals socialists nationalists unionists
     greens""".split()
 )
-_AMOUNT = re.compile(r"[\W\d_]*\d[\W\d_]*(?:bn|tn|m|k|s|st|nd|rd|th)?", re.IGNORECASE)
 
 
 @dataclass
@@ -171,38 +146,6 @@ def _gazetteer_entry(ent: Span, surface: str) -> gazetteer.Entry | None:
     return entry
 
 
-def _is_junk(span: Span, surface: str, common: Callable[[str], bool]) -> bool:
-    if len(surface) < 2 or len(span) > 6 or not any(c.isalpha() for c in surface):
-        return True
-    if _AMOUNT.fullmatch(surface) or span[-1].lower_ in _EVENT_WORDS | _MALWARE_WORDS:
-        return True  # "280bn", "7:39.89"; "the Birmingham Grand Prix"
-    led = surface[0].isupper() or surface[0].isdigit() or _particle_led(surface)
-    if not led or any(t.is_space for t in span):
-        return True
-    if surface.count("(") != surface.count(")") or only_titles(surface.split()):
-        return True  # cut off inside a parenthesis; "the Bishop", "the Rt Rev Dr"
-    if re.search(r"[A-Za-z0-9]:\s", surface):
-        return True  # a headline's label: "Bulletin 083: Pellow Oakum", "Live: Kyiv"
-    if len(span) == 1:
-        lower = span[0].lower_.rstrip(".")
-        if lower in STOP_WORDS or lower in _CALENDAR or lower in _TIME_ZONES:
-            return True
-        after = span.doc[span.end] if span.end < len(span.doc) else None
-        if lower in _TITLES and after is not None and after.is_title:
-            return True  # "Defence" of "Defence Secretary Amina Wekesa"
-        if span[0].is_sent_start and common(lower):
-            return True
-        if span[0].pos_ == "ADJ" and span[0].dep_ == "amod" and span[0].ent_type_ != "ORG":
-            return True  # "the Olympic heptathlon champion", not "Labour campaign chiefs"
-    return False
-
-
-def _particle_led(surface: str) -> bool:
-    """Whether a name opens with a surname's particle ("al-Chalabi", "van Gaal")."""
-    first, _, rest = surface.replace("-", " ", 1).partition(" ")
-    return first in PARTICLES and rest[:1].isupper()
-
-
 def _before_possessive(doc: Doc, start: int, end: int) -> int:
     """A person's name ends at a possessive inside the entity: "Joseph O'Connor's Star"."""
     for i in range(start + 2, end - 1):
@@ -276,11 +219,11 @@ def find_mentions(doc: Doc) -> list[NameMention]:
             kind, start = _norp_name(span)
             span = doc[start:end]
             surface = span.text
-        if kind is None or _is_junk(span, surface, common):
+        if kind is None or is_junk(span, surface, common):
             continue
         if kind == PERSON and _is_location(span):
             kind = PLACE
-        elif kind == PERSON and len(span) == 1 and any(c.lower_ == "the" for c in span[0].lefts):
+        elif kind == PERSON and len(span) == 1 and described(span[0]):
             continue  # "the 25-year-old Dubliner": a description, no name
         elif kind == ORGANISATION and names_an_office_holder(span):
             kind = PERSON

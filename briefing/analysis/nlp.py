@@ -26,7 +26,7 @@ from typing import Any
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from briefing.analysis import gazetteer
@@ -62,6 +62,34 @@ if not Language.has_factory(_PARAGRAPHS):
         for token in doc[:-1]:
             if token.is_space and token.text.count("\n") >= 2:
                 doc[token.i + 1].is_sent_start = True
+        return doc
+
+
+_HONORIFIC_SPLIT = "briefing_honorific_split"
+_MISTERS = frozenset({"mr", "mrs", "ms", "miss"})
+
+if not Language.has_factory(_HONORIFIC_SPLIT):
+
+    @Language.component(_HONORIFIC_SPLIT)
+    def _split_at_honorifics(doc: Doc) -> Doc:
+        """A person's name the tagger ran into a name before it ("the Foreign Policy
+        Centre Mr Straw" read as one organisation) becomes a name of its own."""
+        entities: list[Span] = []
+        for ent in doc.ents:
+            cut = next(
+                (
+                    t.i
+                    for t in ent[1:-1]
+                    if t.lower_.rstrip(".") in _MISTERS and doc[t.i + 1].is_title
+                ),
+                None,
+            )
+            if cut is None or ent.label_ == "PERSON":
+                entities.append(ent)
+                continue
+            entities.append(Span(doc, ent.start, cut, label=ent.label_))
+            entities.append(Span(doc, cut, ent.end, label="PERSON"))
+        doc.ents = entities
         return doc
 
 
@@ -106,6 +134,7 @@ def load_pipeline() -> Any:
     suffixes = [*nlp.Defaults.suffixes, _STOP_AFTER_AMPERSAND]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     nlp.add_pipe(_PARAGRAPHS, before="parser")
+    nlp.add_pipe(_HONORIFIC_SPLIT, after="ner")
     _add_ruler(
         nlp,
         "gazetteer_groups",

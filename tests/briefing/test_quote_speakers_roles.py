@@ -143,3 +143,24 @@ def test_words_named_as_someones_assessment_are_theirs() -> None:
         "assessment of Graham Lane, leader of the Labour group on the council."
     )
     assert speakers("Conference", body) == ["Graham Lane"]
+
+
+def test_a_mister_the_tagger_ran_into_an_organisation_is_a_person_who_speaks() -> None:
+    body = (
+        "Foreign Secretary Jack Straw has attacked the Tory leader's judgement.\n\n"
+        'In a speech to the Foreign Policy Centre Mr Straw said of the Tory leader: "He is '
+        'clever and fluent, but he is not wise."'
+    )
+    assert speakers("Straw attack", body) == ["Jack Straw"]
+    assert actor_types("Straw attack", body)["Foreign Policy Centre"] == "organisation"
+
+
+def test_a_name_that_takes_mr_is_a_person_whatever_the_tagger_read() -> None:
+    body = (
+        "A bill to end male precedence in the succession to the throne goes to the Lords.\n\n"
+        "The Fabian Society's Sundar Katwala said the change was long overdue.\n\n"
+        'Mr Katwala added: "Parliament will have to do it eventually, and we hope all the '
+        'parties will back it."'
+    )
+    assert actor_types("Succession", body)["Sundar Katwala"] == "person"
+    assert speakers("Succession", body) == ["Sundar Katwala"]

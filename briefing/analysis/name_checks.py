@@ -1,0 +1,78 @@
+"""Which entities the tagger found are no actor's name: amounts, dates, contests, titles
+alone, a headline's label, a common word opening a sentence, a description ("the 25-year-old
+Dubliner"). Used by `briefing.analysis.mentions`."""
+
+import re
+from collections.abc import Callable
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Span, Token
+
+from briefing.analysis.roles import only_titles
+from briefing.names import PARTICLES
+
+# Words of a title before a name ("Foreign Minister Sergei Lavrov"), not part of the name.
+TITLE_WORDS = frozenset(
+    """mr mrs ms miss dr prof sir dame lord lady king queen prince princess sheikh emir crown
+    president vice prime minister secretary state chancellor premier general gen brig
+    brigadier col colonel lt lieutenant capt captain maj major admiral sen senator rep
+    representative gov governor mayor judge justice ayatollah pope rev reverend father
+    cardinal archbishop bishop chairman chairwoman chief executive ceo commander spokesman
+    spokeswoman ambassador envoy deputy leader director head former late opposition
+    commissioner foreign defence defense interior finance economy trade health labour labor
+    energy""".split()
+)
+_TIME_ZONES = frozenset({"gmt", "bst", "utc", "est", "edt", "pst", "pdt", "cet", "cest"})
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()
+)
+# The last word of a contest or an award, not of an actor: "European Indoor Championships".
+_EVENT_WORDS = frozenset(
+    """championship championships prix award awards prize prizes olympics indoors trophy
+    tournament cup games marathon""".split()
+)
+# The last word of a piece of software named like a company: "the Bankash-A Trojan".
+_MALWARE_WORDS = frozenset({"virus", "worm", "trojan"})
+_AMOUNT = re.compile(r"[\W\d_]*\d[\W\d_]*(?:bn|tn|m|k|s|st|nd|rd|th)?", re.IGNORECASE)
+
+
+def is_junk(span: Span, surface: str, common: Callable[[str], bool]) -> bool:
+    if len(surface) < 2 or len(span) > 6 or not any(c.isalpha() for c in surface):
+        return True
+    if _AMOUNT.fullmatch(surface) or span[-1].lower_ in _EVENT_WORDS | _MALWARE_WORDS:
+        return True  # "280bn", "7:39.89"; "the Birmingham Grand Prix"
+    led = surface[0].isupper() or surface[0].isdigit() or _particle_led(surface)
+    if not led or any(t.is_space for t in span):
+        return True
+    if surface.count("(") != surface.count(")") or only_titles(surface.split()):
+        return True  # cut off inside a parenthesis; "the Bishop", "the Rt Rev Dr"
+    if re.search(r"[A-Za-z0-9]:\s", surface):
+        return True  # a headline's label: "Bulletin 083: Pellow Oakum", "Live: Kyiv"
+    if len(span) == 1:
+        lower = span[0].lower_.rstrip(".")
+        if lower in STOP_WORDS or lower in _CALENDAR or lower in _TIME_ZONES:
+            return True
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if lower in TITLE_WORDS and after is not None and after.is_title:
+            return True  # "Defence" of "Defence Secretary Amina Wekesa"
+        if span[0].is_sent_start and common(lower):
+            return True
+        if span[0].pos_ == "ADJ" and span[0].dep_ == "amod" and span[0].ent_type_ != "ORG":
+            return True  # "the Olympic heptathlon champion", not "Labour campaign chiefs"
+    return False
+
+
+def described(word: Token) -> bool:
+    """Whether "the" opens a description ending with a word ("the 25-year-old Dubliner"),
+    no other name between ("the Foreign Policy Centre Mr Straw" names Mr Straw)."""
+    return any(
+        c.lower_ == "the" and not any(t.is_title for t in word.doc[c.i + 1 : word.i])
+        for c in word.lefts
+    )
+
+
+def _particle_led(surface: str) -> bool:
+    """Whether a name opens with a surname's particle ("al-Chalabi", "van Gaal")."""
+    first, _, rest = surface.replace("-", " ", 1).partition(" ")
+    return first in PARTICLES and rest[:1].isupper()
