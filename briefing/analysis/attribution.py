@@ -7,10 +7,9 @@ subject (`briefing.analysis.pronouns`); a description ("the Sale player") the pe
 named (`briefing.analysis.descriptions`); "it"/"they" and "the company" the organisation named
 as the nearest earlier subject, and nobody when a nearer subject is something else ("Analysts
 said … they said"); "his spokesman" the person "his" means; "the report" the author it was
-last named with. Joint speakers ("said Zadan and Meron") are credited to the first named.
-When the subject names nobody ("a spokesman said"), the speaker stays empty rather than
-guessed.
-"""
+last named with; "a spokesman" the organisation just named as a subject or a speaker. Joint
+speakers ("said Zadan and Meron") go to the first named. When the subject names nobody, the
+speaker stays empty rather than guessed."""
 
 import bisect
 from collections.abc import Callable
@@ -83,6 +82,7 @@ class Attributor:
         self.quoted = quoted
         self.subjects = ClauseSubjects(doc, index, quoted)
         self.names = SubjectNames(doc, index)
+        self.bodies_speaking: list[tuple[int, str]] = []
         self.people = People(doc, index, quoted, self._speakers())
         self.roles = [
             t.i
@@ -113,6 +113,8 @@ class Attributor:
             )
             if name is not None and self.index.types.get(name) == PERSON:
                 found.append((subject.i, name))
+            elif name is not None and self.index.types.get(name) in _SPEAKING_TYPES:
+                self.bodies_speaking.append((subject.i, name))  # "…, the BBC has said"
         return found
 
     def subject_before(self, position: int, singular: bool = False) -> Subject | None:
@@ -145,6 +147,8 @@ class Attributor:
                 or self._spoken_for(token)
                 or title_holder(token, self.index)
                 or self._role_named_before(token)
+                or speaks_for_subject_before(token, self.subject_before(token.i))
+                or speaks_for_subject_before(token, self._body_spoke_before(token))
             )
         return self.people.meant_by(position)
 
@@ -190,6 +194,7 @@ class Attributor:
             or self._body_of(subject)
             or self._role_named_before(subject)
             or speaks_for_subject_before(subject, self.subject_before(subject.i))
+            or speaks_for_subject_before(subject, self._body_spoke_before(subject))
             or self._organisation_by_last_words(subject)
             or self.names.written_by(subject)
             or self._described(subject)
@@ -198,6 +203,18 @@ class Attributor:
     def _body_of(self, voice: Token) -> str | None:
         """The body "a ministry official" speaks for (`SubjectNames.body_by_word`)."""
         return self.names.body_by_word(voice) if voice.lemma_.lower() in _ROLES else None
+
+    def _body_spoke_before(self, voice: Token) -> Subject | None:
+        """The organisation a verb of saying credited in the two sentences before an unnamed
+        voice's ("…, the BBC has said. … "…," a spokeswoman said"), as if in the voice's."""
+        at = bisect.bisect_left(self.bodies_speaking, (voice.i, "")) - 1
+        if at < 0:
+            return None
+        start = voice.sent.start
+        for _ in range(2):
+            start = self.doc[start - 1].sent.start if start > 0 else 0
+        position, name = self.bodies_speaking[at]
+        return (voice.sent.start, name) if position >= start else None
 
     def _document_before(self, position: int) -> str | None:
         """Whom "it" means when the nearest subject was a document ("…," the report says.

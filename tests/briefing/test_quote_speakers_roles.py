@@ -164,3 +164,14 @@ def test_a_name_that_takes_mr_is_a_person_whatever_the_tagger_read() -> None:
     )
     assert actor_types("Succession", body)["Sundar Katwala"] == "person"
     assert speakers("Succession", body) == ["Sundar Katwala"]
+
+
+def test_an_unnamed_spokeswoman_speaks_for_the_body_that_spoke_just_before() -> None:
+    body = (
+        "The Saturday night quiz show will not return to screens, the BBC has said.\n\n"
+        "The two presenters were recruited to host the family show last July. "
+        '"There are currently no plans for another series," a spokeswoman said. She added '
+        'the pair "brought a real warmth to Saturday night, but in the end we felt we had '
+        'done enough with the format".'
+    )
+    assert speakers("Show axed", body) == ["BBC", "BBC"]
