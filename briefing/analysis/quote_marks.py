@@ -8,7 +8,8 @@ mark forgotten, as in `not wise. "He lacks …`) ends where the new one opens, o
 sentence that introduces the new one (`… seconds. Wenger said: "Freddie …`), so one missing
 mark does not turn the rest of the paragraph inside out. A quote left open at a paragraph's
 end closes there and goes on in the next paragraph when that opens a quote again or starts in
-lower case (a paragraph broken inside a quote).
+lower case (a paragraph broken inside a quote), unless its own attribution stands inside it
+(`"… estimates, said Frederick Meinke, …`): then it ends before that.
 """
 
 import re
@@ -20,6 +21,7 @@ STRAIGHT = '"'
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 DOUBLED_OPENING = "\u2018\u2018"  # ‘‘ typed for “
 DOUBLED_CLOSING = "\u2019\u2019"  # ’’ typed for ”
+_SAID_INSIDE = re.compile(r"(?<=\w),\s+(?:said|says|added|adds)\s+(?=[A-Z])")
 _SENTENCE_END = re.compile(r"[.!?] +(?=[A-Z])")
 _MARKS = re.compile(f'{DOUBLED_OPENING}|{DOUBLED_CLOSING}|["“”«»]')
 
@@ -81,13 +83,15 @@ def segments(text: str, spans: list[tuple[int, int]]) -> list[Segment]:
     open_at: int | None = None
     continues = False
     for number, (start, end) in enumerate(spans):
+        close = None if open_at is None else _close_before_said(text, open_at, spans[number - 1][1])
         if open_at is not None:
-            found.append(Segment(open_at, spans[number - 1][1], number - 1, continues))
+            found.append(Segment(open_at, close or spans[number - 1][1], number - 1, continues))
+        if open_at is not None and close is None:
             first = text[start]
             continues = first.islower() or first in OPENING or first == STRAIGHT
             open_at = start if first.islower() else None
         else:
-            continues = False
+            open_at, continues = None, False
         for mark in _MARKS.finditer(text, start, end):
             at = mark.start()
             role = _role(text, at)
@@ -101,5 +105,14 @@ def segments(text: str, spans: list[tuple[int, int]]) -> list[Segment]:
                 found.append(Segment(open_at, mark.end(), number, continues))
                 open_at, continues = None, False
     if open_at is not None and spans:
-        found.append(Segment(open_at, spans[-1][1], len(spans) - 1, continues))
+        close = _close_before_said(text, open_at, spans[-1][1])
+        found.append(Segment(open_at, close or spans[-1][1], len(spans) - 1, continues))
     return found
+
+
+def _close_before_said(text: str, start: int, end: int) -> int | None:
+    """Where a quote left open to its paragraph's end lost its closing mark before its own
+    attribution (`"I don't see any reason to change estimates, said Frederick Meinke, …`):
+    after that comma; None when no attribution stands inside it."""
+    found = _SAID_INSIDE.search(text, start, end)
+    return found.start() + 1 if found else None

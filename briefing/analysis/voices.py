@@ -7,6 +7,7 @@ from briefing.analysis.gazetteer import PERSON, PLACE
 from briefing.analysis.genders import PRONOUNS
 from briefing.analysis.quote_marks import Segment
 from briefing.analysis.quote_text import Attribution, QuoteText, ends_sentence
+from briefing.analysis.speech_verbs import reports
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _LAST_VOICE_REACH = 3  # sentences back a quote standing alone may look for whom it goes on with
@@ -16,7 +17,7 @@ _VOICE_SINCE_REACH = 2  # sentences of narrative between two quotes of one voice
 def voice_going_on(reader: QuoteText, segment: Segment) -> Attribution | None:
     """For a paragraph of quotation with no verb of saying of its own: the last voice of
     the paragraph before, when no other person was named as a subject after it there
-    ("…," DeCrane said. He was referring to …. ¶ "I think …")."""
+    ("…," DeCrane said. He was referring to …. ¶ "I think …") but in the words it tells."""
     start, end = reader.paragraphs[segment.paragraph]
     end = min(end, reader.sentence_bounds(segment.end - 1)[1])  # later sentences tell on
     if reader.speech_verbs(start, end) or reader.attributor.names_someone(
@@ -33,7 +34,9 @@ def voice_going_on(reader: QuoteText, segment: Segment) -> Attribution | None:
         name
         for found in (people.leading, people.clause_subjects)
         for i, name in found
-        if verbs[-1].i < i and reader.doc[i].idx < end
+        if verbs[-1].i < i
+        and reader.doc[i].idx < end
+        and not reports(verbs[-1], reader.doc[i].idx)  # "… said Mr Blair was …": told of
     ]
     if speaker is None or any(name != speaker for name in later):
         return None

@@ -175,3 +175,15 @@ def test_an_unnamed_spokeswoman_speaks_for_the_body_that_spoke_just_before() -> 
         'done enough with the format".'
     )
     assert speakers("Show axed", body) == ["BBC", "BBC"]
+
+
+def test_a_quote_that_lost_its_close_before_its_own_attribution_is_that_speakers() -> None:
+    body = (
+        "Analysts kept their forecasts for the two banks.\n\n"
+        "Robert Gordon of Lehman said the exposure was small. He noted that the bank had set "
+        "up a unit to trade the loans.\n\n"
+        "\"I don't see any reason to change full year earnings estimates, said Frederick "
+        "Meinke, analyst at E.F. Hutton Co. He thinks the dispute could end like the one of "
+        "1984."
+    )
+    assert speakers("Banks", body) == ["Frederick Meinke"]
