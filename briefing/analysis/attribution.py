@@ -37,6 +37,7 @@ from briefing.analysis.pronouns import People, antecedent
 from briefing.analysis.speech_verbs import is_speech_verb, quoted_as_saying, reports, teller
 from briefing.analysis.subject_names import SubjectNames
 from briefing.analysis.titles import title_holder
+from briefing.analysis.unnamed_voices import body_spoke_before, report_of_body
 from briefing.names import normalise_name
 
 # Agencies that carry others' words and never speak themselves.
@@ -148,7 +149,7 @@ class Attributor:
                 or title_holder(token, self.index)
                 or self._role_named_before(token)
                 or speaks_for_subject_before(token, self.subject_before(token.i))
-                or speaks_for_subject_before(token, self._body_spoke_before(token))
+                or speaks_for_subject_before(token, body_spoke_before(token, self.bodies_speaking))
             )
         return self.people.meant_by(position)
 
@@ -194,7 +195,8 @@ class Attributor:
             or self._body_of(subject)
             or self._role_named_before(subject)
             or speaks_for_subject_before(subject, self.subject_before(subject.i))
-            or speaks_for_subject_before(subject, self._body_spoke_before(subject))
+            or speaks_for_subject_before(subject, body_spoke_before(subject, self.bodies_speaking))
+            or report_of_body(subject, self.bodies_speaking)
             or self._organisation_by_last_words(subject)
             or self.names.written_by(subject)
             or self._described(subject)
@@ -203,18 +205,6 @@ class Attributor:
     def _body_of(self, voice: Token) -> str | None:
         """The body "a ministry official" speaks for (`SubjectNames.body_by_word`)."""
         return self.names.body_by_word(voice) if voice.lemma_.lower() in _ROLES else None
-
-    def _body_spoke_before(self, voice: Token) -> Subject | None:
-        """The organisation a verb of saying credited in the two sentences before an unnamed
-        voice's ("…, the BBC has said. … "…," a spokeswoman said"), as if in the voice's."""
-        at = bisect.bisect_left(self.bodies_speaking, (voice.i, "")) - 1
-        if at < 0:
-            return None
-        start = voice.sent.start
-        for _ in range(2):
-            start = self.doc[start - 1].sent.start if start > 0 else 0
-        position, name = self.bodies_speaking[at]
-        return (voice.sent.start, name) if position >= start else None
 
     def _document_before(self, position: int) -> str | None:
         """Whom "it" means when the nearest subject was a document ("…," the report says.

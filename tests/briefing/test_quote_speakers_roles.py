@@ -187,3 +187,19 @@ def test_a_quote_that_lost_its_close_before_its_own_attribution_is_that_speakers
         "1984."
     )
     assert speakers("Banks", body) == ["Frederick Meinke"]
+
+
+def test_a_report_never_named_before_is_the_body_that_spoke_just_before() -> None:
+    body = (
+        "The International Monetary Fund (IMF) said the tsunami would slow growth.\n\n"
+        '"The broader impact will clearly be substantial," the IMF said. Growth and the '
+        'balance of payments are expected to show the effects. "The fishing industry has '
+        'been devastated and tourism will suffer," the report said.\n\n'
+        'Ms Hale filed a lawsuit against the games firm last year. "It misled buyers," the '
+        "lawsuit said."
+    )
+    assert speakers("Tsunami", body) == [
+        "International Monetary Fund",
+        "International Monetary Fund",
+        None,
+    ]
