@@ -92,16 +92,14 @@ class People:
         return found
 
     def _set_against(self) -> set[NamedAt]:
-        """People who lead a clause set against what came before ("Hewitt said … but
-        Pollard rejected his comments"), which the parse may hang inside the words told."""
+        """People who lead a clause set against what came before with "but" ("Hewitt said …
+        but Pollard rejected his comments"), wherever the parse hangs that clause."""
         found: set[NamedAt] = set()
         for token in self.doc:
-            verb = token.head
-            if token.dep_ not in _SUBJECTS or verb.dep_ != "conj" or self.quoted(token.idx):
+            if token.dep_ not in _SUBJECTS or token.head.dep_ == "ROOT" or self.quoted(token.idx):
                 continue
-            if not any(
-                c.dep_ == "cc" and c.lower_ == "but" and c.i < token.i for c in verb.head.children
-            ):
+            before = token.left_edge.i - 1
+            if before < 0 or self.doc[before].lower_ != "but":
                 continue
             name = self.index.by_token[token.i]
             if name is not None and self.index.types.get(name) == PERSON:

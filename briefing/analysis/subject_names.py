@@ -55,7 +55,8 @@ class SubjectNames:
             found = [t for t in named if types.get(by_token[t.i] or "") in kinds]
             if found:
                 return found[0]
-        return None
+        surnames = [t for t in doc[start : verb.i] if self.by_surname(t) is not None]
+        return surnames[0] if len(surnames) == 1 else None  # "…," May said: Rick May's
 
     def in_role_apposition(self, subject: Token) -> str | None:
         """The person named in apposition with a role ("said Jardine Fleming Ltd analyst Nick
@@ -183,8 +184,8 @@ class SubjectNames:
     def by_surname(self, token: Token) -> str | None:
         """A person or organisation of the article whose name ends with an unrecognised
         proper name ("Ms Errigo" after "Angie Errigo"), when exactly one does."""
-        if token.pos_ != "PROPN":
-            return None
+        if token.pos_ != "PROPN" and not (token.is_title and token.i > token.sent.start):
+            return None  # "May" read as a modal is still a surname mid-sentence
         matches = [n for n in self.index.types if n.split()[-1] == token.text and " " in n]
         return matches[0] if len(matches) == 1 else None
 
