@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from briefing.analysis.actor_index import ActorIndex, is_main_verb
 from briefing.analysis.descriptions import voice_of
 from briefing.analysis.gazetteer import GROUP, ORGANISATION
+from briefing.analysis.roles import ROLE_NOUNS
 
 ORGANISATION_PRONOUNS = frozenset({"it", "they"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -34,11 +35,15 @@ def is_the_company(subject: Token, index: ActorIndex) -> bool:
 
 
 def _named_voice_of(subject: Token, index: ActorIndex) -> str | None:
-    """The organisation a named spokesman speaks for ("AMC spokesman Lloyd Northard told
-    Reuters that the company …"), for whom "the company" after him stands."""
+    """The organisation a named spokesman or officer speaks for ("AMC spokesman Lloyd
+    Northard told Reuters that the company …", "UAW president Owen Bieber said … the union
+    said"), for whom "the company" or "the union" after him stands."""
     for word in subject.lefts:
-        if word.dep_ == "compound" and (voice := voice_of(word, index)) is not None:
-            return voice
+        if word.dep_ != "compound" or word.lower_ not in ROLE_NOUNS:
+            continue
+        body = voice_of(word, index) or index.speaker(word)
+        if index.types.get(body or "") in _SPEAKING_TYPES:
+            return body
     return None
 
 

@@ -213,3 +213,13 @@ def test_a_surname_the_tagger_reads_as_a_word_still_names_the_speaker() -> None:
         "\"(The maker) simply doesn't have rare skills -- that's history now,\" May said."
     )
     assert speakers("Chips", body) == ["Rick May", "Rick May"]
+
+
+def test_the_union_after_its_named_president_is_his_union() -> None:
+    body = (
+        "The United Auto Workers (UAW) welcomed the carmaker's sale.\n\n"
+        '"Our members can do well in the new group," UAW president Owen Bieber said in a '
+        "statement.\n\n"
+        '"We think the deal makes sense for everyone involved," the union said.'
+    )
+    assert speakers("Union", body) == ["Owen Bieber", "United Auto Workers"]
