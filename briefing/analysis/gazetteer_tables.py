@@ -56,7 +56,7 @@ ORGANISATIONS = """
 United Nations | UN, U.N.
 Conservatives | Conservative Party, Conservative party, Tories, Tory Party, Tory party
 Labour | Labour Party, Labour party
-Liberal Democrats | Lib Dems, Liberal Democrat Party
+Liberal Democrats | Lib Dems, Lib Dem, Liberal Democrat Party
 SNP | Scottish National Party
 UKIP | UK Independence Party
 Plaid Cymru |

@@ -223,3 +223,14 @@ def test_the_union_after_its_named_president_is_his_union() -> None:
         '"We think the deal makes sense for everyone involved," the union said.'
     )
     assert speakers("Union", body) == ["Owen Bieber", "United Auto Workers"]
+
+
+def test_lib_dem_before_a_title_is_the_party_not_a_person() -> None:
+    body = (
+        "Home Secretary Charles Clarke will press on with ID cards.\n\n"
+        "The Lib Dem leader said the resignation was a chance to think again."
+    )
+    assert actor_types("ID cards", body) == {
+        "Charles Clarke": "person",
+        "Liberal Democrats": "organisation",
+    }
