@@ -45,8 +45,8 @@ def test_held_out_speakers_do_not_fall_below_the_floor(
 
 @pytest.mark.xfail(
     reason=(
-        "issue 11 target not reached yet: 125/141 heldout15, 133/151 heldout16, 169/179 "
-        "heldout17 (90.7%)"
+        "issue 11 target not reached yet: 128/141 heldout15, 133/151 heldout16, 169/179 "
+        "heldout17 (91.3%)"
     ),
     strict=True,
 )
