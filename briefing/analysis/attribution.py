@@ -85,6 +85,7 @@ class Attributor:
         self.names = SubjectNames(doc, index)
         self.bodies_speaking: list[tuple[int, str]] = []
         self.people = People(doc, index, quoted, self._speakers())
+        self.bodies_speaking.sort()  # filled by `_speakers`, searched by position
         self.roles = [
             t.i
             for t in doc

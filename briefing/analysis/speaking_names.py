@@ -46,7 +46,7 @@ def speaking_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
     for token in doc:
         if token.i in taken or not _speaks(token):
             continue
-        span = _name_ending_at(doc, token, taken) or _lone_surname(doc, token, lowered)
+        span = _name_ending_at(doc, token, taken) or _lone_surname(doc, token)
         titled = False
         while span is not None and len(span) > 2 and _is_title(span[0]):
             span, titled = span[1:], True  # "General Guven Ergenc"
@@ -87,7 +87,7 @@ def _name_ending_at(doc: Doc, token: Token, taken: set[int]) -> Span | None:
     return doc[start : token.i + 1] if token.i > start else None
 
 
-def _lone_surname(doc: Doc, token: Token, lowered: set[str]) -> Span | None:
+def _lone_surname(doc: Doc, token: Token) -> Span | None:
     """A single word as the subject of a verb of saying ("said Idowu", "Ogpin denied"),
     when nothing around it makes it part of a longer name, a body or a description."""
     if token.dep_ != "nsubj" or len(token.text) < 3 or not token.is_alpha:
