@@ -79,8 +79,8 @@ def test_officials_in_between_are_not_whom_he_means() -> None:
 def test_a_name_set_off_by_commas_before_a_bare_said_is_the_one_who_says() -> None:
     body = (
         "The singer has been sued by a make-up artist.\n\n"
-        "The woman waited two years to sue because she was trying to reach a settlement "
-        'with the studios, her lawyer, Perry Wander, said. The studios "did nothing to keep my '
+        "She held off suing for two years while she sought a deal with the studios, her "
+        'lawyer, Perry Wander, said. The studios "did nothing to keep my '
         'client safe at work," he said.'
     )
     assert speakers("Lawsuit", body) == ["Perry Wander"]
@@ -115,8 +115,7 @@ def test_an_unnamed_official_of_a_body_the_article_names_speaks_for_it() -> None
 
 def test_an_age_that_speaks_is_the_one_person_just_named_whatever_their_role() -> None:
     body = (
-        "Norwich have signed Charlton midfielder Graham Stuart until the end of the "
-        "season.\n\n"
+        "Norwich have signed Charlton midfielder Graham Stuart on a short deal.\n\n"
         '"I made up my mind in five minutes," the 34-year-old told the club\'s website.'
     )
     assert speakers("Stuart joins Norwich", body) == ["Graham Stuart"]
