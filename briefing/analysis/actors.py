@@ -18,7 +18,7 @@ from briefing.analysis.acronyms import COMPANY_FORMS
 from briefing.analysis.article_names import resolve_mentions
 from briefing.analysis.cities import is_city_club, is_large_city
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
-from briefing.analysis.genders import first_name_gender
+from briefing.analysis.genders import MISTERS, first_name_gender
 from briefing.analysis.institutions import institution_names
 from briefing.analysis.mentions import NameMention, find_mentions
 from briefing.analysis.nlp import parse_article
@@ -108,14 +108,13 @@ def _actor_type(doc: Doc, group: list[NameMention]) -> str:
 
 
 _PEERS = frozenset({"lord", "lady", "baroness", "baron", "sir", "dame"})
-_MISTERS = frozenset({"mr", "mrs", "ms", "miss"})
 
 
 def _after_mister(doc: Doc, mention: NameMention) -> bool:
     """Whether a mention opens with or follows "Mr", "Mrs", "Ms" or "Miss"."""
     first = doc[mention.start].lower_.rstrip(".")
     before = doc[mention.start - 1].lower_.rstrip(".") if mention.start else ""
-    return first in _MISTERS or before in _MISTERS
+    return first in MISTERS or before in MISTERS
 
 
 def _named_after_a_city(group: list[NameMention]) -> bool:

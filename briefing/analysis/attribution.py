@@ -20,6 +20,7 @@ from briefing.analysis import gazetteer
 from briefing.analysis.actor_index import ActorIndex, is_main_verb
 from briefing.analysis.clause_subjects import (
     ORGANISATION_PRONOUNS,
+    SPEAKING_TYPES,
     ClauseSubjects,
     Subject,
     is_the_company,
@@ -31,7 +32,7 @@ from briefing.analysis.descriptions import (
     speaks_for_subject_before,
     voice_of,
 )
-from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
+from briefing.analysis.gazetteer import PERSON, PLACE
 from briefing.analysis.genders import FEMALE, MALE
 from briefing.analysis.pronouns import People, antecedent
 from briefing.analysis.speech_verbs import is_speech_verb, quoted_as_saying, reports, teller
@@ -50,7 +51,6 @@ WIRE_AGENCIES = frozenset(
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _POSSESSIVES = {"his": MALE, "her": FEMALE}
-_SPEAKING_TYPES = frozenset({ORGANISATION, GROUP})
 _CLAUSE_LINKS = frozenset({"advcl", "xcomp", "conj"})  # "…, saying", "and added"
 _INVERTED_SUBJECTS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "dep", "appos", "oprd"})
 _LOOSE_SUBJECTS = frozenset({"npadvmod", "dep", "appos", "nmod", "compound"})
@@ -83,9 +83,8 @@ class Attributor:
         self.quoted = quoted
         self.subjects = ClauseSubjects(doc, index, quoted)
         self.names = SubjectNames(doc, index)
-        self.bodies_speaking: list[tuple[int, str]] = []
-        self.people = People(doc, index, quoted, self._speakers())
-        self.bodies_speaking.sort()  # filled by `_speakers`, searched by position
+        speakers, self.bodies_speaking = self._credited()
+        self.people = People(doc, index, quoted, speakers)
         self.roles = [
             t.i
             for t in doc
@@ -98,10 +97,12 @@ class Attributor:
             and not describes_someone_named(t)  # "the former Chelsea chairman" is Ken Bates
         ]
 
-    def _speakers(self) -> list[tuple[int, str]]:
-        """People credited by a verb of saying outside quotation marks, as its subject or
-        after it ("Ms Hutt said she hoped …", "…, Pedro Aspe, who said", "said Shadrin")."""
+    def _credited(self) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+        """People, then organisations, credited by a verb of saying outside quotation marks,
+        as its subject or after it ("Ms Hutt said she hoped …", "…, Pedro Aspe, who said",
+        "said Shadrin", "…, the BBC has said"), each in text order."""
         found: list[tuple[int, str]] = []
+        bodies: list[tuple[int, str]] = []
         for verb in self.doc:
             if not is_speech_verb(verb) or self.quoted(verb.idx):
                 continue
@@ -115,9 +116,9 @@ class Attributor:
             )
             if name is not None and self.index.types.get(name) == PERSON:
                 found.append((subject.i, name))
-            elif name is not None and self.index.types.get(name) in _SPEAKING_TYPES:
-                self.bodies_speaking.append((subject.i, name))  # "…, the BBC has said"
-        return found
+            elif name is not None and self.index.types.get(name) in SPEAKING_TYPES:
+                bodies.append((subject.i, name))
+        return found, sorted(bodies)
 
     def subject_before(self, position: int, singular: bool = False) -> Subject | None:
         """The nearest main-clause subject before a token, with the organisation it names;
@@ -149,10 +150,16 @@ class Attributor:
                 or self._spoken_for(token)
                 or title_holder(token, self.index)
                 or self._role_named_before(token)
-                or speaks_for_subject_before(token, self.subject_before(token.i))
-                or speaks_for_subject_before(token, body_spoke_before(token, self.bodies_speaking))
+                or self._body_just_before(token)
             )
         return self.people.meant_by(position)
+
+    def _body_just_before(self, voice: Token) -> str | None:
+        """Whom "a spokesman" speaks for when nothing names it: the organisation that was the
+        subject just before, or that a verb of saying credited just before."""
+        return speaks_for_subject_before(
+            voice, self.subject_before(voice.i)
+        ) or speaks_for_subject_before(voice, body_spoke_before(voice, self.bodies_speaking))
 
     def _spoken_for(self, voice: Token) -> str | None:
         """Whom "his spokesman" or "her lawyer" speaks for: the person "his"/"her" means."""
@@ -195,8 +202,7 @@ class Attributor:
             or voice_of(subject, self.index)
             or self._body_of(subject)
             or self._role_named_before(subject)
-            or speaks_for_subject_before(subject, self.subject_before(subject.i))
-            or speaks_for_subject_before(subject, body_spoke_before(subject, self.bodies_speaking))
+            or self._body_just_before(subject)
             or report_of_body(subject, self.bodies_speaking)
             or self._organisation_by_last_words(subject)
             or self.names.written_by(subject)
@@ -227,7 +233,7 @@ class Attributor:
         found = [
             name
             for name, kind in self.index.types.items()
-            if kind in _SPEAKING_TYPES and f" {normalise_name(name)}".endswith(ending)
+            if kind in SPEAKING_TYPES and f" {normalise_name(name)}".endswith(ending)
         ]
         return found[0] if len(found) == 1 else None
 

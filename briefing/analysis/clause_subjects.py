@@ -14,7 +14,7 @@ from briefing.analysis.roles import ROLE_NOUNS
 
 ORGANISATION_PRONOUNS = frozenset({"it", "they"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_SPEAKING_TYPES = frozenset({ORGANISATION, GROUP})
+SPEAKING_TYPES = frozenset({ORGANISATION, GROUP})
 _COMPANY_WORDS = frozenset(
     """company firm group bank carmaker airline retailer insurer maker operator agency union
     ministry department authority""".split()
@@ -42,7 +42,7 @@ def _named_voice_of(subject: Token, index: ActorIndex) -> str | None:
         if word.dep_ != "compound" or word.lower_ not in ROLE_NOUNS:
             continue
         body = voice_of(word, index) or index.speaker(word)
-        if index.types.get(body or "") in _SPEAKING_TYPES:
+        if index.types.get(body or "") in SPEAKING_TYPES:
             return body
     return None
 
@@ -63,10 +63,10 @@ class ClauseSubjects:
                 continue
             name = index.actor_at(token) or voice_of(token, index)
             kind = index.types.get(name or "")
-            if kind not in _SPEAKING_TYPES:
+            if kind not in SPEAKING_TYPES:
                 name = _named_voice_of(token, index) or name
                 kind = index.types.get(name or "")
-            self.all.append((token.i, name if kind in _SPEAKING_TYPES else None))
+            self.all.append((token.i, name if kind in SPEAKING_TYPES else None))
         self.singular: list[Subject] = []
         for i, name in self.all:
             if name is None and doc[i].tag_ in _PLURAL_TAGS:

@@ -24,7 +24,7 @@ _UNNAMED_VOICES = frozenset(
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
 _TELLS_APART = ROLE_MODIFIERS | {"shadow"}  # not "sacked" of "Sacked MP Howard Flight"
 _PARTIES = frozenset("tory labour republican democrat conservative liberal socialist".split())
-_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _OWNERS = frozenset({"prep", "compound", "poss", "appos", "nmod", "amod"})
 _FEMALE = frozenset(
     """actress businesswoman chairwoman congresswoman spokeswoman queen princess mother
@@ -104,7 +104,7 @@ def speaks_for_subject_before(subject: Token, before: tuple[int, str | None] | N
     the main subject of its sentence or the one before ("Greenpeace urged …. But a spokesman
     stressed …"). `before` is the nearest main-clause subject before it, with the organisation
     it names."""
-    if subject.lower_ not in _SPOKESPEOPLE or not any(
+    if subject.lower_ not in SPOKESPEOPLE or not any(
         c.lower_ in _INDEFINITE for c in subject.lefts
     ):
         return None
@@ -122,12 +122,13 @@ def voice_of(subject: Token, index: ActorIndex) -> str | None:
     """The organisation "a spokesman at First Chicago Corp" or "a Conservative spokeswoman"
     speaks for, named with it: a party by its adjective when the article names the party
     ("the Tory spokesman" is someone the article names)."""
-    if subject.lower_ not in _SPOKESPEOPLE:
+    if subject.lower_ not in SPOKESPEOPLE:
         return None
     found = index.speaker(subject)
-    unnamed = any(word.lower_ in _INDEFINITE for word in subject.lefts)
-    for word in subject.lefts if unnamed else ():
-        if found is None and word.dep_ in {"amod", "compound"} and word.is_title:
-            party = lookup(f"{word.text} Party")
-            found = party.name if party is not None and party.name in index.types else None
-    return found
+    if found is not None or not any(word.lower_ in _INDEFINITE for word in subject.lefts):
+        return found
+    for word in subject.lefts:
+        party = lookup(f"{word.text} Party") if word.dep_ in {"amod", "compound"} else None
+        if word.is_title and party is not None and party.name in index.types:
+            return party.name
+    return None

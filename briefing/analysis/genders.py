@@ -23,6 +23,8 @@ HONORIFICS = {
     "lady": FEMALE,
     "dame": FEMALE,
 }
+# The honorifics anyone may take, not a peer's title: "Mr Straw", "Ms Gavron".
+MISTERS = frozenset({"mr", "mrs", "ms", "miss"})
 PRONOUNS = {"he": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
 
 

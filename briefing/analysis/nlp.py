@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from briefing.analysis import gazetteer
+from briefing.analysis.genders import MISTERS
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,6 @@ if not Language.has_factory(_PARAGRAPHS):
 
 
 _HONORIFIC_SPLIT = "briefing_honorific_split"
-_MISTERS = frozenset({"mr", "mrs", "ms", "miss"})
 
 if not Language.has_factory(_HONORIFIC_SPLIT):
 
@@ -80,7 +80,7 @@ if not Language.has_factory(_HONORIFIC_SPLIT):
                 (
                     t.i
                     for t in ent[1:-1]
-                    if t.lower_.rstrip(".") in _MISTERS and doc[t.i + 1].is_title
+                    if t.lower_.rstrip(".") in MISTERS and doc[t.i + 1].is_title
                 ),
                 None,
             )

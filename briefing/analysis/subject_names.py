@@ -8,6 +8,8 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from briefing.analysis.actor_index import ActorIndex
+from briefing.analysis.clause_subjects import SPEAKING_TYPES
+from briefing.analysis.descriptions import SPOKESPEOPLE
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON
 from briefing.analysis.genders import title_gender
 from briefing.analysis.roles import ROLE_NOUNS
@@ -15,9 +17,7 @@ from briefing.names import normalise_name
 
 _BRACKETS = frozenset("()[]")
 _CLAUSE_WORDS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
-_SPEAKING_TYPES = frozenset({ORGANISATION, GROUP})
 _PHRASE_LINKS = frozenset({"compound", "appos", "flat", "nmod"})
-_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _WITH_NAME = frozenset({"compound", "appos", "poss"})  # "Tesco spokesman X", "X, director of Y"
 _TITLES = frozenset({"dr", "prof", "professor", "rev", "gen", "col", "capt"})
 
@@ -152,7 +152,9 @@ class SubjectNames:
             if name is None or self.index.types.get(name) != PERSON or token.dep_ == "compound":
                 continue
             phrase = [t for c in token.children if c.dep_ in _WITH_NAME for t in c.subtree]
-            same_role = role.lower_ not in _VOICES or any(t.lower_ == role.lower_ for t in phrase)
+            same_role = role.lower_ not in SPOKESPEOPLE or any(
+                t.lower_ == role.lower_ for t in phrase
+            )
             if same_role and any(by_token[t.i] == body for t in phrase):
                 found.add(name)
         return found.pop() if len(found) == 1 else None
@@ -177,7 +179,7 @@ class SubjectNames:
         found = {
             name
             for name, kind in self.index.types.items()
-            if kind in _SPEAKING_TYPES and normalise_name(name).split()[-1:] == words
+            if kind in SPEAKING_TYPES and normalise_name(name).split()[-1:] == words
         }
         return found.pop() if len(found) == 1 else None
 
