@@ -36,7 +36,7 @@ from briefing.analysis.gazetteer import PERSON, PLACE
 from briefing.analysis.genders import FEMALE, MALE
 from briefing.analysis.pronouns import People, antecedent
 from briefing.analysis.speech_verbs import is_speech_verb, quoted_as_saying, reports, teller
-from briefing.analysis.subject_names import SubjectNames
+from briefing.analysis.subject_names import SubjectNames, misread_noun
 from briefing.analysis.titles import title_holder
 from briefing.analysis.unnamed_voices import body_spoke_before, report_of_body
 from briefing.names import normalise_name
@@ -313,6 +313,8 @@ class Attributor:
                 continue  # "noting the chief executive …": whom it speaks of; whom it tells
             if token.dep_ in _INVERTED_SUBJECTS and token.pos_ in _NOMINAL:
                 return token
+            if misread_noun(token, verb):
+                return token  # "said Swedish trades union official X": "trades" a verb
         lefts = [t for t in verb.lefts if t.dep_ in _LOOSE_SUBJECTS and t.pos_ in _NOMINAL]
         named = [t for t in lefts if self.index.by_token[t.i] is not None]
         candidates = named or lefts

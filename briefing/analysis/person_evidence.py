@@ -19,8 +19,10 @@ _FIRM_WORDS = frozenset("corp co inc ltd plc llc group holdings brothers bros & 
 # Nouns only an organisation is described by: "environmental group Transport 2000".
 _ORGANISATION_NOUNS = frozenset(
     """group company firm charity organisation organization watchdog regulator association
-    agency union""".split()
+    agency union daily newspaper paper tabloid weekly magazine broadcaster""".split()
 )
+# Nouns a title of the press is named before: "the Standard newspaper", "Il Tempo daily".
+_PRESS_NOUNS = frozenset("daily newspaper paper tabloid weekly magazine".split())
 
 
 def speaks_by_first_name(doc: Doc, start: int, end: int) -> bool:
@@ -51,10 +53,15 @@ def described_as_person(doc: Doc, start: int, end: int) -> bool:
 
 def described_as_organisation(doc: Doc, start: int, end: int) -> bool:
     """Whether the name at tokens [start, end) follows a noun only an organisation is
-    described by ("environmental group Transport 2000") or has one in apposition after it
-    ("Icstis, the premium rate watchdog"), whatever the tagger read."""
+    described by ("environmental group Transport 2000", "Roman daily Il Tempo") or has one
+    in apposition after it ("Icstis, the premium rate watchdog"), or names a title of the
+    press ("the Standard newspaper"), whatever the tagger read."""
     before = doc[start - 1] if start > 0 else None
     if before is not None and before.lower_ in _ORGANISATION_NOUNS and before.pos_ == "NOUN":
+        return True
+    if before is not None and before.lower_ in _PRESS_NOUNS and start <= before.head.i < end:
+        return True  # "daily" tagged an adverb
+    if end < len(doc) and doc[end].lower_ in _PRESS_NOUNS and doc[end].pos_ == "NOUN":
         return True
     root = doc[start:end].root
     return (

@@ -108,7 +108,7 @@ class SubjectNames:
                 break
             if found is not None and token.dep_ == "cc":
                 break  # joint speakers ("said Zadan and Meron"): the first named
-            if token.pos_ in _CLAUSE_WORDS:
+            if token.pos_ in _CLAUSE_WORDS and (found or not misread_noun(token, verb)):
                 break  # "said Clapton who joined Guy": a clause of its own
             name = self.person_at(token.i)
             if name is not None and self.index.types.get(name) == PERSON:
@@ -190,6 +190,20 @@ class SubjectNames:
             return None  # "May" read as a modal is still a surname mid-sentence
         matches = [n for n in self.index.types if n.split()[-1] == token.text and " " in n]
         return matches[0] if len(matches) == 1 else None
+
+
+def misread_noun(token: Token, verb: Token) -> bool:
+    """Whether a word the parser took for a verb hanging on an inverted verb of saying is a
+    noun of the speaker's title before more of it ("said Swedish trades union official Ulf
+    Carlsson", "trades" read as a verb)."""
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return (
+        token.tag_ == "VBZ"
+        and token.head == verb
+        and token.dep_ in {"nsubj", "nsubjpass", "ccomp"}
+        and following is not None
+        and following.pos_ in {"NOUN", "PROPN"}
+    )
 
 
 def _named_after_field(role: Token) -> list[Token]:

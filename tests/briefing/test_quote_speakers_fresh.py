@@ -1,0 +1,32 @@
+"""Speakers the parser hides or a newspaper stands for: an inverted subject the tagger read as
+a verb, and "the paper" or "the newspaper" after a named title. Texts this project wrote in
+the shapes of BBC and wire news."""
+
+from tests.briefing.speaker_reading import speakers
+
+
+def test_a_title_the_tagger_reads_as_a_verb_still_names_the_speaker() -> None:
+    body = (
+        "The carmaker said it would shut two of its plants in the north.\n\n"
+        '"This is a dark day for the town," said Danish trades union official Ingrid Holm. '
+        '"Where will our children work?"'
+    )
+    assert speakers("Plants to shut", body) == ["Ingrid Holm"]
+
+
+def test_the_paper_after_a_named_daily_is_that_daily() -> None:
+    body = (
+        "The Italian press was harsh on the visitors after the match.\n\n"
+        "Roman daily Il Tempo blames the coach for the defeat. "
+        '"He picked a side for the past and not for this season," the paper says.'
+    )
+    assert speakers("Press review", body) == ["Il Tempo"]
+
+
+def test_the_newspaper_said_after_it_reported_is_the_newspaper() -> None:
+    body = (
+        "The Gulf Times reported on Monday that the minister had apologised to staff. "
+        "The newspaper said the apology came "
+        '"far too late for the people who lost their jobs".'
+    )
+    assert speakers("Apology", body) == ["Gulf Times"]
