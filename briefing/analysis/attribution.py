@@ -172,9 +172,11 @@ class Attributor:
         """The speaker a subject stands for, pronouns resolved."""
         if subject.lower_ in ORGANISATION_PRONOUNS or is_the_company(subject, self.index):
             singular = subject.lower_ != "they"
-            return self.speaker(
+            found = self.speaker(
                 self.organisation_before(subject.i, singular) or self._document_before(subject.i)
             )
+            if found is not None or subject.lower_ in ORGANISATION_PRONOUNS:
+                return found  # "the paper, written by X": on to whom it names
         if subject.lower_ in _PERSONAL or self._nationality_for_person(subject):
             return self.speaker(self.person_before(subject.i))
         name = self.names.in_role_apposition(subject) or self.index.speaker(subject)
