@@ -287,7 +287,7 @@ class Attributor:
             subjects = []
             for child in clause.children:
                 if child.dep_ == "nsubjpass" and clause is verb:
-                    return None  # "his departure was reported": what is told, not who tells
+                    return self.names.agent_naming(verb)  # "was described by Jobs as": Jobs
                 if child.dep_ in _SUBJECTS and not child.is_punct and not self.quoted(child.idx):
                     if child.lower_ in _RELATIVES and clause.dep_ == "relcl":
                         return antecedent(child, self.index)  # "Secretary Tessa Jowell, who said"

@@ -13,6 +13,7 @@ from briefing.analysis.descriptions import SPOKESPEOPLE
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON
 from briefing.analysis.genders import title_gender
 from briefing.analysis.roles import ROLE_NOUNS
+from briefing.analysis.speech_verbs import PHRASE_VERBS
 from briefing.names import normalise_name
 
 _BRACKETS = frozenset("()[]")
@@ -96,6 +97,19 @@ class SubjectNames:
                 found.add(name)
             stack.extend(c for c in token.children if c.dep_ in _PHRASE_LINKS)
         return found.pop() if len(found) == 1 else None
+
+    def agent_naming(self, verb: Token) -> Token | None:
+        """Who chose the words of a passive verb of judging ("was described by Jobs as"):
+        the named actor after its "by"; nobody for what is only told ("his departure was
+        reported")."""
+        if verb.lemma_.lower() not in PHRASE_VERBS:
+            return None
+        for child in verb.children:
+            if child.dep_ == "agent":
+                named = [t for t in child.children if t.dep_ == "pobj"]
+                if named and self.index.actor_at(named[0]) is not None:
+                    return named[0]
+        return None
 
     def person_after(self, verb: Token) -> str | None:
         """The last person named in the words right after an inverted verb of saying, up to

@@ -30,3 +30,20 @@ def test_the_newspaper_said_after_it_reported_is_the_newspaper() -> None:
         '"far too late for the people who lost their jobs".'
     )
     assert speakers("Apology", body) == ["Gulf Times"]
+
+
+def test_words_a_passive_verb_of_judging_gives_by_someone_are_theirs() -> None:
+    body = (
+        "Chief executive Lena Ortiz showed the new handset at the trade fair on Monday.\n\n"
+        "The phone was described by Ortiz as "
+        '"the most useful thing we have built in ten years".'
+    )
+    assert speakers("New handset", body) == ["Lena Ortiz"]
+
+
+def test_words_only_reported_in_the_passive_have_no_speaker_from_the_by() -> None:
+    body = (
+        "The phone was reported by the Daily Courier to be "
+        '"the most useful thing the firm has built in ten years".'
+    )
+    assert speakers("New handset", body) != ["Daily Courier"]
