@@ -234,7 +234,7 @@ def find_mentions(doc: Doc) -> list[NameMention]:
             things[key] += 1
         found.append(NameMention(start, end, surface, kind, key, None))
     found = _bracketed_acronyms(doc, _without_things(found, works, things))
-    return _repeated_names(doc, found)
+    return _repeated_names(doc, _spelled_acronyms(doc, found))
 
 
 def _norp_name(span: Span) -> tuple[str, int]:
@@ -339,3 +339,19 @@ def _spelled_name(doc: Doc, bracket: int, acronym: str) -> NameMention | None:
             key = normalise_name(span.text)
             return NameMention(start, bracket, span.text, ORGANISATION, key, None)
     return None
+
+
+def _spelled_acronyms(doc: Doc, found: list[NameMention]) -> list[NameMention]:
+    """Add the acronyms the model missed that spell one organisation the article names
+    ("said an FA statement" after "the Football Association")."""
+    bodies = {m.surface: m.type for m in found if m.type in _EXPANDS and m.type != PLACE}
+    covered = {i for m in found for i in range(m.start, m.end)}
+    added: list[NameMention] = []
+    for token in doc:
+        if token.i in covered or token.ent_iob_ != "O" or not is_acronym(token.text):
+            continue
+        spelled = [kind for surface, kind in bodies.items() if spells(token.text, surface)]
+        if len(spelled) == 1:
+            key = normalise_name(token.text)
+            added.append(NameMention(token.i, token.i + 1, token.text, spelled[0], key, None))
+    return sorted(found + added, key=lambda m: m.start) if added else found

@@ -47,3 +47,13 @@ def test_words_only_reported_in_the_passive_have_no_speaker_from_the_by() -> Non
         '"the most useful thing the firm has built in ten years".'
     )
     assert speakers("New handset", body) != ["Daily Courier"]
+
+
+def test_an_acronym_the_tagger_missed_stands_for_the_body_it_spells() -> None:
+    body = (
+        "The Football Association will not bring charges over the brawl at the end of the "
+        "match.\n\n"
+        '"The referee dealt with the matter on the day and we consider it closed," said an '
+        "FA statement."
+    )
+    assert speakers("No charges", body) == ["Football Association"]
