@@ -85,6 +85,8 @@ def _actor_type(doc: Doc, group: list[NameMention]) -> str:
         return ORGANISATION  # "environmental group Transport 2000" read as a person
     if all(m.type == PERSON for m in group) and _named_after_a_city(group):
         return ORGANISATION  # "Norwich have signed …", "Manchester United": a club
+    if all(" " not in m.surface for m in group) and any(_takes_plural(doc, m) for m in group):
+        return ORGANISATION  # "Boro are confident": a team or a firm, as no one person is
     if group[0].target.startswith("p:") or any(_after_mister(doc, m) for m in group):
         return PERSON  # "Mr Katwala added" though "Sundar Katwala" read as a place
     if not group[0].target.startswith("g:") and any(
@@ -125,6 +127,19 @@ def _named_after_a_city(group: list[NameMention]) -> bool:
         is_city_club(name)
         or (" " not in name and is_large_city(name) and first_name_gender(name) is None)
         for name in names
+    )
+
+
+def _takes_plural(doc: Doc, mention: NameMention) -> bool:
+    """Whether a one-word name alone is the subject of a verb in the plural ("Boro are",
+    "Lazio have"), as a team or a company may be in British use and one person never is."""
+    token = doc[mention.start]
+    verb = token.head
+    return (
+        token.dep_ == "nsubj"
+        and verb.tag_ == "VBP"
+        and not any(c.dep_ in {"conj", "cc"} for c in token.children)
+        and not any(c.lower_ in {"i", "you", "we", "they"} for c in verb.children)
     )
 
 

@@ -21,6 +21,10 @@ _ORGANISATION_NOUNS = frozenset(
     """group company firm charity organisation organization watchdog regulator association
     agency union daily newspaper paper tabloid weekly magazine broadcaster""".split()
 )
+# Nouns of a kind of business that names in apposition after them are ("two airlines, …").
+_BUSINESS_NOUNS = _ORGANISATION_NOUNS | frozenset(
+    "airline bank carmaker retailer insurer broker supermarket newspaper club".split()
+)
 # Nouns a title of the press is named before: "the Standard newspaper", "Il Tempo daily".
 _PRESS_NOUNS = frozenset("daily newspaper paper tabloid weekly magazine".split())
 
@@ -64,6 +68,10 @@ def described_as_organisation(doc: Doc, start: int, end: int) -> bool:
     if end < len(doc) and doc[end].lower_ in _PRESS_NOUNS and doc[end].pos_ == "NOUN":
         return True
     root = doc[start:end].root
+    if root.dep_ == "conj" and root.head.dep_ == "appos":
+        root = root.head  # "two airlines, Sabena and SAS"
+    if root.dep_ == "appos" and root.head.lemma_.lower() in _BUSINESS_NOUNS:
+        return True  # "two airlines, Sabena …"
     return (
         end < len(doc)
         and doc[end].text == ","

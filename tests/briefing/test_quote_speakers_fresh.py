@@ -2,7 +2,7 @@
 a verb, and "the paper" or "the newspaper" after a named title. Texts this project wrote in
 the shapes of BBC and wire news."""
 
-from tests.briefing.speaker_reading import speakers
+from tests.briefing.speaker_reading import actor_types, speakers
 
 
 def test_a_title_the_tagger_reads_as_a_verb_still_names_the_speaker() -> None:
@@ -57,3 +57,20 @@ def test_an_acronym_the_tagger_missed_stands_for_the_body_it_spells() -> None:
         "FA statement."
     )
     assert speakers("No charges", body) == ["Football Association"]
+
+
+def test_names_in_apposition_to_airlines_are_organisations() -> None:
+    body = "Two airlines, Sabena and Nordflyg, are now in merger talks."
+    assert actor_types("Open skies", body) == {
+        "Sabena": "organisation",
+        "Nordflyg": "organisation",
+    }
+
+
+def test_he_never_means_a_side_that_takes_a_plural_verb() -> None:
+    body = (
+        '"We were sharp from the first whistle," said Dirk Mertens after the win.\n\n'
+        "The Belgian international said Rovers are sure of a place in the last eight. "
+        '"We have a strong squad and everyone works hard for each other," he added.'
+    )
+    assert speakers("Cup run", body) == ["Dirk Mertens", "Dirk Mertens"]
