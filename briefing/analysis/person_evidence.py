@@ -42,16 +42,21 @@ def speaks_by_first_name(doc: Doc, start: int, end: int) -> bool:
 
 
 def described_as_person(doc: Doc, start: int, end: int) -> bool:
-    """Whether the name at tokens [start, end) is described as a person's next to it."""
+    """Whether the name at tokens [start, end) is described as a person's next to it, or
+    given as someone's real name."""
     if not doc[end - 1].text[-1:].isalpha():
         return False  # "Dan Glickman, D-Kans., chairman of …": a party's tag
     before = doc[start - 1] if start > 0 else None
     if before is not None and before.lower_ in _NOUNS and before.pos_ in {"NOUN", "PROPN"}:
         return True
+    root = doc[start:end].root
     if end < len(doc) and doc[end].text == ",":
-        root = doc[start:end].root
         if any(c.dep_ == "appos" and c.lower_ in _NOUNS for c in root.children):
             return True
+    if root.dep_ == "attr" and any(
+        c.dep_ == "nsubj" and c.lower_ == "name" for c in root.head.children
+    ):
+        return True  # "whose real name is Jayceon Taylor"
     return _aged(doc, end)
 
 

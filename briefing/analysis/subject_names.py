@@ -89,7 +89,7 @@ class SubjectNames:
             for c in subject.children
             if c.dep_ in _PHRASE_LINKS or (c.dep_ == "conj" and subject.pos_ == "NOUN")
         ]  # "Grain analyst and meteorologist Gail Martell", parsed as two subjects
-        stack += _named_after_field(subject)
+        stack += _named_after_field(subject) + _real_name(subject)
         while stack:
             token = stack.pop()
             name = self.person_at(token.i)
@@ -218,6 +218,19 @@ def misread_noun(token: Token, verb: Token) -> bool:
         and following is not None
         and following.pos_ in {"NOUN", "PROPN"}
     )
+
+
+def _real_name(subject: Token) -> list[Token]:
+    """The name a clause after a subject gives as its real one ("The Game, whose real name
+    is Jayceon Taylor, told …")."""
+    return [
+        attribute
+        for clause in subject.children
+        if clause.dep_ == "relcl"
+        and any(c.dep_ == "nsubj" and c.lower_ == "name" for c in clause.children)
+        for attribute in clause.children
+        if attribute.dep_ == "attr"
+    ]
 
 
 def _named_after_field(role: Token) -> list[Token]:

@@ -74,3 +74,12 @@ def test_he_never_means_a_side_that_takes_a_plural_verb() -> None:
         '"We have a strong squad and everyone works hard for each other," he added.'
     )
     assert speakers("Cup run", body) == ["Dirk Mertens", "Dirk Mertens"]
+
+
+def test_a_stage_name_speaks_as_the_real_name_a_clause_gives() -> None:
+    body = (
+        "The two rappers ended their feud at a charity event in Atlanta.\n\n"
+        "The Sermon, whose real name is Marcus Obi, told reporters: "
+        '"I am sorry for the things I said on the radio last month."'
+    )
+    assert speakers("Feud over", body) == ["Marcus Obi"]
