@@ -50,9 +50,9 @@ def described_as_person(doc: Doc, start: int, end: int) -> bool:
     if before is not None and before.lower_ in _NOUNS and before.pos_ in {"NOUN", "PROPN"}:
         return True
     root = doc[start:end].root
-    if end < len(doc) and doc[end].text == ",":
-        if any(c.dep_ == "appos" and c.lower_ in _NOUNS for c in root.children):
-            return True
+    appositions = root.children if end < len(doc) and doc[end].text == "," else ()
+    if any(c.dep_ == "appos" and c.lower_ in _NOUNS for c in appositions):
+        return True
     if root.dep_ == "attr" and any(
         c.dep_ == "nsubj" and c.lower_ == "name" for c in root.head.children
     ):
