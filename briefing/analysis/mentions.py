@@ -234,7 +234,8 @@ def find_mentions(doc: Doc) -> list[NameMention]:
             things[key] += 1
         found.append(NameMention(start, end, surface, kind, key, None))
     found = _bracketed_acronyms(doc, _without_things(found, works, things))
-    return _repeated_names(doc, _spelled_acronyms(doc, found))
+    found = _repeated_full_names(doc, _spelled_acronyms(doc, found))
+    return _repeated_names(doc, found)
 
 
 def _norp_name(span: Span) -> tuple[str, int]:
@@ -354,4 +355,30 @@ def _spelled_acronyms(doc: Doc, found: list[NameMention]) -> list[NameMention]:
         if len(spelled) == 1:
             key = normalise_name(token.text)
             added.append(NameMention(token.i, token.i + 1, token.text, spelled[0], key, None))
+    return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+def _repeated_full_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
+    """Add the places where a name of several words already found occurs again, word for
+    word, but the model missed it ("G Money, a presenter …" after "1Xtra's G Money says")."""
+    forms = {
+        tuple(m.surface.split()): m
+        for m in found
+        if m.canonical is None and m.type in (PERSON, ORGANISATION) and " " in m.surface
+    }
+    covered = {i for m in found for i in range(m.start, m.end)}
+    added: list[NameMention] = []
+    for words, mention in forms.items():
+        size = len(words)
+        for token in doc:
+            i = token.i
+            if token.text != words[0] or i + size > len(doc) or i in covered:
+                continue
+            span = doc[i : i + size]
+            if tuple(t.text for t in span) != words or any(t.ent_iob_ != "O" for t in span):
+                continue
+            if any(j in covered for j in range(i, i + size)):
+                continue
+            covered.update(range(i, i + size))
+            added.append(NameMention(i, i + size, span.text, mention.type, mention.key, None))
     return sorted(found + added, key=lambda m: m.start) if added else found

@@ -21,6 +21,11 @@ _ORGANISATION_NOUNS = frozenset(
     """group company firm charity organisation organization watchdog regulator association
     agency union daily newspaper paper tabloid weekly magazine broadcaster""".split()
 )
+# Kin only a person has, after a possessive name ("Juninho's father").
+_KIN = frozenset(
+    """father mother wife husband son daughter brother sister girlfriend boyfriend fiancee
+    fiance widow parents""".split()
+)
 # Nouns of a kind of business that names in apposition after them are ("two airlines, …").
 _BUSINESS_NOUNS = _ORGANISATION_NOUNS | frozenset(
     "airline bank carmaker retailer insurer broker supermarket newspaper club".split()
@@ -42,8 +47,8 @@ def speaks_by_first_name(doc: Doc, start: int, end: int) -> bool:
 
 
 def described_as_person(doc: Doc, start: int, end: int) -> bool:
-    """Whether the name at tokens [start, end) is described as a person's next to it, or
-    given as someone's real name."""
+    """Whether the name at tokens [start, end) is described as a person's next to it, given
+    as someone's real name, or owns kin."""
     if not doc[end - 1].text[-1:].isalpha():
         return False  # "Dan Glickman, D-Kans., chairman of …": a party's tag
     before = doc[start - 1] if start > 0 else None
@@ -57,6 +62,8 @@ def described_as_person(doc: Doc, start: int, end: int) -> bool:
         c.dep_ == "nsubj" and c.lower_ == "name" for c in root.head.children
     ):
         return True  # "whose real name is Jayceon Taylor"
+    if root.dep_ == "poss" and root.head.lower_ in _KIN:
+        return True  # "Juninho's father": no firm has one
     return _aged(doc, end)
 
 

@@ -31,7 +31,10 @@ PERSON_NOUNS = ROLE_NOUNS | frozenset(
     husband wife businessman businesswoman entrepreneur billionaire tycoon founder
     investor banker scientist researcher professor doctor surgeon teacher agent dj promoter
     campaigner activist chef pilot astronaut athlete sprinter runner golfer cyclist swimmer
-    teenager youngster student academic historian lecturer""".split()
+    teenager youngster student academic historian lecturer blogger journalist reporter
+    correspondent columnist commentator pundit photographer composer pianist violinist
+    conductor dancer vocalist frontman frontwoman bassist filmmaker screenwriter playwright
+    referee umpire jockey nurse priest""".split()
 )
 # Words that qualify a role noun before a name ("Foreign", "Defence", "deputy", "former").
 ROLE_MODIFIERS = frozenset(

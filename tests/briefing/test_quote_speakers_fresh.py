@@ -83,3 +83,22 @@ def test_a_stage_name_speaks_as_the_real_name_a_clause_gives() -> None:
         '"I am sorry for the things I said on the radio last month."'
     )
     assert speakers("Feud over", body) == ["Marcus Obi"]
+
+
+def test_a_name_the_tagger_missed_once_is_still_the_described_person() -> None:
+    body = (
+        "The duo's year of awards leaves them a hard act to follow.\n\n"
+        "K Dollar, a presenter on a late-night music station, thinks a break is coming. "
+        '"They could spend a year producing other acts," he says.\n\n'
+        "K Dollar says the band will be back within two years."
+    )
+    found = actor_types("Duo", body)
+    assert found.get("K Dollar") == "person"
+
+
+def test_a_name_that_owns_kin_is_a_person() -> None:
+    body = (
+        "Carvalhinho's father flew in from Recife to meet the club on Monday. "
+        "Carvalhinho wants a new contract before the summer."
+    )
+    assert actor_types("Contract talks", body).get("Carvalhinho") == "person"
