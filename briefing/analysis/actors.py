@@ -20,7 +20,8 @@ from briefing.analysis.cities import is_city_club, is_large_city
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
 from briefing.analysis.genders import MISTERS, first_name_gender
 from briefing.analysis.institutions import institution_names
-from briefing.analysis.mentions import NameMention, find_mentions
+from briefing.analysis.mention_model import NameMention
+from briefing.analysis.mentions import find_mentions
 from briefing.analysis.nlp import parse_article
 from briefing.analysis.person_evidence import (
     described_as_organisation,

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from briefing.analysis.acronyms import is_acronym, spells
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
 from briefing.analysis.genders import name_gender, title_gender
-from briefing.analysis.mentions import UNSURE, NameMention
+from briefing.analysis.mention_model import UNSURE, NameMention
 from briefing.names import WORD_SIMILARITY, normalise_name, person_key, word_similarity
 
 _GENERIC = frozenset(

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from briefing.analysis import gazetteer
 from briefing.analysis.gazetteer import ORGANISATION, PLACE
-from briefing.analysis.mentions import NameMention
+from briefing.analysis.mention_model import NameMention
 from briefing.analysis.speech_verbs import is_speech_verb
 from briefing.names import normalise_name
 

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from briefing.analysis import gazetteer
 from briefing.analysis.gazetteer import ORGANISATION, PERSON, is_demonym
 from briefing.analysis.genders import HONORIFICS, first_name_gender
-from briefing.analysis.mentions import NameMention
+from briefing.analysis.mention_model import NameMention
 from briefing.analysis.roles import ROLE_NOUNS
 from briefing.analysis.speech_verbs import is_speech_verb
 from briefing.names import PARTICLES, normalise_name

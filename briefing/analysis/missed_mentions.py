@@ -1,0 +1,148 @@
+"""Mentions of actors the entity tagger missed, found from those it did find: acronyms in
+brackets and the names they spell, acronyms that spell an organisation named elsewhere, names
+found again word for word, and one-word names and surnames repeated bare ("Lind said …")."""
+
+from spacy.tokens import Doc, Token
+
+from briefing.analysis.acronyms import is_acronym, spells
+from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
+from briefing.analysis.mention_model import NameMention
+from briefing.names import normalise_name
+
+
+def add_missed_mentions(doc: Doc, found: list[NameMention]) -> list[NameMention]:
+    """The tagger's mentions with those it missed added, in text order."""
+    found = _bracketed_acronyms(doc, found)
+    found = _repeated_full_names(doc, _spelled_acronyms(doc, found))
+    return _repeated_names(doc, found)
+
+
+_STRAY_TYPES = frozenset({"WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "LAW", "LANGUAGE"})
+
+
+def _stray_entity(token: Token) -> bool:
+    """Whether a token alone is an entity of a type no actor has ("Cueto" tagged a work of
+    art), which a name found elsewhere in the article may overrule."""
+    if token.ent_type_ not in _STRAY_TYPES or token.ent_iob_ != "B":
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is None or following.ent_iob_ != "I"
+
+
+def _repeated_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
+    """Add the places where a name already found occurs again but the model missed it
+    ("Lind said ..." after "Erik Lind"): one-word names and surnames, written the same way,
+    also where the tagger took them for common nouns ("Margoshes said") unless the article
+    uses the word in lower case too."""
+    forms: dict[str, str] = {}
+    for m in found:
+        words = m.surface.split()
+        if m.canonical is None and m.type == PERSON and len(words) > 1:
+            forms.setdefault(words[-1], PERSON)
+        elif m.canonical is None and m.type in (PERSON, ORGANISATION) and len(words) == 1:
+            forms.setdefault(m.surface, m.type)
+    if not forms:
+        return found
+    taken = {m.start for m in found}
+    lower = {t.text for t in doc if t.is_lower}
+    extra = [
+        NameMention(t.i, t.i + 1, t.text, forms[t.text], normalise_name(t.text), None)
+        for t in doc
+        if (t.ent_iob_ == "O" or _stray_entity(t))
+        and t.text in forms
+        and t.i not in taken
+        and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text.lower() not in lower))
+    ]
+    return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+
+_EXPANDS = (ORGANISATION, GROUP, PLACE)
+
+
+def _bracketed_acronyms(doc: Doc, found: list[NameMention]) -> list[NameMention]:
+    """Add the acronyms in brackets the model missed ("Halvard Mining Corporation (HMC)"), and
+    the names they spell when it missed those too ("Transport for London (TfL)")."""
+    ending = {m.end: m for m in found}
+    alone = {m.start for m in found if m.end == m.start + 1}
+    covered = {i for m in found for i in range(m.start, m.end)}
+    added: list[NameMention] = []
+    for token in doc[2:-1]:
+        i = token.i
+        if doc[i - 1].text != "(" or doc[i + 1].text != ")" or not is_acronym(token.text):
+            continue
+        if i in covered and i not in alone:
+            continue
+        before = ending.get(i - 1)
+        if before is None or before.type not in _EXPANDS or not spells(token.text, before.surface):
+            before = _spelled_name(doc, i - 1, token.text)
+            if before is None:
+                continue
+            found = [m for m in found if not before.start <= m.start < before.end]
+            added.append(before)
+        if i not in alone:
+            key = normalise_name(token.text)
+            added.append(NameMention(i, i + 1, token.text, before.type, key, None))
+    if not added:
+        return found
+    return sorted(found + added, key=lambda m: m.start)
+
+
+def _spelled_name(doc: Doc, bracket: int, acronym: str) -> NameMention | None:
+    """The capitalised words right before a bracket that the acronym in it spells, shortest
+    first, as an organisation's mention; None when no run of them does."""
+    longest = 2 * len(acronym) + 2
+    for start in range(bracket - 2, max(bracket - longest, 0) - 1, -1):
+        span = doc[start:bracket]
+        first = span[0]
+        if first.is_stop or not (first.is_title or first.is_upper):
+            continue  # a name starts with a capitalised word of its own, not "The"
+        if not all(t.is_title or t.is_upper or t.is_stop or t.text in ("&", "-") for t in span):
+            return None
+        if any(t.ent_type_ == "PERSON" for t in span):
+            return None  # a person's name is not spelled out by an acronym
+        if spells(acronym, span.text):
+            key = normalise_name(span.text)
+            return NameMention(start, bracket, span.text, ORGANISATION, key, None)
+    return None
+
+
+def _spelled_acronyms(doc: Doc, found: list[NameMention]) -> list[NameMention]:
+    """Add the acronyms the model missed that spell one organisation the article names
+    ("said an FA statement" after "the Football Association")."""
+    bodies = {m.surface: m.type for m in found if m.type in _EXPANDS and m.type != PLACE}
+    covered = {i for m in found for i in range(m.start, m.end)}
+    added: list[NameMention] = []
+    for token in doc:
+        if token.i in covered or token.ent_iob_ != "O" or not is_acronym(token.text):
+            continue
+        spelled = [kind for surface, kind in bodies.items() if spells(token.text, surface)]
+        if len(spelled) == 1:
+            key = normalise_name(token.text)
+            added.append(NameMention(token.i, token.i + 1, token.text, spelled[0], key, None))
+    return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+def _repeated_full_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
+    """Add the places where a name of several words already found occurs again, word for
+    word, but the model missed it ("G Money, a presenter …" after "1Xtra's G Money says")."""
+    forms = {
+        tuple(m.surface.split()): m
+        for m in found
+        if m.canonical is None and m.type in (PERSON, ORGANISATION) and " " in m.surface
+    }
+    covered = {i for m in found for i in range(m.start, m.end)}
+    added: list[NameMention] = []
+    for words, mention in forms.items():
+        size = len(words)
+        for token in doc:
+            i = token.i
+            if token.text != words[0] or i + size > len(doc) or i in covered:
+                continue
+            span = doc[i : i + size]
+            if tuple(t.text for t in span) != words or any(t.ent_iob_ != "O" for t in span):
+                continue
+            if any(j in covered for j in range(i, i + size)):
+                continue
+            covered.update(range(i, i + size))
+            added.append(NameMention(i, i + size, span.text, mention.type, mention.key, None))
+    return sorted(found + added, key=lambda m: m.start) if added else found
