@@ -1,12 +1,16 @@
 """Mentions of actors the entity tagger missed, found from those it did find: acronyms in
 brackets and the names they spell, acronyms that spell an organisation named elsewhere, names
-found again word for word, and one-word names and surnames repeated bare ("Lind said …")."""
+found again word for word, one-word names an apposition describes ("Icstis, the premium rate
+watchdog"), and one-word names and surnames repeated bare ("Lind said …")."""
 
 from spacy.tokens import Doc, Token
 
 from briefing.analysis.acronyms import is_acronym, spells
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
-from briefing.analysis.mention_model import NameMention
+from briefing.analysis.mention_model import UNSURE, NameMention
+from briefing.analysis.name_checks import TITLE_WORDS
+from briefing.analysis.person_evidence import described_as_organisation, described_as_person
+from briefing.analysis.roles import ROLE_NOUNS
 from briefing.names import normalise_name
 
 
@@ -14,7 +18,7 @@ def add_missed_mentions(doc: Doc, found: list[NameMention]) -> list[NameMention]
     """The tagger's mentions with those it missed added, in text order."""
     found = _bracketed_acronyms(doc, found)
     found = _repeated_full_names(doc, _spelled_acronyms(doc, found))
-    return _repeated_names(doc, found)
+    return _repeated_names(doc, _described_names(doc, found))
 
 
 _STRAY_TYPES = frozenset({"WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "LAW", "LANGUAGE"})
@@ -145,4 +149,36 @@ def _repeated_full_names(doc: Doc, found: list[NameMention]) -> list[NameMention
                 continue
             covered.update(range(i, i + size))
             added.append(NameMention(i, i + size, span.text, mention.type, mention.key, None))
+    return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+def _described_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
+    """Add the one-word names the tagger missed that the words next to them describe as an
+    organisation's ("Icstis, the UK's premium rate services watchdog") or a person's
+    ("blogger Morquendi")."""
+    unsure = [m for m in found if m.type == UNSURE and m.end == m.start + 1]  # read as NORP
+    bodies = {m.surface for m in unsure if described_as_organisation(doc, m.start, m.end)}
+    for m in unsure:
+        if m.surface in bodies:
+            m.type = ORGANISATION
+    covered = {i for m in found for i in range(m.start, m.end)}
+    added: list[NameMention] = []
+    for token in doc:
+        i = token.i
+        if i in covered or token.ent_iob_ != "O" or token.pos_ != "PROPN":
+            continue
+        if not (token.is_title or is_acronym(token.text)) or token.is_stop or len(token) < 3:
+            continue
+        if token.lower_.rstrip(".") in TITLE_WORDS | ROLE_NOUNS:
+            continue  # "Lord", "Colonel", "Secretary": what a name follows
+        beside = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+        if any(t.i in covered or t.pos_ == "PROPN" for t in beside):
+            continue  # part of a longer name ("Minister Beatriz Lobo", "Eswar Prasad")
+        if described_as_organisation(doc, i, i + 1):
+            kind = ORGANISATION
+        elif described_as_person(doc, i, i + 1):
+            kind = PERSON
+        else:
+            continue
+        added.append(NameMention(i, i + 1, token.text, kind, normalise_name(token.text), None))
     return sorted(found + added, key=lambda m: m.start) if added else found

@@ -1,0 +1,30 @@
+"""Mentions the entity tagger missed or misread, found from the words around them."""
+
+from spacy.tokens import Doc
+
+from briefing.analysis.mention_model import UNSURE, NameMention
+from briefing.analysis.missed_mentions import add_missed_mentions
+from briefing.analysis.nlp import parse_article
+from briefing.names import normalise_name
+
+
+def _mention(doc: Doc, word: str, kind: str, nth: int = 0) -> NameMention:
+    at = [t.i for t in doc if t.text == word][nth]
+    return NameMention(at, at + 1, word, kind, normalise_name(word), None)
+
+
+def test_a_name_read_as_a_nationality_that_an_apposition_calls_a_watchdog_is_one() -> None:
+    doc = parse_article(
+        "Checks",
+        "Telvox, the country's premium rate services watchdog, said it welcomed the checks. "
+        '"The checks are very welcome," a spokesperson from Telvox told the BBC.',
+    )
+    found = [_mention(doc, "Telvox", UNSURE, 0), _mention(doc, "Telvox", UNSURE, 1)]
+    kinds = {m.type for m in add_missed_mentions(doc, found) if m.surface == "Telvox"}
+    assert kinds == {"organisation"}
+
+
+def test_a_name_read_as_a_nationality_with_no_description_stays_unsure() -> None:
+    doc = parse_article("Checks", "Telvox said it welcomed the checks on premium numbers.")
+    found = [_mention(doc, "Telvox", UNSURE)]
+    assert [m.type for m in add_missed_mentions(doc, found)] == [UNSURE]
