@@ -37,10 +37,13 @@ _DEFINITE = frozenset({"the", "this", "that"})
 
 def describes_someone_named(role: Token) -> bool:
     """Whether a role word with "the" or a possessive describes someone the article names
-    ("the former Chelsea chairman") rather than an unnamed voice ("the spokesman")."""
-    if role.lower_ in _UNNAMED_VOICES:
-        return False
-    return any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in role.lefts)
+    ("the former Chelsea chairman") rather than an unnamed voice ("the spokesman"); a
+    party's spokesman with "the" ("the Tory spokesman") is a named politician's shadow role
+    unless the article brought one in unnamed ("a Tory spokesman said")."""
+    definite = any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in role.lefts)
+    if role.lower_ in SPOKESPEOPLE and any(c.lower_ in _PARTIES for c in role.lefts):
+        return definite and not _brought_in_unnamed(role)
+    return definite and role.lower_ not in _UNNAMED_VOICES
 
 
 def is_described_person(subject: Token, index: ActorIndex) -> bool:

@@ -102,3 +102,25 @@ def test_a_name_that_owns_kin_is_a_person() -> None:
         "Carvalhinho wants a new contract before the summer."
     )
     assert actor_types("Contract talks", body).get("Carvalhinho") == "person"
+
+
+def test_he_after_the_party_spokesman_means_the_politician_named_before() -> None:
+    body = (
+        "Shadow health secretary Ruth Danby told MPs the new plan would not cut waiting "
+        "lists.\n\n"
+        'Mrs Danby attacked the cost of the scheme. "Where is the money coming from?" she '
+        "asked. The Tory spokeswoman also criticised the timing of the launch. "
+        '"They have rushed this out before the election," she said.'
+    )
+    assert speakers("Waiting lists", body) == ["Ruth Danby", "Ruth Danby"]
+
+
+def test_she_after_a_party_spokeswoman_brought_in_unnamed_is_not_the_politician() -> None:
+    body = (
+        "Shadow health secretary Ruth Danby told MPs the new plan would not cut waiting "
+        "lists.\n\n"
+        "A Tory spokeswoman said the party would publish its own plan. "
+        "The Tory spokeswoman also criticised the timing of the launch. "
+        '"They have rushed this out before the election," she said.'
+    )
+    assert speakers("Waiting lists", body) != ["Ruth Danby"]
