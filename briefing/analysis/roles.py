@@ -34,7 +34,8 @@ PERSON_NOUNS = ROLE_NOUNS | frozenset(
     teenager youngster student academic historian lecturer blogger journalist reporter
     correspondent columnist commentator pundit photographer composer pianist violinist
     conductor dancer vocalist frontman frontwoman bassist filmmaker screenwriter playwright
-    referee umpire jockey nurse priest""".split()
+    referee umpire jockey nurse priest lock prop hooker flanker playmaker spinner paceman
+    """.split()
 )
 # Words that qualify a role noun before a name ("Foreign", "Defence", "deputy", "former").
 ROLE_MODIFIERS = frozenset(

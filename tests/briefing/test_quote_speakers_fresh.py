@@ -124,3 +124,12 @@ def test_she_after_a_party_spokeswoman_brought_in_unnamed_is_not_the_politician(
         '"They have rushed this out before the election," she said.'
     )
     assert speakers("Waiting lists", body) != ["Ruth Danby"]
+
+
+def test_said_the_lock_is_the_forward_named_before() -> None:
+    body = (
+        "Wales captain Rhys Morgan expects a hard game against Ireland on Sunday.\n\n"
+        "Morgan thinks the match will be decided up front. "
+        '"Whoever wins the scrum will win the game," said the lock.'
+    )
+    assert speakers("Wales", body) == ["Rhys Morgan"]
