@@ -12,7 +12,7 @@ from briefing.analysis.actor_index import ActorIndex
 from briefing.analysis.gazetteer import PERSON, is_demonym, lookup
 from briefing.analysis.genders import FEMALE, MALE
 from briefing.analysis.pronouns import People
-from briefing.analysis.roles import PERSON_NOUNS, ROLE_MODIFIERS
+from briefing.analysis.roles import PERSON_NOUNS, ROLE_MODIFIERS, SPOKESPEOPLE
 from briefing.analysis.titles import phrase_words, titles_of
 
 # Voices that are not the person named before them: they stay with whom they were named with.
@@ -24,7 +24,6 @@ _UNNAMED_VOICES = frozenset(
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
 _TELLS_APART = ROLE_MODIFIERS | {"shadow"}  # not "sacked" of "Sacked MP Howard Flight"
 _PARTIES = frozenset("tory labour republican democrat conservative liberal socialist".split())
-SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _OWNERS = frozenset({"prep", "compound", "poss", "appos", "nmod", "amod"})
 _FEMALE = frozenset(
     """actress businesswoman chairwoman congresswoman spokeswoman queen princess mother

@@ -10,7 +10,7 @@ from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
 from briefing.analysis.mention_model import UNSURE, NameMention
 from briefing.analysis.name_checks import TITLE_WORDS
 from briefing.analysis.person_evidence import described_as_organisation, described_as_person
-from briefing.analysis.roles import ROLE_NOUNS
+from briefing.analysis.roles import ROLE_NOUNS, SPOKESPEOPLE
 from briefing.names import normalise_name
 
 
@@ -18,7 +18,8 @@ def add_missed_mentions(doc: Doc, found: list[NameMention]) -> list[NameMention]
     """The tagger's mentions with those it missed added, in text order."""
     found = _bracketed_acronyms(doc, found)
     found = _repeated_full_names(doc, _spelled_acronyms(doc, found))
-    return _repeated_names(doc, _described_names(doc, found))
+    found = _described_names(doc, _bodies_of_spokespeople(doc, found))
+    return _repeated_names(doc, found)
 
 
 _STRAY_TYPES = frozenset({"WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "LAW", "LANGUAGE"})
@@ -181,4 +182,28 @@ def _described_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
         else:
             continue
         added.append(NameMention(i, i + 1, token.text, kind, normalise_name(token.text), None))
+    return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+_NAME_JOINS = frozenset({"for", "and", "of", "&", ","})
+
+
+def _bodies_of_spokespeople(doc: Doc, found: list[NameMention]) -> list[NameMention]:
+    """Add the bodies the tagger missed that a spokesperson is named for, between "a" and
+    the noun ("A Department for Work and Pensions spokeswoman confirmed …")."""
+    covered = {i for m in found for i in range(m.start, m.end)}
+    added: list[NameMention] = []
+    for voice in doc:
+        if voice.lower_ not in SPOKESPEOPLE:
+            continue
+        start = voice.i
+        while start > voice.sent.start and doc[start - 1].lower_ not in {"a", "an"}:
+            start -= 1
+        words = doc[start : voice.i]
+        if start == voice.sent.start or len(words) < 2 or any(t.i in covered for t in words):
+            continue
+        if not all(t.is_title or t.lower_ in _NAME_JOINS for t in words) or words[-1].is_stop:
+            continue
+        key = normalise_name(words.text)
+        added.append(NameMention(start, voice.i, words.text, ORGANISATION, key, None))
     return sorted(found + added, key=lambda m: m.start) if added else found

@@ -22,6 +22,8 @@ ROLE_NOUNS = frozenset(
     strategist treasurer governor-general president-elect pope cardinal archbishop bishop
     deputy mp lawmaker representative negotiator""".split()
 )
+# Who speaks for a body: "a Tesco spokesman".
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # Nouns that describe a person: a role, or what someone is or does ("the Sale player").
 PERSON_NOUNS = ROLE_NOUNS | frozenset(
     """player actor actress star singer songwriter musician rapper drummer guitarist

@@ -9,10 +9,9 @@ from spacy.tokens import Doc, Token
 
 from briefing.analysis.actor_index import ActorIndex
 from briefing.analysis.clause_subjects import SPEAKING_TYPES
-from briefing.analysis.descriptions import SPOKESPEOPLE
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON
 from briefing.analysis.genders import title_gender
-from briefing.analysis.roles import ROLE_NOUNS
+from briefing.analysis.roles import ROLE_NOUNS, SPOKESPEOPLE
 from briefing.analysis.speech_verbs import PHRASE_VERBS
 from briefing.names import normalise_name
 

@@ -133,3 +133,12 @@ def test_said_the_lock_is_the_forward_named_before() -> None:
         '"Whoever wins the scrum will win the game," said the lock.'
     )
     assert speakers("Wales", body) == ["Rhys Morgan"]
+
+
+def test_a_body_the_tagger_missed_before_spokeswoman_is_who_speaks() -> None:
+    body = (
+        "Touring bands say they wait months for the papers they need to play abroad.\n\n"
+        "A Department for Media, Culture and Sport spokeswoman said: "
+        '"We know people are having problems and we are working to fix them."'
+    )
+    assert speakers("Visas", body) == ["Department for Media, Culture and Sport"]
