@@ -64,6 +64,13 @@ def quoted_segments(doc: Doc) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in segments(doc.text, paragraphs(doc.text, body_start(doc)))]
 
 
+def _left_open_into(quotation: _Quotation, segment: Segment) -> bool:
+    """Whether a quotation with no attribution of its own was left open up to the opening
+    mark of the next stretch in its paragraph (`"A. "B," said X`): one quote, B's speaker's."""
+    last = quotation.segments[-1]
+    return quotation.inherited and last.paragraph == segment.paragraph and last.end == segment.start
+
+
 def _same_token(one: Token | None, other: Token | None) -> bool:
     return one is not None and other is not None and one.i == other.i
 
@@ -287,6 +294,10 @@ class _Reader(QuoteText):
             if previous is not None and self._goes_on(previous, segment, own):
                 previous.segments.append(segment)
                 previous.attribution = previous.attribution or own
+                continue
+            if previous is not None and own is not None and _left_open_into(previous, segment):
+                previous.segments.append(segment)  # `"A. "B," said X`: the close of A was lost
+                previous.attribution, previous.inherited = own, False
                 continue
             found.append(
                 _Quotation([segment], own or self.inherited(segment, previous), own is None)

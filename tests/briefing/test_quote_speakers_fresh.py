@@ -142,3 +142,13 @@ def test_a_body_the_tagger_missed_before_spokeswoman_is_who_speaks() -> None:
         '"We know people are having problems and we are working to fix them."'
     )
     assert speakers("Visas", body) == ["Department for Media, Culture and Sport"]
+
+
+def test_a_quote_left_open_into_the_next_is_the_next_ones_speaker() -> None:
+    body = (
+        "The striker was sent off in the last minute of the derby.\n\n"
+        '"He was shown a red card for violent conduct after the final whistle. '
+        '"We are waiting for the referee\'s report before we decide what to do," said '
+        "league spokesman Alan Reid."
+    )
+    assert speakers("Derby", body) == ["Alan Reid"]
