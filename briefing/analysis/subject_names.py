@@ -184,15 +184,16 @@ class SubjectNames:
         return self.doc[before] if self.index.types.get(name or "") == PERSON else None
 
     def body_by_word(self, voice: Token) -> str | None:
-        """The article's one organisation whose name ends with the one lower-case word before
-        a role ("a ministry official" after "the Finance Ministry")."""
+        """The article's one organisation whose name's head is the one lower-case word before
+        a role ("a ministry official" after "the Finance Ministry" or "the Ministry of
+        Finance", "a central bank spokesman" after "the Bank of Spain")."""
         words = [c.lower_ for c in voice.lefts if c.dep_ == "compound" and c.is_lower]
         if len(words) != 1:
             return None
         found = {
             name
             for name, kind in self.index.types.items()
-            if kind in SPEAKING_TYPES and normalise_name(name).split()[-1:] == words
+            if kind in SPEAKING_TYPES and _head_word(name) == words[0]
         }
         return found.pop() if len(found) == 1 else None
 
@@ -203,6 +204,15 @@ class SubjectNames:
             return None  # "May" read as a modal is still a surname mid-sentence
         matches = [n for n in self.index.types if n.split()[-1] == token.text and " " in n]
         return matches[0] if len(matches) == 1 else None
+
+
+def _head_word(name: str) -> str:
+    """The noun a name of a body is built on: its last word, or the one before "of" ("the
+    Finance Ministry", "the Ministry of Finance")."""
+    words = normalise_name(name).split()
+    if "of" in words[1:]:
+        return words[words.index("of") - 1]
+    return words[-1] if words else ""
 
 
 def misread_noun(token: Token, verb: Token) -> bool:

@@ -152,3 +152,13 @@ def test_a_quote_left_open_into_the_next_is_the_next_ones_speaker() -> None:
         "league spokesman Alan Reid."
     )
     assert speakers("Derby", body) == ["Alan Reid"]
+
+
+def test_a_ministry_official_speaks_for_the_ministry_of_the_field_named_before() -> None:
+    body = (
+        "The Ministry of Fisheries will cut the cod quota by a fifth next year.\n\n"
+        "Boat owners reacted angrily to the news on Monday. "
+        '"The stocks have to recover or there will be nothing left to catch," a ministry '
+        "official said."
+    )
+    assert speakers("Quotas", body) == ["Ministry of Fisheries"]
