@@ -37,12 +37,21 @@ _DEFINITE = frozenset({"the", "this", "that"})
 def describes_someone_named(role: Token) -> bool:
     """Whether a role word with "the" or a possessive describes someone the article names
     ("the former Chelsea chairman") rather than an unnamed voice ("the spokesman"); a
-    party's spokesman with "the" ("the Tory spokesman") is a named politician's shadow role
-    unless the article brought one in unnamed ("a Tory spokesman said")."""
+    party's or a body's voice with "the" ("the Tory spokesman", "the Chase economist") is
+    someone named before unless the article brought one in unnamed ("a Tory spokesman
+    said")."""
     definite = any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in role.lefts)
-    if role.lower_ in SPOKESPEOPLE and any(c.lower_ in _PARTIES for c in role.lefts):
+    if role.lower_ in _UNNAMED_VOICES and any(_affiliated(c) for c in role.lefts):
         return definite and not _brought_in_unnamed(role)
     return definite and role.lower_ not in _UNNAMED_VOICES
+
+
+def _affiliated(word: Token) -> bool:
+    """Whether a word before a role says whose it is: a party ("the Tory spokesman") or a
+    capitalised body ("the Chase economist")."""
+    return word.lower_ in _PARTIES or (
+        word.dep_ in {"compound", "nmod", "amod"} and word.is_title and not word.is_sent_start
+    )
 
 
 def is_described_person(subject: Token, index: ActorIndex) -> bool:
@@ -80,7 +89,9 @@ def _brought_in_unnamed(subject: Token) -> bool:
     """Whether the article brought this description in earlier as someone unnamed ("a
     foreign banker said …" before "the foreign banker said")."""
     for earlier in subject.doc[: subject.i]:
-        if earlier.lower_ == subject.lower_ and any(c.lower_ in _INDEFINITE for c in earlier.lefts):
+        if earlier.lower_ != subject.lower_ or earlier.dep_ in {"appos", "attr"}:
+            continue  # "Lena Varga, an economist at …": said of someone named, no one new
+        if any(c.lower_ in _INDEFINITE for c in earlier.lefts):
             return True
     return False
 

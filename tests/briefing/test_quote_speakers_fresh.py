@@ -162,3 +162,12 @@ def test_a_ministry_official_speaks_for_the_ministry_of_the_field_named_before()
         "official said."
     )
     assert speakers("Quotas", body) == ["Ministry of Fisheries"]
+
+
+def test_he_after_the_banks_economist_is_the_economist_named_before() -> None:
+    body = (
+        "Exports may recover next year, said Lena Varga, an economist at Halden Bank.\n\n"
+        "The Halden economist also said farm prices were weak. "
+        'But she added: "Their exporters are tough and they know their markets."'
+    )
+    assert speakers("Exports", body) == ["Lena Varga"]
