@@ -77,11 +77,11 @@ def title_holder(token: Token, index: ActorIndex) -> str | None:
         return None
     holders = _holders(token.doc, token.left_edge.i, index)
     exact = {name for name, titles in holders.items() if title in titles}
-    if not exact and len(title) == 1:  # "the minister" after "Finance Minister Dilson Funaro"
-        exact = {
+    if not exact:  # "the minister" after "Finance Minister Dilson Funaro", "the foreign
+        exact = {  # secretary" after "Earlier Foreign Secretary Jack Straw"
             name
             for name, titles in holders.items()
-            if any(t[-1:] == title and not _QUALIFIERS & set(t) for t in titles)
+            if any(t[-len(title) :] == title and not _QUALIFIERS & set(t) for t in titles)
         }
     return exact.pop() if len(exact) == 1 else None
 

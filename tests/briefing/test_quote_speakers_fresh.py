@@ -171,3 +171,13 @@ def test_he_after_the_banks_economist_is_the_economist_named_before() -> None:
         'But she added: "Their exporters are tough and they know their markets."'
     )
     assert speakers("Exports", body) == ["Lena Varga"]
+
+
+def test_the_title_after_a_word_that_opened_its_sentence_is_still_its_holders() -> None:
+    body = (
+        "Earlier Trade Secretary Maria Oduya said the tariff deal was fair. "
+        "Shadow trade secretary Tom Ketley said it was a climbdown.\n\n"
+        '"We gave away far too much," Mr Ketley said. The trade secretary meanwhile '
+        'told MPs: "Every exporter in the country gains from this deal."'
+    )
+    assert speakers("Tariffs", body) == ["Tom Ketley", "Maria Oduya"]
