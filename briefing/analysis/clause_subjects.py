@@ -17,7 +17,8 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 SPEAKING_TYPES = frozenset({ORGANISATION, GROUP})
 _COMPANY_WORDS = frozenset(
     """company firm group bank carmaker airline retailer insurer maker operator agency union
-    ministry department authority paper newspaper daily tabloid magazine broadcaster""".split()
+    ministry department authority paper newspaper daily tabloid magazine broadcaster
+    mps""".split()
 )
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 

@@ -34,6 +34,8 @@ _EVENT_WORDS = frozenset(
 )
 # The last word of a piece of software named like a company: "the Bankash-A Trojan".
 _MALWARE_WORDS = frozenset({"virus", "worm", "trojan"})
+# Members of an assembly, named as a group but no actor: "MPs said".
+_MEMBERS = frozenset({"mps", "meps", "msps", "mlas"})
 _AMOUNT = re.compile(r"[\W\d_]*\d[\W\d_]*(?:bn|tn|m|k|s|st|nd|rd|th)?", re.IGNORECASE)
 
 
@@ -53,6 +55,8 @@ def is_junk(span: Span, surface: str, common: Callable[[str], bool]) -> bool:
         lower = span[0].lower_.rstrip(".")
         if lower in STOP_WORDS or lower in _CALENDAR or lower in _TIME_ZONES:
             return True
+        if lower in _MEMBERS:
+            return True  # "MPs": members of a body, no body's name
         after = span.doc[span.end] if span.end < len(span.doc) else None
         if lower in TITLE_WORDS and after is not None and after.is_title:
             return True  # "Defence" of "Defence Secretary Amina Wekesa"

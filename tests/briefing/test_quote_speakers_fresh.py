@@ -181,3 +181,13 @@ def test_the_title_after_a_word_that_opened_its_sentence_is_still_its_holders() 
         'told MPs: "Every exporter in the country gains from this deal."'
     )
     assert speakers("Tariffs", body) == ["Tom Ketley", "Maria Oduya"]
+
+
+def test_mps_are_members_of_a_body_and_no_actor_of_their_own() -> None:
+    body = (
+        "Parents are let down by the family courts, MPs have said.\n\n"
+        "The Justice Select Committee said delays were too long. "
+        '"Children wait months to see a parent they love," the MPs said.'
+    )
+    assert "MPs" not in actor_types("Family courts", body)
+    assert speakers("Family courts", body) != ["MPs"]
