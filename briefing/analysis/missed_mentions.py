@@ -3,6 +3,7 @@ brackets and the names they spell, acronyms that spell an organisation named els
 found again word for word, one-word names an apposition describes ("Icstis, the premium rate
 watchdog"), and one-word names and surnames repeated bare ("Lind said …")."""
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from briefing.analysis.acronyms import is_acronym, spells
@@ -120,6 +121,8 @@ def _spelled_acronyms(doc: Doc, found: list[NameMention]) -> list[NameMention]:
     for token in doc:
         if token.i in covered or token.ent_iob_ != "O" or not is_acronym(token.text):
             continue
+        if token.lower_ in STOP_WORDS:
+            continue  # "IT", "US", "AM": words in capitals, not names
         spelled = [kind for surface, kind in bodies.items() if spells(token.text, surface)]
         if len(spelled) == 1:
             key = normalise_name(token.text)
