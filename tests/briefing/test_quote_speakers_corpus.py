@@ -16,7 +16,7 @@ pytestmark = pytest.mark.skipif(
 )
 TARGET = 14 / 15  # issue 11: at least 14 of 15 speakers right on held-out articles
 FLOOR = 0.8  # below what the code reached on every held-out set when this round ended
-HELD_OUT = ("heldout18", "heldout19", "heldout20")
+HELD_OUT = ("heldout21", "heldout22", "heldout23")
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +46,7 @@ def test_held_out_speakers_do_not_fall_below_the_floor(
 @pytest.mark.xfail(
     reason=(
         "issue 11 target not reached on the previous held-out sets (heldout15 to heldout17: "
-        "430/471, 91.3%)"
+        "430/471, 91.3%; heldout18 to heldout20: 388/439, 88.4%)"
     ),
     strict=True,
 )
