@@ -218,14 +218,16 @@ def _head_word(name: str) -> str:
 def misread_noun(token: Token, verb: Token) -> bool:
     """Whether a word the parser took for a verb hanging on an inverted verb of saying is a
     noun of the speaker's title before more of it ("said Swedish trades union official Ulf
-    Carlsson", "trades" read as a verb)."""
+    Carlsson", "said Tory shadow local government secretary X": "trades", "shadow" read as
+    verbs)."""
     following = token.nbor() if token.i + 1 < len(token.doc) else None
     return (
-        token.tag_ == "VBZ"
+        token.pos_ == "VERB"
+        and token.tag_ in {"VBZ", "VBP", "VB"}
         and token.head == verb
         and token.dep_ in {"nsubj", "nsubjpass", "ccomp"}
         and following is not None
-        and following.pos_ in {"NOUN", "PROPN"}
+        and following.pos_ in {"NOUN", "PROPN", "ADJ"}
     )
 
 

@@ -191,3 +191,12 @@ def test_mps_are_members_of_a_body_and_no_actor_of_their_own() -> None:
     )
     assert "MPs" not in actor_types("Family courts", body)
     assert speakers("Family courts", body) != ["MPs"]
+
+
+def test_said_a_party_shadow_secretary_names_the_person_after_the_title() -> None:
+    body = (
+        "The Liberal Democrats want to cut stamp duty for first-time buyers.\n\n"
+        '"This is the same tax rise dressed up as a gift," said Tory shadow local '
+        "government secretary Carla Spellin."
+    )
+    assert speakers("Stamp duty", body) == ["Carla Spellin"]
