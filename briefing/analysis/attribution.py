@@ -176,7 +176,10 @@ class Attributor:
                 self.organisation_before(subject.i, singular) or self._document_before(subject.i)
             )
             if found is not None or subject.lower_ in ORGANISATION_PRONOUNS:
-                return found  # "the paper, written by X": on to whom it names
+                return found
+            found = self.speaker(self.subjects.only_body_near(subject.i))
+            if found is not None:
+                return found  # else "the paper, written by X": on to whom it names
         if subject.lower_ in _PERSONAL or self._nationality_for_person(subject):
             return self.speaker(self.person_before(subject.i))
         name = self.names.in_role_apposition(subject) or self.index.speaker(subject)
@@ -206,7 +209,7 @@ class Attributor:
             or self._role_named_before(subject)
             or self._body_just_before(subject)
             or report_of_body(subject, self.bodies_speaking)
-            or self._organisation_by_last_words(subject)
+            or self.names.organisation_by_last_words(subject)
             or self.names.written_by(subject)
             or self._described(subject)
         )
@@ -224,20 +227,6 @@ class Attributor:
 
     def _described(self, subject: Token) -> str | None:
         return described_person(subject, self.people, self.index)
-
-    def _organisation_by_last_words(self, subject: Token) -> str | None:
-        """The article's one organisation whose name ends with the words "the …" uses for it
-        ("the assembly government" after "the Welsh Assembly Government")."""
-        if subject.pos_ != "NOUN" or not any(c.lower_ == "the" for c in subject.lefts):
-            return None
-        words = [c.lower_ for c in subject.lefts if c.dep_ == "compound"] + [subject.lower_]
-        ending = " " + " ".join(words)
-        found = [
-            name
-            for name, kind in self.index.types.items()
-            if kind in SPEAKING_TYPES and f" {normalise_name(name)}".endswith(ending)
-        ]
-        return found[0] if len(found) == 1 else None
 
     @staticmethod
     def _nationality_for_person(subject: Token) -> bool:

@@ -22,6 +22,7 @@ _COMPANY_WORDS = frozenset(
 )
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
+_NEAR = 120  # tokens: about four sentences of wire copy
 Subject = tuple[int, str | None]  # token index, the organisation it names or None
 
 
@@ -75,6 +76,14 @@ class ClauseSubjects:
             if name is None and self.singular and is_the_company(doc[i], index):
                 name = self.singular[-1][1]
             self.singular.append((i, name))
+
+    def only_body_near(self, position: int) -> str | None:
+        """The one organisation named as a main-clause subject in the stretch before a token
+        (`_NEAR` tokens), whatever other subjects came between ("Pennzoil said …. The
+        average price declined …. "…," the company said"); None when two are."""
+        at = bisect.bisect_left(self.all, position, key=lambda subject: subject[0])
+        names = {name for i, name in self.all[:at] if name and i >= position - _NEAR}
+        return names.pop() if len(names) == 1 else None
 
     def before(self, position: int, singular: bool = False) -> Subject | None:
         """The nearest subject before a token; with `singular`, the nearest "it" may mean."""

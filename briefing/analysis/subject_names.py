@@ -110,6 +110,20 @@ class SubjectNames:
                     return named[0]
         return None
 
+    def organisation_by_last_words(self, subject: Token) -> str | None:
+        """The article's one organisation whose name ends with the words "the …" uses for it
+        ("the assembly government" after "the Welsh Assembly Government")."""
+        if subject.pos_ != "NOUN" or not any(c.lower_ == "the" for c in subject.lefts):
+            return None
+        words = [c.lower_ for c in subject.lefts if c.dep_ == "compound"] + [subject.lower_]
+        ending = " " + " ".join(words)
+        found = [
+            name
+            for name, kind in self.index.types.items()
+            if kind in SPEAKING_TYPES and f" {normalise_name(name)}".endswith(ending)
+        ]
+        return found[0] if len(found) == 1 else None
+
     def person_after(self, verb: Token) -> str | None:
         """The last person named in the words right after an inverted verb of saying, up to
         the next punctuation but brackets ("said Treasury Under Secretary John Taylor.",

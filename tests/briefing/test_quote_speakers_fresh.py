@@ -200,3 +200,23 @@ def test_said_a_party_shadow_secretary_names_the_person_after_the_title() -> Non
         "government secretary Carla Spellin."
     )
     assert speakers("Stamp duty", body) == ["Carla Spellin"]
+
+
+def test_the_company_is_the_one_firm_named_as_a_subject_just_before() -> None:
+    body = (
+        "Kestrel Resources Ltd said its goals for the year included a new field in the "
+        "north sea.\n\n"
+        "The average sales price of its crude also declined, to 18 dlrs a barrel. "
+        '"Output from the new platform should begin late in the year," the company said.'
+    )
+    assert speakers("Outlook", body) == ["Kestrel Resources Ltd"]
+
+
+def test_the_company_is_nobody_when_two_firms_were_just_named() -> None:
+    body = (
+        "Kestrel Resources Ltd said it would bid for Danby Gas Ltd, and Danby Gas Ltd said "
+        "it would fight.\n\n"
+        "The average sales price of crude also declined, to 18 dlrs a barrel. "
+        '"Output from the new platform should begin late in the year," the company said.'
+    )
+    assert speakers("Outlook", body) == [None]
