@@ -268,10 +268,11 @@ class Attributor:
         that the parser left unlabelled ("Jones, leader of …, said"). Words inside quotation
         marks are never who speaks, though the parser may take the quote's subject for the
         verb's ("\"The gains point to …,\" said Joe Carson")."""
-        quoted_as = quoted_as_saying(verb)
-        if quoted_as is not None:
+        if (quoted_as := quoted_as_saying(verb)) is not None:
             return quoted_as
         clause = teller(verb)
+        if (sayer := self.names.sayer_right_before(verb, clause)) is not None:
+            return sayer
         for _ in range(3):
             subjects = []
             for child in clause.children:

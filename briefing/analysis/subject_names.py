@@ -186,6 +186,18 @@ class SubjectNames:
                 found.add(name)
         return found.pop() if len(found) == 1 else None
 
+    def sayer_right_before(self, verb: Token, clause: Token) -> Token | None:
+        """The person whose name ends right before a verb of saying, outside any object, when
+        the clause it hangs on has no subject of its own ("Revenue fell …, chairman and chief
+        executive Kevan Gosper said": Gosper, not "Revenue")."""
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+            return None
+        before = self.doc[verb.i - 1] if verb.i > verb.sent.start else None
+        if before is None or before.dep_ in {"dobj", "pobj", "poss"}:
+            return None
+        name = self.index.by_token[before.i]
+        return before if self.index.types.get(name or "") == PERSON else None
+
     def person_just_before(self, verb: Token) -> Token | None:
         """The person named right before a verb the parser left without a subject, set off
         by commas ("…, her lawyer, Perry Wander, said.")."""

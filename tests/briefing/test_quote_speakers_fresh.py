@@ -220,3 +220,13 @@ def test_the_company_is_nobody_when_two_firms_were_just_named() -> None:
         '"Output from the new platform should begin late in the year," the company said.'
     )
     assert speakers("Outlook", body) == [None]
+
+
+def test_he_after_a_chief_named_right_before_said_is_that_chief() -> None:
+    body = (
+        "Kestrel Resources Ltd said its net profit fell to 45 mln dlrs in 1986.\n\n"
+        "Revenue fell to 4.5 billion dlrs in a hard and crowded market, chairman and chief "
+        "executive Alan Morrow said in a statement. A dividend would be paid to the parent. "
+        '"A return of two pct on funds employed is a very poor return," he said.'
+    )
+    assert speakers("Results", body) == ["Alan Morrow"]
