@@ -193,8 +193,10 @@ class SubjectNames:
         if any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
             return None
         before = self.doc[verb.i - 1] if verb.i > verb.sent.start else None
-        if before is None or before.dep_ in {"dobj", "pobj", "poss"}:
+        if before is None or before.dep_ in {"dobj", "poss"}:
             return None
+        if before.dep_ == "pobj" and before.head.head != verb:
+            return None  # "talks with John Smith said": not "For the Lib Dems David Laws said"
         name = self.index.by_token[before.i]
         return before if self.index.types.get(name or "") == PERSON else None
 

@@ -230,3 +230,13 @@ def test_he_after_a_chief_named_right_before_said_is_that_chief() -> None:
         '"A return of two pct on funds employed is a very poor return," he said.'
     )
     assert speakers("Results", body) == ["Alan Morrow"]
+
+
+def test_for_a_party_its_named_spokesman_said_then_he_said_is_that_spokesman() -> None:
+    body = (
+        "Labour candidate Tom Reed said the Tory plans would cut investment. He added: "
+        '"We will keep to the plans we have set out."\n\n'
+        'For the Greens Owen Kerr said: "The chancellor will tell us all is well," he said. '
+        '"But it is built on debt."'
+    )
+    assert speakers("Budget", body)[1:] == ["Owen Kerr"]
