@@ -7,6 +7,7 @@ company or a place, and then nobody can be "he" or "she" for it.
 
 from spacy.tokens import Doc, Span
 
+from briefing.analysis.acronyms import COMPANY_FORMS
 from briefing.analysis.genders import first_name_gender
 from briefing.analysis.roles import PERSON_NOUNS, ROLE_NOUNS
 from briefing.analysis.speech_verbs import is_speech_verb
@@ -21,6 +22,8 @@ _ORGANISATION_NOUNS = frozenset(
     """group company firm charity organisation organization watchdog regulator association
     agency union daily newspaper paper tabloid weekly magazine broadcaster""".split()
 )
+# Company forms that are common nouns too ("Stan Lee's company", "Mr Howard's group").
+_NOUNS_TOO = frozenset({"company", "group", "holdings", "corporation"})
 # Kin only a person has, after a possessive name ("Juninho's father").
 _KIN = frozenset(
     """father mother wife husband son daughter brother sister girlfriend boyfriend fiancee
@@ -79,6 +82,8 @@ def described_as_organisation(doc: Doc, start: int, end: int) -> bool:
         return True  # "daily" tagged an adverb
     if end < len(doc) and doc[end].lower_ in _PRESS_NOUNS and doc[end].pos_ == "NOUN":
         return True
+    if _company_form_after(doc, end):
+        return True  # "Jardine Fleming (Securities) Ltd economist …"
     root = doc[start:end].root
     if root.dep_ == "conj" and root.head.dep_ == "appos":
         root = root.head  # "two airlines, Sabena and SAS"
@@ -89,6 +94,16 @@ def described_as_organisation(doc: Doc, start: int, end: int) -> bool:
         and doc[end].text == ","
         and any(c.dep_ == "appos" and c.lower_ in _ORGANISATION_NOUNS for c in root.children)
     )
+
+
+def _company_form_after(doc: Doc, end: int) -> bool:
+    """Whether a company's legal form follows a name, after a bracketed part if any."""
+    if end < len(doc) and doc[end].text == "(":
+        close = next((t.i for t in doc[end : end + 6] if t.text == ")"), None)
+        end = close + 1 if close is not None else end
+    if end >= len(doc) or doc[end].lower_.rstrip(".") not in COMPANY_FORMS - _NOUNS_TOO:
+        return False
+    return end + 1 >= len(doc) or doc[end + 1].text != "-"  # not "Lee co-created"
 
 
 def says_he_or_she(doc: Doc, start: int, end: int) -> bool:

@@ -240,3 +240,13 @@ def test_for_a_party_its_named_spokesman_said_then_he_said_is_that_spokesman() -
         '"But it is built on debt."'
     )
     assert speakers("Budget", body)[1:] == ["Owen Kerr"]
+
+
+def test_a_name_before_a_bracket_and_ltd_is_a_firm_not_its_economist() -> None:
+    body = (
+        "Japan posted another huge monthly trade surplus on Tuesday.\n\n"
+        '"The world has every reason to be angry with Tokyo," Morton Blake (Securities) '
+        "Ltd economist Jonas Berg said."
+    )
+    assert actor_types("Surplus", body).get("Morton Blake") == "organisation"
+    assert speakers("Surplus", body) == ["Jonas Berg"]
