@@ -38,7 +38,11 @@ from briefing.analysis.pronouns import People, antecedent
 from briefing.analysis.speech_verbs import is_speech_verb, quoted_as_saying, reports, teller
 from briefing.analysis.subject_names import SubjectNames, misread_noun
 from briefing.analysis.titles import title_holder
-from briefing.analysis.unnamed_voices import body_spoke_before, report_of_body
+from briefing.analysis.unnamed_voices import (
+    ISSUED_DOCUMENTS,
+    body_spoke_before,
+    report_of_body,
+)
 from briefing.names import normalise_name
 
 # Agencies that carry others' words and never speak themselves.
@@ -70,7 +74,7 @@ _PARTY_MEMBERS = frozenset({"republican", "democrat", "conservative", "tory", "s
 # Words that stand, with "the", for whom they were first named with: "the spokesman" after
 # "a Home Office spokesman", "the report" after "the Tower Commission report".
 _NEW = frozenset({"a", "an", "another", "new"})
-_DOCUMENTS = frozenset({"statement", "report", "letter", "study", "survey", "lawsuit"})
+_DOCUMENTS = ISSUED_DOCUMENTS | {"lawsuit"}
 _NAMED_BEFORE = _ROLES | _DOCUMENTS
 
 

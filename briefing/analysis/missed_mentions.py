@@ -23,6 +23,16 @@ def add_missed_mentions(doc: Doc, found: list[NameMention]) -> list[NameMention]
     return _repeated_names(doc, found)
 
 
+def _covered(found: list[NameMention]) -> set[int]:
+    """The token positions the mentions found so far cover."""
+    return {i for m in found for i in range(m.start, m.end)}
+
+
+def _merged(found: list[NameMention], added: list[NameMention]) -> list[NameMention]:
+    """The mentions found with those added, in text order."""
+    return sorted(found + added, key=lambda m: m.start) if added else found
+
+
 _STRAY_TYPES = frozenset({"WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "LAW", "LANGUAGE"})
 
 
@@ -59,7 +69,7 @@ def _repeated_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
         and t.i not in taken
         and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text.lower() not in lower))
     ]
-    return sorted(found + extra, key=lambda m: m.start) if extra else found
+    return _merged(found, extra)
 
 
 _EXPANDS = (ORGANISATION, GROUP, PLACE)
@@ -70,7 +80,7 @@ def _bracketed_acronyms(doc: Doc, found: list[NameMention]) -> list[NameMention]
     the names they spell when it missed those too ("Transport for London (TfL)")."""
     ending = {m.end: m for m in found}
     alone = {m.start for m in found if m.end == m.start + 1}
-    covered = {i for m in found for i in range(m.start, m.end)}
+    covered = _covered(found)
     added: list[NameMention] = []
     for token in doc[2:-1]:
         i = token.i
@@ -88,9 +98,7 @@ def _bracketed_acronyms(doc: Doc, found: list[NameMention]) -> list[NameMention]
         if i not in alone:
             key = normalise_name(token.text)
             added.append(NameMention(i, i + 1, token.text, before.type, key, None))
-    if not added:
-        return found
-    return sorted(found + added, key=lambda m: m.start)
+    return _merged(found, added)
 
 
 def _spelled_name(doc: Doc, bracket: int, acronym: str) -> NameMention | None:
@@ -116,7 +124,7 @@ def _spelled_acronyms(doc: Doc, found: list[NameMention]) -> list[NameMention]:
     """Add the acronyms the model missed that spell one organisation the article names
     ("said an FA statement" after "the Football Association")."""
     bodies = {m.surface: m.type for m in found if m.type in _EXPANDS and m.type != PLACE}
-    covered = {i for m in found for i in range(m.start, m.end)}
+    covered = _covered(found)
     added: list[NameMention] = []
     for token in doc:
         if token.i in covered or token.ent_iob_ != "O" or not is_acronym(token.text):
@@ -127,7 +135,7 @@ def _spelled_acronyms(doc: Doc, found: list[NameMention]) -> list[NameMention]:
         if len(spelled) == 1:
             key = normalise_name(token.text)
             added.append(NameMention(token.i, token.i + 1, token.text, spelled[0], key, None))
-    return sorted(found + added, key=lambda m: m.start) if added else found
+    return _merged(found, added)
 
 
 def _repeated_full_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
@@ -138,7 +146,7 @@ def _repeated_full_names(doc: Doc, found: list[NameMention]) -> list[NameMention
         for m in found
         if m.canonical is None and m.type in (PERSON, ORGANISATION) and " " in m.surface
     }
-    covered = {i for m in found for i in range(m.start, m.end)}
+    covered = _covered(found)
     added: list[NameMention] = []
     for words, mention in forms.items():
         size = len(words)
@@ -153,7 +161,7 @@ def _repeated_full_names(doc: Doc, found: list[NameMention]) -> list[NameMention
                 continue
             covered.update(range(i, i + size))
             added.append(NameMention(i, i + size, span.text, mention.type, mention.key, None))
-    return sorted(found + added, key=lambda m: m.start) if added else found
+    return _merged(found, added)
 
 
 def _described_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
@@ -165,7 +173,7 @@ def _described_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
     for m in unsure:
         if m.surface in bodies:
             m.type = ORGANISATION
-    covered = {i for m in found for i in range(m.start, m.end)}
+    covered = _covered(found)
     added: list[NameMention] = []
     for token in doc:
         i = token.i
@@ -185,7 +193,7 @@ def _described_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
         else:
             continue
         added.append(NameMention(i, i + 1, token.text, kind, normalise_name(token.text), None))
-    return sorted(found + added, key=lambda m: m.start) if added else found
+    return _merged(found, added)
 
 
 _NAME_JOINS = frozenset({"for", "and", "of", "&", ","})
@@ -194,7 +202,7 @@ _NAME_JOINS = frozenset({"for", "and", "of", "&", ","})
 def _bodies_of_spokespeople(doc: Doc, found: list[NameMention]) -> list[NameMention]:
     """Add the bodies the tagger missed that a spokesperson is named for, between "a" and
     the noun ("A Department for Work and Pensions spokeswoman confirmed …")."""
-    covered = {i for m in found for i in range(m.start, m.end)}
+    covered = _covered(found)
     added: list[NameMention] = []
     for voice in doc:
         if voice.lower_ not in SPOKESPEOPLE:
@@ -209,4 +217,4 @@ def _bodies_of_spokespeople(doc: Doc, found: list[NameMention]) -> list[NameMent
             continue
         key = normalise_name(words.text)
         added.append(NameMention(start, voice.i, words.text, ORGANISATION, key, None))
-    return sorted(found + added, key=lambda m: m.start) if added else found
+    return _merged(found, added)

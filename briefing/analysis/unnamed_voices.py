@@ -9,7 +9,8 @@ from spacy.tokens import Token
 
 from briefing.analysis.clause_subjects import Subject
 
-_ISSUED = frozenset({"statement", "report", "letter", "study", "survey"})
+# Documents an organisation issues, which speak for it.
+ISSUED_DOCUMENTS = frozenset({"statement", "report", "letter", "study", "survey"})
 _REACH = 2  # sentences before the voice's own that the organisation may have spoken in
 
 
@@ -29,7 +30,9 @@ def body_spoke_before(voice: Token, bodies: list[tuple[int, str]]) -> Subject | 
 def report_of_body(document: Token, bodies: list[tuple[int, str]]) -> str | None:
     """Whose "the report" is when the article never named it before: the organisation
     credited with words just before it."""
-    if document.lower_ not in _ISSUED or not any(c.lower_ == "the" for c in document.lefts):
+    if document.lower_ not in ISSUED_DOCUMENTS or not any(
+        c.lower_ == "the" for c in document.lefts
+    ):
         return None
     nearest = body_spoke_before(document, bodies)
     return nearest[1] if nearest else None
