@@ -267,11 +267,10 @@ class Attributor:
         return self.speaker_of(prep.head)
 
     def subject_of(self, verb: Token) -> Token | None:
-        """The token naming who speaks: the verb's subject (that of the clause it hangs on
-        for "…, saying"), an inverted subject after it ("said Lavrov"), or a name before it
-        that the parser left unlabelled ("Jones, leader of …, said"). Words inside quotation
-        marks are never who speaks, though the parser may take the quote's subject for the
-        verb's ("\"The gains point to …,\" said Joe Carson")."""
+        """The token naming who speaks: the verb's subject (that of the clause it hangs on for
+        "…, saying"), an inverted subject after it ("said Lavrov"), or a name before it that
+        the parser left unlabelled ("Jones, leader of …, said"); never words inside quotation
+        marks, though the parser may take them for the subject ("…," said Joe Carson)."""
         if (quoted_as := quoted_as_saying(verb)) is not None:
             return quoted_as
         clause = teller(verb)
@@ -311,10 +310,11 @@ class Attributor:
                 return token
             if misread_noun(token, verb):
                 return token  # "said Swedish trades union official X": "trades" a verb
+        if (sayer := self.names.sayer_after_quote(verb, self.quoted)) is not None:
+            return sayer
         lefts = [t for t in verb.lefts if t.dep_ in _LOOSE_SUBJECTS and t.pos_ in _NOMINAL]
         named = [t for t in lefts if self.index.by_token[t.i] is not None]
-        candidates = named or lefts
-        if candidates:
+        if candidates := named or lefts:
             return candidates[-1]
         named_after = self.names.named_after_quote(verb, self.quoted)
         if any(child.dep_ in _SUBJECTS for child in verb.children):

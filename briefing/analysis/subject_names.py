@@ -19,6 +19,8 @@ _BRACKETS = frozenset("()[]")
 _CLAUSE_WORDS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
 _PHRASE_LINKS = frozenset({"compound", "appos", "flat", "nmod"})
 _WITH_NAME = frozenset({"compound", "appos", "poss"})  # "Tesco spokesman X", "X, director of Y"
+_MODIFIERS = frozenset({"nmod", "compound", "amod"})  # "said Richard and Judy producer X"
+_AFFILIATIONS = frozenset({"of", "at", "from"})
 _TITLES = frozenset({"dr", "prof", "professor", "rev", "gen", "col", "capt"})
 
 
@@ -125,22 +127,39 @@ class SubjectNames:
         return found[0] if len(found) == 1 else None
 
     def person_after(self, verb: Token) -> str | None:
+        """The person named right after an inverted verb of saying (see `person_token_after`)."""
+        token = self.person_token_after(verb)
+        return self.person_at(token.i) if token is not None else None
+
+    def person_token_after(self, verb: Token) -> Token | None:
         """The last person named in the words right after an inverted verb of saying, up to
         the next punctuation but brackets ("said Treasury Under Secretary John Taylor.",
         "said Jardine Fleming (Securities) analyst Nick Edwards"), however the parser split
-        them."""
-        found = None
+        them; words after the person's "of" or "at" say where the person works ("said Mark
+        Longden of the … Manchester United Supporters' Association")."""
+        found: Token | None = None
+        affiliated = False
         for token in self.doc[verb.i + 1 : verb.sent.end]:
             if token.is_punct and token.text not in _BRACKETS:
                 break
-            if found is not None and token.dep_ == "cc":
+            if found is not None and token.dep_ == "cc" and found.dep_ not in _MODIFIERS:
                 break  # joint speakers ("said Zadan and Meron"): the first named
+            if found is not None and token.lower_ in _AFFILIATIONS and token.head.i == found.i:
+                affiliated = True  # a later name counts after a role ("of X Ltd economist Y")
             if token.pos_ in _CLAUSE_WORDS and (found or not misread_noun(token, verb)):
                 break  # "said Clapton who joined Guy": a clause of its own
             name = self.person_at(token.i)
-            if name is not None and self.index.types.get(name) == PERSON:
-                found = name
+            after_role = self.doc[token.i - 1].lower_ in ROLE_NOUNS
+            if self.index.types.get(name or "") == PERSON and (after_role or not affiliated):
+                found, affiliated = token, False
         return found
+
+    def sayer_after_quote(self, verb: Token, quoted: Callable[[int], bool]) -> Token | None:
+        """The person right after a verb of saying that follows a quote's closing mark when
+        the parser found the verb no subject ("…," said Ward McCarthy of Merrill Lynch …)."""
+        if verb.i == verb.sent.start or not quoted(self.doc[verb.i - 1].idx):
+            return None
+        return self.person_token_after(verb)
 
     def person_at(self, i: int) -> str | None:
         """The actor a token names, a person when a title precedes it ("Mr Straw")."""
