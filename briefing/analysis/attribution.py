@@ -237,7 +237,7 @@ class Attributor:
         """ "the American" or "the California Republican" as who speaks ("…," said the
         American): the person last named as a subject, as for "he" or "she"."""
         return any(c.lower_ == "the" for c in subject.lefts) and (
-            gazetteer.is_demonym(subject.text) or subject.lower_ in _PARTY_MEMBERS
+            gazetteer.is_nationality_noun(subject.text) or subject.lower_ in _PARTY_MEMBERS
         )
 
     def _role_named_before(self, subject: Token) -> str | None:

@@ -192,6 +192,22 @@ def is_demonym(surface: str) -> bool:
     return entry is not None and _key(surface) in {_key(d) for d in entry.demonyms}
 
 
+_PEOPLE_NOUN_ENDINGS = ("women", "woman", "men", "man")
+_PEOPLES_WITHOUT_A_DEMONYM = frozenset({"english", "cornish"})  # England has none of its own
+
+
+def is_nationality_noun(surface: str) -> bool:
+    """Whether a word stands for one or more of a people: a demonym ("Russian") or one made
+    with "-man" or "-woman" ("Dutchman", "Irishwoman", "Englishmen"): never a name."""
+    if is_demonym(surface):
+        return True
+    for ending in _PEOPLE_NOUN_ENDINGS:
+        stem = surface[: -len(ending)]
+        if surface.lower().endswith(ending) and len(stem) > 2:
+            return stem.lower() in _PEOPLES_WITHOUT_A_DEMONYM or is_demonym(stem)
+    return False
+
+
 def ruler_patterns(kinds: Iterable[str], demonyms: bool = False) -> list[dict[str, str]]:
     """Entity-ruler phrase patterns for the entries of the given kinds (and "blocked").
 

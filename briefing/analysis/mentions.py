@@ -18,6 +18,7 @@ from briefing.analysis.missed_mentions import add_missed_mentions
 from briefing.analysis.name_checks import TITLE_WORDS as _TITLES
 from briefing.analysis.name_checks import described, is_junk
 from briefing.analysis.person_evidence import names_an_office_holder
+from briefing.analysis.roles import PERSON_NOUNS
 from briefing.names import normalise_name
 
 _TYPE_OF_LABEL = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
@@ -83,6 +84,7 @@ def _trim(ent: Span, person: bool) -> tuple[int, int]:
         or doc[start].is_punct
         or doc[start].text in _CUTS
         or (person and end - start > 1 and doc[start].lower_.rstrip(".") in _TITLES)
+        or (person and end - start > 2 and doc[start].lower_ in PERSON_NOUNS)  # "Striker X Y"
     ):
         start += 1
     while end > start and (

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span, Token
 
+from briefing.analysis.gazetteer import is_nationality_noun
 from briefing.analysis.roles import only_titles
 from briefing.names import PARTICLES
 
@@ -57,6 +58,8 @@ def is_junk(span: Span, surface: str, common: Callable[[str], bool]) -> bool:
             return True
         if lower in _MEMBERS:
             return True  # "MPs": members of a body, no body's name
+        if lower.endswith(("man", "men")) and is_nationality_noun(lower):
+            return True  # "the Dutchman said": one of a people, no one's name
         after = span.doc[span.end] if span.end < len(span.doc) else None
         if lower in TITLE_WORDS and after is not None and after.is_title:
             return True  # "Defence" of "Defence Secretary Amina Wekesa"

@@ -8,7 +8,7 @@ from briefing.analysis.actor_index import ActorIndex
 from briefing.analysis.attribution import Attributor
 from briefing.analysis.gazetteer import ORGANISATION, PERSON
 from briefing.analysis.nlp import load_pipeline
-from tests.briefing.speaker_reading import speakers
+from tests.briefing.speaker_reading import actor_types, speakers
 
 
 def test_each_wire_economist_keeps_his_own_quote_after_a_firm_with_a_legal_form() -> None:
@@ -110,3 +110,14 @@ def test_a_firm_taken_for_a_person_before_the_economists_role_does_not_take_the_
     doc = _parsed(words, heads, deps, pos)
     actors = {(7, 9): ("Richardson Greenshields", PERSON), (13, 15): ("Susan Clark", PERSON)}
     assert _speaker(doc, 6, actors) == "Susan Clark"
+
+
+def test_the_dutchman_and_the_irishman_are_the_people_last_named_not_names() -> None:
+    body = (
+        "Rovers manager Piet van Dam praised his side after the 2-0 cup win over City.\n\n"
+        '"We kept the ball and waited for our chance," the Dutchman said.\n\n'
+        "Striker Sean Kelly, who scored the second goal, agreed with his manager. "
+        '"The pitch was heavy and it was never going to be pretty," the Irishman said.'
+    )
+    assert speakers("Cup win", body) == ["Piet van Dam", "Sean Kelly"]
+    assert "Dutchman" not in actor_types("Cup win", body)
