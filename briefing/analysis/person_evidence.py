@@ -17,6 +17,10 @@ _YOUNGEST, _OLDEST = 14, 110  # ", 20," after a name: an age only within these
 _FIRMS_TOO = frozenset("investor producer owner host leader founder director head agent".split())
 _NOUNS = PERSON_NOUNS - _FIRMS_TOO
 _FIRM_WORDS = frozenset("corp co inc ltd plc llc group holdings brothers bros & and".split())
+# Last words of a body's name, never of a person's: "the Terrence Higgins Trust".
+BODY_ENDINGS = frozenset(
+    "trust foundation fund association federation institute society council league".split()
+)
 # Nouns only an organisation is described by: "environmental group Transport 2000".
 _ORGANISATION_NOUNS = frozenset(
     """group company firm charity organisation organization watchdog regulator association
@@ -45,6 +49,8 @@ def speaks_by_first_name(doc: Doc, start: int, end: int) -> bool:
         return False
     if words[0].lower_ in ROLE_NOUNS or any(t.lower_ in _FIRM_WORDS for t in doc[start:end]):
         return False  # "General Motors Corp", "Ernst & Young"
+    if words[-1].lower_ in BODY_ENDINGS:
+        return False  # "the Terrence Higgins Trust said": a charity named after a man
     root = doc[start:end].root
     return root.dep_ in {"nsubj", "dobj", "attr", "npadvmod"} and is_speech_verb(root.head)
 
@@ -89,11 +95,12 @@ def described_as_organisation(doc: Doc, start: int, end: int) -> bool:
         root = root.head  # "two airlines, Sabena and SAS"
     if root.dep_ == "appos" and root.head.lemma_.lower() in _BUSINESS_NOUNS:
         return True  # "two airlines, Sabena …"
-    return (
-        end < len(doc)
-        and doc[end].text == ","
-        and any(c.dep_ == "appos" and c.lower_ in _ORGANISATION_NOUNS for c in root.children)
-    )
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    appositions = [c for c in root.children if c.dep_ == "appos"]
+    # the first apposition says what the name is: "Lisa Power, head of policy at Aids
+    # charity …" is the head, not the charity
+    return bool(appositions) and appositions[0].lower_ in _ORGANISATION_NOUNS
 
 
 def _company_form_after(doc: Doc, end: int) -> bool:

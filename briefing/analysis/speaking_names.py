@@ -16,6 +16,7 @@ from briefing.analysis import gazetteer
 from briefing.analysis.gazetteer import ORGANISATION, PERSON, is_demonym
 from briefing.analysis.genders import HONORIFICS, first_name_gender
 from briefing.analysis.mention_model import NameMention
+from briefing.analysis.person_evidence import BODY_ENDINGS
 from briefing.analysis.roles import ROLE_NOUNS
 from briefing.analysis.speech_verbs import is_speech_verb
 from briefing.names import PARTICLES, normalise_name
@@ -141,6 +142,8 @@ def _opens_as_person(token: Token) -> bool:
 
 
 def _reads_as_person(span: Span) -> bool:
+    if span[-1].lower_ in BODY_ENDINGS | _BODIES:
+        return False  # "the Terrence Higgins Trust said", though a first name opens it
     before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
     return (
         before in HONORIFICS

@@ -121,3 +121,15 @@ def test_the_dutchman_and_the_irishman_are_the_people_last_named_not_names() -> 
     )
     assert speakers("Cup win", body) == ["Piet van Dam", "Sean Kelly"]
     assert "Dutchman" not in actor_types("Cup win", body)
+
+
+def test_a_person_whose_role_is_at_a_charity_named_after_a_man_keeps_her_quote() -> None:
+    body = (
+        "The minister said the plan would protect the health service.\n\n"
+        "Maria Holt, head of research at Aids charity the Clement Hayes Trust said the plan "
+        'rested on fear rather than facts. "It would push sick people to hide their '
+        'illness," she said.'
+    )
+    types = actor_types("Health checks", body)
+    assert (types["Maria Holt"], types["Clement Hayes Trust"]) == ("person", "organisation")
+    assert speakers("Health checks", body) == ["Maria Holt"]
