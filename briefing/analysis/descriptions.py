@@ -30,7 +30,7 @@ _FEMALE = frozenset(
     daughter wife""".split()
 )
 _MALE = frozenset("businessman chairman congressman king prince father son husband".split())
-_REACH = 1  # sentences back: a description further from the name is too loose to credit
+_REACH = 2  # sentences back: a description further from the name is too loose to credit
 _DEFINITE = frozenset({"the", "this", "that"})
 
 
@@ -63,8 +63,8 @@ def is_described_person(subject: Token, index: ActorIndex) -> bool:
     if (word not in PERSON_NOUNS and not _of_age(subject)) or word in _UNNAMED_VOICES:
         return False
     for child in subject.children:
-        if child.dep_ == "appos":
-            return False
+        if child.dep_ == "appos" and (child.pos_ == "PROPN" or index.by_token[child.i]):
+            return False  # not "the researcher, who created games": a misread clause
         if child.dep_ == "prep" and any(index.by_token[o.i] for o in child.children):
             return False  # "the chairman of the Bar Council": one of that body, named there
         if child.dep_ == "compound" and child.pos_ == "PROPN" and not _affiliation(child):

@@ -26,12 +26,24 @@ _CONTINUED = frozenset({"xcomp", "dobj", "prep", "advcl"})  # "continue to make"
 
 def is_speech_verb(token: Token) -> bool:
     """Whether a token is a verb of saying ("said", "told", "added", …); "continue" only
-    as '"…," he continued', not "continue to make" or "continued its work"."""
+    as '"…," he continued', not "continue to make" or "continued its work"; "go" only as
+    "went on: "…""."""
+    if token.lemma_.lower() == "go" and token.pos_ == "VERB":
+        return _goes_on_saying(token)
     if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in {"VERB", "AUX"}:
         return False
     if token.lemma_.lower() == "continue":
         return not any(c.dep_ in _CONTINUED for c in token.children)
     return True
+
+
+def _goes_on_saying(verb: Token) -> bool:
+    """Whether "go" is "went on: "…"", saying more, not "went on to list" or "went on
+    holiday"."""
+    children = list(verb.children)
+    return any(c.dep_ == "prt" and c.lower_ == "on" for c in children) and not any(
+        c.dep_ in _CONTINUED | {"attr", "acomp"} for c in children
+    )
 
 
 def quoted_as_saying(verb: Token) -> Token | None:

@@ -1,7 +1,9 @@
 """The speakers of an article's direct quotes, as the bot reads them: shared by the quote tests."""
 
+from spacy.tokens import Doc
+
 from briefing.analysis.actors import extract_actors
-from briefing.analysis.nlp import parse_article
+from briefing.analysis.nlp import load_pipeline, parse_article
 from briefing.analysis.quotes import extract_quotes
 
 
@@ -14,3 +16,9 @@ def speakers(title: str, body: str) -> list[str | None]:
 def actor_types(title: str, body: str) -> dict[str, str]:
     """Each actor of a pasted article by name, with its type, as the bot reads them."""
     return {actor.name: actor.type for actor in extract_actors(parse_article(title, body))}
+
+
+def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    """A sentence as the parser read it, for rules about parses it makes on some texts only."""
+    lemmas = [word.lower() for word in words]
+    return Doc(load_pipeline().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)

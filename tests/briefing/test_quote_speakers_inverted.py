@@ -7,8 +7,7 @@ from spacy.tokens import Doc
 from briefing.analysis.actor_index import ActorIndex
 from briefing.analysis.attribution import Attributor
 from briefing.analysis.gazetteer import ORGANISATION, PERSON
-from briefing.analysis.nlp import load_pipeline
-from tests.briefing.speaker_reading import actor_types, speakers
+from tests.briefing.speaker_reading import actor_types, parsed, speakers
 
 
 def test_each_wire_economist_keeps_his_own_quote_after_a_firm_with_a_legal_form() -> None:
@@ -50,13 +49,6 @@ def test_the_economist_after_her_firm_of_canada_ltd_is_the_speaker() -> None:
     assert speakers("Trade surplus", body) == ["Susan Clarke"]
 
 
-def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
-    """A sentence as the parser read it, for rules about parses it makes on some texts only."""
-    vocab = load_pipeline().vocab
-    lemmas = [word.lower() for word in words]
-    return Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
-
-
 def _speaker(doc: Doc, said: int, actors: dict[tuple[int, int], tuple[str, str]]) -> str | None:
     """Whom `Attributor` credits for the verb at token `said`, with actors at token spans."""
     by_token: list[str | None] = [None] * len(doc)
@@ -78,7 +70,7 @@ def test_a_name_the_parser_hung_under_the_firm_after_said_is_still_the_speaker()
     deps += ["prep", "compound", "pobj", "cc", "compound", "punct", "punct"]
     pos = ["PUNCT", "NOUN", "VERB", "ADJ", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "ADP"]
     pos += ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PUNCT"]
-    doc = _parsed(words, heads, deps, pos)
+    doc = parsed(words, heads, deps, pos)
     actors = {(7, 9): ("Ward McCarthy", PERSON), (10, 12): ("Merrill Lynch", ORGANISATION)}
     assert _speaker(doc, 6, actors) == "Ward McCarthy"
 
@@ -93,7 +85,7 @@ def test_a_club_in_the_name_of_the_speakers_group_does_not_take_the_quote() -> N
     deps += ["prep", "det", "compound", "compound", "compound", "pobj", "punct"]
     pos = ["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "ADP"]
     pos += ["DET", "PROPN", "PROPN", "PROPN", "PROPN", "PUNCT"]
-    doc = _parsed(words, heads, deps, pos)
+    doc = parsed(words, heads, deps, pos)
     actors = {(7, 9): ("Mark Longden", PERSON), (11, 13): ("Manchester United", PERSON)}
     assert _speaker(doc, 6, actors) == "Mark Longden"
 
@@ -107,7 +99,7 @@ def test_a_firm_taken_for_a_person_before_the_economists_role_does_not_take_the_
     deps += ["prep", "compound", "compound", "compound", "compound", "appos", "punct"]
     pos = ["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "ADP"]
     pos += ["PROPN", "PROPN", "NOUN", "PROPN", "PROPN", "PUNCT"]
-    doc = _parsed(words, heads, deps, pos)
+    doc = parsed(words, heads, deps, pos)
     actors = {(7, 9): ("Richardson Greenshields", PERSON), (13, 15): ("Susan Clark", PERSON)}
     assert _speaker(doc, 6, actors) == "Susan Clark"
 

@@ -1,0 +1,57 @@
+"""Descriptions that speak for the person named a little before them ("the Salford MP told",
+"the Uruguayan-born researcher added") and "went on:" as a verb of saying. Texts this project
+wrote in the shapes of BBC news."""
+
+from spacy.tokens import Token
+
+from briefing.analysis.actor_index import ActorIndex
+from briefing.analysis.descriptions import is_described_person
+from briefing.analysis.nlp import parse_article
+from briefing.analysis.speech_verbs import is_speech_verb
+from tests.briefing.speaker_reading import parsed, speakers
+
+
+def test_a_description_two_sentences_after_the_name_is_that_person() -> None:
+    body = (
+        "Home Office minister Joan Parry said new checks would fall hardest on young men. "
+        "Her words have been called reckless by the Muslim Council of Britain.\n\n"
+        '"The risk comes mostly from a small group who twist the faith," the Bolton MP '
+        "told the home affairs committee."
+    )
+    assert speakers("Checks", body) == ["Joan Parry"]
+
+
+def test_a_description_with_a_clause_after_it_still_means_the_person_before() -> None:
+    body = (
+        '"When I began to study these games I thought they would take decades to arrive," '
+        "said Pablo Ferrer, a games designer at a university in Madrid. "
+        '"I was the first to be surprised by how fast they came," added the Chilean-born '
+        "researcher, who has so far made games for three political campaigns."
+    )
+    assert speakers("Political games", body) == ["Pablo Ferrer", "Pablo Ferrer"]
+
+
+def _went(text: str) -> Token:
+    return next(t for t in parse_article("", text) if t.lower_ == "went")
+
+
+def test_went_on_with_a_colon_is_a_verb_of_saying() -> None:
+    assert is_speech_verb(_went('The Tory leader went on: "He does not stop there."'))
+
+
+def test_went_on_to_do_something_or_somewhere_is_no_saying() -> None:
+    assert not is_speech_verb(_went("Mr Hurst went on to list the party's plans for schools."))
+    assert not is_speech_verb(_went("Mr Hurst went on holiday to Spain in August."))
+
+
+def test_a_clause_the_parser_hung_as_an_apposition_does_not_name_the_description() -> None:
+    # '"…," added the researcher, who made games …' with "games" read as an apposition
+    words = ['"', "Yes", ",", '"', "added", "the", "researcher", ",", "who", "made", "games"]
+    heads = [4, 4, 4, 4, 4, 6, 4, 6, 9, 10, 6]
+    deps = ["punct", "intj", "punct", "punct", "ROOT", "det", "dobj", "punct", "nsubj"]
+    deps += ["amod", "appos"]
+    pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "VERB", "DET", "NOUN", "PUNCT", "PRON", "VERB"]
+    pos += ["NOUN"]
+    doc = parsed(words, heads, deps, pos)
+    index = ActorIndex([None] * len(doc), {}, subjects=[])
+    assert is_described_person(doc[6], index)
