@@ -55,10 +55,12 @@ def first_name_gender(word: str) -> str | None:
 
 
 def name_gender(name: str) -> str | None:
-    """The gender a full name tells by its title or its first name, else None."""
+    """The gender a full name tells by its title or its first name, else None; a name of
+    one word only when it is a known first name, as for a person the article names by it
+    alone ("his wife, Nancy"), since a surname alone tells nothing."""
     words = name.split()
-    if len(words) < 2:  # a surname alone tells nothing
-        return None
+    if len(words) < 2:
+        return first_name_gender(name)
     return title_gender(words[0]) or first_name_gender(words[0])
 
 

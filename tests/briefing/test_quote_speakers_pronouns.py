@@ -1,0 +1,20 @@
+""" "He" never means a woman the article names by her first name alone ("his wife, Nancy").
+Texts this project wrote in the shape of wire news."""
+
+from briefing.analysis.genders import name_gender
+from tests.briefing.speaker_reading import speakers
+
+
+def test_he_does_not_mean_the_wife_named_by_her_first_name() -> None:
+    body = (
+        "President Garner angrily denied press reports that his wife, Nancy, is running "
+        "the government.\n"
+        '    He said the reports had "hurt him more than any attack on his policies."\n'
+        "    The president and Mrs Garner mark their 30th wedding anniversary today."
+    )
+    assert speakers("Garner denies reports", body) != ["Nancy"]
+
+
+def test_a_name_of_one_known_first_name_tells_its_gender_a_surname_does_not() -> None:
+    assert name_gender("Nancy") == "female"
+    assert name_gender("Garner") is None
