@@ -178,7 +178,19 @@ class People:
             and reports(verb, self.doc[i].idx)
             and not is_speech_verb(self.doc[i].head)  # "Ms Hutt said …, she said": a voice
         }
-        return told | self._quoted_in(sentence.start, sentence.end)
+        return told | self._quoted_in(sentence.start, sentence.end) | self._sources_of(verb)
+
+    def _sources_of(self, verb: Token) -> set[str]:
+        """Who a verb of saying is told "according to": a source reporting the words, not
+        who speaks them ("According to Mr Peston the prime minister said: …")."""
+        by_token = self.index.by_token
+        return {
+            name
+            for prep in verb.children
+            if prep.lower_ == "according"
+            for word in prep.subtree
+            if (name := by_token[word.i]) is not None
+        }
 
     def _quoted_in(self, start: int, end: int) -> set[str]:
         """People named inside quotation marks between two token positions: whom quoted words

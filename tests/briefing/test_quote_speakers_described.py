@@ -55,3 +55,13 @@ def test_a_clause_the_parser_hung_as_an_apposition_does_not_name_the_description
     doc = parsed(words, heads, deps, pos)
     index = ActorIndex([None] * len(doc), {}, subjects=[])
     assert is_described_person(doc[6], index)
+
+
+def test_a_description_never_means_the_source_the_words_are_told_according_to() -> None:
+    body = (
+        "A new book by journalist Ann Weller says Tom Garrow and his deputy "
+        "loathe each other. It claims Mr Garrow had decided by last winter that he would go. "
+        'According to Ms Weller the prime minister said: "Help me through this year and '
+        'then I will stand down."'
+    )
+    assert "Ann Weller" not in speakers("Book claims", body)
