@@ -9,7 +9,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span, Token
 
 from briefing.analysis.gazetteer import is_nationality_noun
-from briefing.analysis.roles import only_titles
+from briefing.analysis.roles import PERSON_NOUNS, only_titles
 from briefing.names import PARTICLES
 
 # Words of a title before a name ("Foreign Minister Sergei Lavrov"), not part of the name.
@@ -60,6 +60,8 @@ def is_junk(span: Span, surface: str, common: Callable[[str], bool]) -> bool:
             return True  # "MPs": members of a body, no body's name
         if lower.endswith(("man", "men")) and is_nationality_noun(lower):
             return True  # "the Dutchman said": one of a people, no one's name
+        if in_description(span):
+            return True  # "the ex-Wallaby", "X, Head Trader at …": a description
         after = span.doc[span.end] if span.end < len(span.doc) else None
         if lower in TITLE_WORDS and after is not None and after.is_title:
             return True  # "Defence" of "Defence Secretary Amina Wekesa"
@@ -68,6 +70,16 @@ def is_junk(span: Span, surface: str, common: Callable[[str], bool]) -> bool:
         if span[0].pos_ == "ADJ" and span[0].dep_ == "amod" and span[0].ent_type_ != "ORG":
             return True  # "the Olympic heptathlon champion", not "Labour campaign chiefs"
     return False
+
+
+def in_description(span: Span) -> bool:
+    """Whether a one-word name is part of a description: after "ex-" ("the ex-Wallaby"), or
+    a person's noun after a title word ("Head Trader")."""
+    doc, at = span.doc, span.start
+    before = [t.lower_ for t in doc[max(0, at - 2) : at]]
+    if before[-2:] == ["ex", "-"] or (before and before[-1] == "ex-"):
+        return True
+    return bool(before) and before[-1] in TITLE_WORDS and span[0].lower_ in PERSON_NOUNS
 
 
 def described(word: Token) -> bool:

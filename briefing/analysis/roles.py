@@ -37,6 +37,7 @@ PERSON_NOUNS = ROLE_NOUNS | frozenset(
     correspondent columnist commentator pundit photographer composer pianist violinist
     conductor dancer vocalist frontman frontwoman bassist filmmaker screenwriter playwright
     referee umpire jockey nurse priest lock prop hooker flanker playmaker spinner paceman
+    trader dealer broker
     """.split()
 )
 # Words that qualify a role noun before a name ("Foreign", "Defence", "deputy", "former").

@@ -16,6 +16,7 @@ from briefing.analysis import gazetteer
 from briefing.analysis.gazetteer import ORGANISATION, PERSON, is_demonym
 from briefing.analysis.genders import HONORIFICS, first_name_gender
 from briefing.analysis.mention_model import NameMention
+from briefing.analysis.name_checks import in_description
 from briefing.analysis.person_evidence import BODY_ENDINGS
 from briefing.analysis.roles import ROLE_NOUNS
 from briefing.analysis.speech_verbs import is_speech_verb
@@ -114,7 +115,7 @@ def _lone_kind(token: Token) -> str:
 
 
 def _is_name(span: Span, lowered: set[str]) -> bool:
-    if any(t.ent_type_ in _NOT_NAMES for t in span):
+    if any(t.ent_type_ in _NOT_NAMES for t in span) or in_description(span):
         return False
     words = [t for t in span if t.lower_ not in PARTICLES]
     if words and words[0].i == span.start and _opens_as_person(words[0]):

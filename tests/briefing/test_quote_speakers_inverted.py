@@ -125,3 +125,23 @@ def test_a_person_whose_role_is_at_a_charity_named_after_a_man_keeps_her_quote()
     types = actor_types("Health checks", body)
     assert (types["Maria Holt"], types["Clement Hayes Trust"]) == ("person", "organisation")
     assert speakers("Health checks", body) == ["Maria Holt"]
+
+
+def test_a_capitalised_role_after_the_name_is_no_one_and_he_is_the_named_trader() -> None:
+    body = (
+        "Gilt dealers want trading before the auction, market sources said.\n"
+        '    "We need some way to test the stock before we bid for it," said Tom Reilly, '
+        "Head Trader at primary dealer Barton Gilts Ltd.\n"
+        '    "The market in New York works very well that way," he said.\n'
+    )
+    assert "Trader" not in actor_types("Gilt auctions", body)
+    assert speakers("Gilt auctions", body) == ["Tom Reilly", "Tom Reilly"]
+
+
+def test_the_ex_international_is_a_description_not_a_name() -> None:
+    body = (
+        "Former winger Dan Morrow said England lacked leaders. "
+        'And the ex-Wallaby added: "If they lose that game, they will be in real trouble."'
+    )
+    assert "Wallaby" not in actor_types("Rugby", body)
+    assert "Wallaby" not in speakers("Rugby", body)
