@@ -178,7 +178,23 @@ class People:
             and reports(verb, self.doc[i].idx)
             and not is_speech_verb(self.doc[i].head)  # "Ms Hutt said …, she said": a voice
         }
-        return told | self._quoted_in(sentence.start, sentence.end) | self._sources_of(verb)
+        told |= self._quoted_in(sentence.start, sentence.end) | self._sources_of(verb)
+        return told | self._told_around(verb)
+
+    def _told_around(self, verb: Token) -> set[str]:
+        """Who is named in the subject of the clause a verb of saying set inside it reports
+        ("The Peter Hain attack, he says, is the latest example …": not Hain's saying)."""
+        clause = verb.head
+        if verb.dep_ != "parataxis" or is_speech_verb(clause):
+            return set()
+        by_token = self.index.by_token
+        return {
+            name
+            for subject in clause.children
+            if subject.dep_ in _SUBJECTS and subject.i < verb.i
+            for word in subject.subtree
+            if (name := by_token[word.i]) is not None
+        }
 
     def _sources_of(self, verb: Token) -> set[str]:
         """Who a verb of saying is told "according to": a source reporting the words, not

@@ -1,5 +1,6 @@
-""" "He" never means a woman the article names by her first name alone ("his wife, Nancy").
-Texts this project wrote in the shape of wire news."""
+"""Whom "he" means: never a woman the article names by her first name alone ("his wife,
+Nancy"), nor a man named in the clause a "he says" is set in. Texts this project wrote in
+the shapes of wire and BBC news."""
 
 from briefing.analysis.genders import name_gender
 from tests.briefing.speaker_reading import speakers
@@ -18,3 +19,14 @@ def test_he_does_not_mean_the_wife_named_by_her_first_name() -> None:
 def test_a_name_of_one_known_first_name_tells_its_gender_a_surname_does_not() -> None:
     assert name_gender("Nancy") == "female"
     assert name_gender("Garner") is None
+
+
+def test_he_set_inside_a_clause_is_not_the_man_its_subject_names() -> None:
+    body = (
+        "Alan Reid, one of the men mocked in the party's poster, is puzzled by the "
+        'campaign. The Jack Carter "poodle" attack, he says, is just the latest example '
+        "of the party getting the tone wrong.\n\n"
+        '"I have to say I do not understand what they are doing. The whole machine seems '
+        'to be in a state of shock."'
+    )
+    assert speakers("Campaign", body) == ["Alan Reid"]
