@@ -224,10 +224,14 @@ class Attributor:
 
     def _document_before(self, position: int) -> str | None:
         """Whom "it" means when the nearest subject was a document ("…," the report says.
-        It says …): the one the document was named with."""
+        It says …): the one the document was named with, else the one organisation that
+        was a subject near before ("First City said …. The statement did not say …. "…,"
+        it said")."""
         nearest = self.subject_before(position)
         token = self.doc[nearest[0]] if nearest else None
-        return self._role_named_before(token) if token and token.lower_ in _DOCUMENTS else None
+        if token is None or token.lower_ not in _DOCUMENTS:
+            return None
+        return self._role_named_before(token) or self.subjects.only_body_near(position)
 
     def _described(self, subject: Token) -> str | None:
         return described_person(subject, self.people, self.index)

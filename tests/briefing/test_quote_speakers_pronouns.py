@@ -30,3 +30,13 @@ def test_he_set_inside_a_clause_is_not_the_man_its_subject_names() -> None:
         'to be in a state of shock."'
     )
     assert speakers("Campaign", body) == ["Alan Reid"]
+
+
+def test_it_after_a_sentence_about_the_statement_is_the_firm_that_issued_it() -> None:
+    body = (
+        "Second National Bancorp of Ohio Inc said it was talking with several parties about its "
+        "plans to raise capital.\n"
+        "    The statement, issued yesterday, did not say how close the bank was to a deal.\n"
+        '    "Several parties have shown an interest in working with Second National," it said.\n'
+    )
+    assert speakers("Bank talks", body) == ["Second National Bancorp"]
