@@ -32,6 +32,9 @@ _FEMALE = frozenset(
 _MALE = frozenset("businessman chairman congressman king prince father son husband".split())
 _REACH = 2  # sentences back: a description further from the name is too loose to credit
 _DEFINITE = frozenset({"the", "this", "that"})
+# Sentences back "a spokesman" may speak for the nearest subject: only "it" or "they" came
+# between ("The Conservatives insisted …. They said …. "…," a spokesman said").
+_BODY_REACH = 3
 
 
 def describes_someone_named(role: Token) -> bool:
@@ -114,9 +117,10 @@ def described_person(subject: Token, people: People, index: ActorIndex) -> str |
 
 def speaks_for_subject_before(subject: Token, before: tuple[int, str | None] | None) -> str | None:
     """Whom "a spokesman said" speaks for when it says for no one: the organisation that was
-    the main subject of its sentence or the one before ("Greenpeace urged …. But a spokesman
-    stressed …"). `before` is the nearest main-clause subject before it, with the organisation
-    it names."""
+    the main subject of its sentence or of one of the few before, no other subject but "it"
+    or "they" between ("Greenpeace urged …. But a spokesman stressed …"). `before` is the
+    nearest main-clause subject before it but "it" and "they", with the organisation it
+    names."""
     if subject.lower_ not in SPOKESPEOPLE or not any(
         c.lower_ in _INDEFINITE for c in subject.lefts
     ):
@@ -126,8 +130,9 @@ def speaks_for_subject_before(subject: Token, before: tuple[int, str | None] | N
     if before is None:
         return None
     position, name = before
-    sentence = subject.sent
-    earliest = subject.doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+    earliest = subject.sent.start
+    for _ in range(_BODY_REACH):
+        earliest = subject.doc[earliest - 1].sent.start if earliest > 0 else 0
     return name if position >= earliest else None
 
 
