@@ -221,14 +221,33 @@ class SubjectNames:
 
     def person_just_before(self, verb: Token) -> Token | None:
         """The person named right before a verb the parser left without a subject, set off
-        by commas ("…, her lawyer, Perry Wander, said.")."""
+        by commas ("…, her lawyer, Perry Wander, said."), or opening its sentence before a
+        relative clause."""
         before = verb.i - 1
         while before >= verb.sent.start and self.doc[before].text == ",":
             before -= 1
         if before < verb.sent.start or before == verb.i - 1:
             return None
         name = self.index.by_token[before]
-        return self.doc[before] if self.index.types.get(name or "") == PERSON else None
+        if self.index.types.get(name or "") == PERSON:
+            return self.doc[before]
+        return self._opener_with_clause(verb)
+
+    def _opener_with_clause(self, verb: Token) -> Token | None:
+        """The person who opens the sentence, a relative clause after the name, when the
+        parser took the clause's verb for the name's ("Size, whose album won the prize,
+        said …")."""
+        start, by_token = verb.sent.start, self.index.by_token
+        name = by_token[start]
+        if name is None or self.index.types.get(name) != PERSON:
+            return None
+        end = start
+        while end + 1 < verb.i and by_token[end + 1] == name:
+            end += 1
+        after = self.doc[end + 1 : end + 3]
+        if len(after) == 2 and after[0].text == "," and after[1].lower_ in {"who", "whose"}:
+            return self.doc[end]
+        return None
 
     def body_by_word(self, voice: Token) -> str | None:
         """The article's one organisation whose name's head is the one lower-case word before

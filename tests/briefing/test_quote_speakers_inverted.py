@@ -145,3 +145,13 @@ def test_the_ex_international_is_a_description_not_a_name() -> None:
     )
     assert "Wallaby" not in actor_types("Rugby", body)
     assert "Wallaby" not in speakers("Rugby", body)
+
+
+def test_a_name_opening_the_sentence_before_whose_is_the_one_who_said() -> None:
+    body = (
+        "Singer Beverley Kent and drum 'n' bass star Rob Sayle have released a song against "
+        "gun crime. She said she was shocked by the deaths of two girls. Sayle, whose Open "
+        "Roads album won the 1998 Mercury Music Prize, said carrying a gun was "
+        '"nothing to be proud of at all".'
+    )
+    assert speakers("Song against guns", body)[-1] == "Rob Sayle"
