@@ -99,6 +99,7 @@ class Attributor:
             and not quoted(t.idx)
             and is_main_verb(t.head)
             and not describes_someone_named(t)  # "the former Chelsea chairman" is Ken Bates
+            and self.names.person_in_phrase(t) is None  # "a spokesman for X, Dr Y": Dr Y
         ]
 
     def _credited(self) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:

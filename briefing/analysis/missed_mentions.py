@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from briefing.analysis.acronyms import is_acronym, spells
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
+from briefing.analysis.genders import MISTERS
 from briefing.analysis.mention_model import UNSURE, NameMention
 from briefing.analysis.name_checks import TITLE_WORDS
 from briefing.analysis.person_evidence import described_as_organisation, described_as_person
@@ -167,7 +168,7 @@ def _repeated_full_names(doc: Doc, found: list[NameMention]) -> list[NameMention
 def _described_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
     """Add the one-word names the tagger missed that the words next to them describe as an
     organisation's ("Icstis, the UK's premium rate services watchdog") or a person's
-    ("blogger Morquendi")."""
+    ("blogger Morquendi", "Dr Vancheshwar")."""
     unsure = [m for m in found if m.type == UNSURE and m.end == m.start + 1]  # read as NORP
     bodies = {m.surface for m in unsure if described_as_organisation(doc, m.start, m.end)}
     for m in unsure:
@@ -184,9 +185,11 @@ def _described_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
         if token.lower_.rstrip(".") in TITLE_WORDS | ROLE_NOUNS:
             continue  # "Lord", "Colonel", "Secretary": what a name follows
         beside = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
-        if any(t.i in covered or t.pos_ == "PROPN" for t in beside):
+        if _after_honorific(token) and not any(t.i in covered for t in beside):
+            kind = PERSON  # "Dr Vancheshwar", "Mr Ostrowski": no one else takes an honorific
+        elif any(t.i in covered or t.pos_ == "PROPN" for t in beside):
             continue  # part of a longer name ("Minister Beatriz Lobo", "Eswar Prasad")
-        if described_as_organisation(doc, i, i + 1):
+        elif described_as_organisation(doc, i, i + 1):
             kind = ORGANISATION
         elif described_as_person(doc, i, i + 1):
             kind = PERSON
@@ -194,6 +197,20 @@ def _described_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
             continue
         added.append(NameMention(i, i + 1, token.text, kind, normalise_name(token.text), None))
     return _merged(found, added)
+
+
+_HONORIFICS = MISTERS | {"dr"}
+
+
+def _after_honorific(token: Token) -> bool:
+    """Whether a capitalised word alone follows "Mr", "Mrs", "Ms", "Miss" or "Dr"."""
+    doc, i = token.doc, token.i
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return (
+        i > 0
+        and doc[i - 1].lower_.rstrip(".") in _HONORIFICS
+        and (after is None or after.pos_ != "PROPN")
+    )
 
 
 _NAME_JOINS = frozenset({"for", "and", "of", "&", ","})

@@ -90,7 +90,7 @@ class SubjectNames:
             for c in subject.children
             if c.dep_ in _PHRASE_LINKS or (c.dep_ == "conj" and subject.pos_ == "NOUN")
         ]  # "Grain analyst and meteorologist Gail Martell", parsed as two subjects
-        stack += _named_after_field(subject) + _real_name(subject)
+        stack += _named_after_field(subject) + _real_name(subject) + _named_after_body(subject)
         while stack:
             token = stack.pop()
             name = self.person_at(token.i)
@@ -307,6 +307,20 @@ def _real_name(subject: Token) -> list[Token]:
         and any(c.dep_ == "nsubj" and c.lower_ == "name" for c in clause.children)
         for attribute in clause.children
         if attribute.dep_ == "attr"
+    ]
+
+
+def _named_after_body(role: Token) -> list[Token]:
+    """The name in apposition to the body a role is "for", where the parser hangs the
+    role-holder's name ("A spokesman for DLF Builders, Dr Vancheshwar, told …")."""
+    return [
+        name
+        for prep in role.children
+        if prep.dep_ == "prep" and prep.lower_ == "for"
+        for body in prep.children
+        if body.dep_ == "pobj"
+        for name in body.children
+        if name.dep_ == "appos" and name.pos_ == "PROPN"
     ]
 
 

@@ -155,3 +155,15 @@ def test_a_name_opening_the_sentence_before_whose_is_the_one_who_said() -> None:
         '"nothing to be proud of at all".'
     )
     assert speakers("Song against guns", body)[-1] == "Rob Sayle"
+
+
+def test_a_spokesman_named_with_an_honorific_after_his_firm_speaks_as_himself() -> None:
+    body = (
+        "The government's decision has cheered the building trade.\n\n"
+        "A spokesman for RLK Builders, Dr Ramaswamy, told the BBC this will mean "
+        '"better homes" for buyers. He said the firm would gain from '
+        '"new partnerships, design skills and technology, while buyers will have more '
+        'choice."'
+    )
+    assert "Ramaswamy" in actor_types("Building", body)
+    assert speakers("Building", body)[-1] == "Ramaswamy"
