@@ -147,10 +147,16 @@ class _Reader(QuoteText):
         tail_first = inner.endswith(_HANDS_OVER) or (
             OPEN_ENDED.search(inner) is not None and not head.endswith(_INTRODUCES)
         )
+        source = self._source_after(segment, tail_end)
         found = [(tail_verb, tail_end), (head_verb, segment.end)]
         for verb, end in found if tail_first else reversed(found):
-            if verb is not None:
-                return Attribution(self.attributor.speaker_of(verb), verb, head_start, end)
+            if verb is None:
+                continue
+            speaker = self.attributor.speaker_of(verb)
+            if source is not None and self.attributor.index.types.get(speaker or "") != PERSON:
+                return Attribution(source, None, head_start, tail_end)  # "Texaco's motion
+                # called it "…," according to Gibson Gayle, a Texaco attorney": his words
+            return Attribution(speaker, verb, head_start, end)
         if head.endswith(":") or "according to" in head.lower():
             tokens = self.tokens(head_start, segment.start)
             if tokens and (name := self.attributor.named_in(tokens[0].i, tokens[-1].i + 1)):
@@ -167,6 +173,15 @@ class _Reader(QuoteText):
         ):
             return Attribution(self.attributor.speaker_of(verb), verb, head_start, segment.end)
         return None
+
+    def _source_after(self, segment: Segment, tail_end: int) -> str | None:
+        """The person a quote is credited to right after it (`"…," according to Gibson
+        Gayle`), who outweighs a body or document a verb before it has for subject."""
+        if not self.text[segment.end : tail_end].lstrip(" ,").lower().startswith("according to"):
+            return None
+        tokens = self.tokens(segment.end, tail_end)
+        name = self.attributor.named_in(tokens[0].i, tokens[-1].i + 1) if tokens else None
+        return name if self.attributor.index.types.get(name or "") == PERSON else None
 
     # --- stretches joined into quotations, and speakers they inherit ----------------------
 

@@ -167,3 +167,21 @@ def test_a_spokesman_named_with_an_honorific_after_his_firm_speaks_as_himself() 
     )
     assert "Ramaswamy" in actor_types("Building", body)
     assert speakers("Building", body)[-1] == "Ramaswamy"
+
+
+def test_according_to_a_named_lawyer_after_the_quote_outweighs_the_firms_motion() -> None:
+    body = (
+        "Westland Oil Corp asked the court to review the judgment.\n"
+        "    In support of its case, Westland's motion stressed a recent ruling in Chicago as\n"
+        '"clear proof that the state court\'s opinion is wrong," according to Ray Dunmore,\n'
+        "a Westland attorney with a Houston law firm.\n"
+    )
+    assert speakers("Court review", body) == ["Ray Dunmore"]
+
+
+def test_according_to_a_paper_after_a_persons_quote_leaves_the_person_speaking() -> None:
+    body = (
+        'Party leader Jim Banner said the plan was "a disaster for every family in the land," '
+        "according to the Evening Courier."
+    )
+    assert speakers("Plan", body) == ["Jim Banner"]
