@@ -231,7 +231,20 @@ class SubjectNames:
         name = self.index.by_token[before]
         if self.index.types.get(name or "") == PERSON:
             return self.doc[before]
-        return self._opener_with_clause(verb)
+        return self._described_just_before(self.doc[before]) or self._opener_with_clause(verb)
+
+    def _described_just_before(self, last: Token) -> Token | None:
+        """The person whose apposition ends right before the verb ("board chairman John
+        Tower, a longtime Reagan supporter and former senator from Texas, told …")."""
+        token = last
+        for _ in range(8):
+            if token.dep_ == "appos":
+                name = self.index.by_token[token.head.i]
+                return token.head if self.index.types.get(name or "") == PERSON else None
+            if token.head.i == token.i or token.head.i > last.i:
+                return None
+            token = token.head
+        return None
 
     def _opener_with_clause(self, verb: Token) -> Token | None:
         """The person who opens the sentence, a relative clause after the name, when the

@@ -18,7 +18,10 @@ def actor_types(title: str, body: str) -> dict[str, str]:
     return {actor.name: actor.type for actor in extract_actors(parse_article(title, body))}
 
 
+_LEMMAS = {"said": "say", "told": "tell", "says": "say"}
+
+
 def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
     """A sentence as the parser read it, for rules about parses it makes on some texts only."""
-    lemmas = [word.lower() for word in words]
+    lemmas = [_LEMMAS.get(word.lower(), word.lower()) for word in words]
     return Doc(load_pipeline().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)

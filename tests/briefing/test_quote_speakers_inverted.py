@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from briefing.analysis.actor_index import ActorIndex
 from briefing.analysis.attribution import Attributor
-from briefing.analysis.gazetteer import ORGANISATION, PERSON
+from briefing.analysis.gazetteer import ORGANISATION, PERSON, PLACE
 from tests.briefing.speaker_reading import actor_types, parsed, speakers
 
 
@@ -185,3 +185,38 @@ def test_according_to_a_paper_after_a_persons_quote_leaves_the_person_speaking()
         "according to the Evening Courier."
     )
     assert speakers("Plan", body) == ["Jim Banner"]
+
+
+def test_a_company_form_the_parser_split_from_the_name_still_names_the_firm() -> None:
+    # "Pennzoil Co said …" parsed with "Pennzoil" as a root of its own and "Co" the subject
+    words = ["Pennzoil", "Co", "said", "it", "had", "no", '"', "meaningful", "offer", '"']
+    heads = [0, 2, 2, 4, 2, 8, 8, 8, 4, 8]
+    deps = ["ROOT", "nsubj", "ROOT", "nsubj", "ccomp", "det", "punct", "amod", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PRON", "VERB", "DET", "PUNCT", "ADJ", "NOUN", "PUNCT"]
+    doc = parsed(words, heads, deps, pos)
+    by_token: list[str | None] = ["Pennzoil"] + [None] * (len(doc) - 1)
+    index = ActorIndex(by_token, {"Pennzoil": ORGANISATION}, subjects=[])
+    assert index.actor_at(doc[1]) == "Pennzoil"
+
+
+def test_the_person_whose_apposition_ends_before_the_verb_is_its_subject() -> None:
+    # "In …criticisms, chairman John Tower, a supporter and senator from Texas, told
+    # reporters, "…"" parsed with the name joined to "criticisms" and "told" given no subject
+    words = ["In", "criticisms", ",", "chairman", "John", "Tower", ",", "a", "supporter"]
+    words += ["and", "senator", "from", "Texas", ",", "told", "reporters", ",", '"', "He"]
+    words += ["failed", '"']
+    heads = [14, 0, 14, 5, 5, 1, 5, 8, 5, 8, 8, 10, 11, 14, 14, 14, 14, 19, 19, 14, 19]
+    deps = ["prep", "pobj", "punct", "compound", "compound", "conj", "punct", "det", "appos"]
+    deps += ["cc", "conj", "prep", "pobj", "punct", "ROOT", "dobj", "punct", "punct", "nsubj"]
+    deps += ["ccomp", "punct"]
+    pos = ["ADP", "NOUN", "PUNCT", "NOUN", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "CCONJ"]
+    pos += ["NOUN", "ADP", "PROPN", "PUNCT", "VERB", "NOUN", "PUNCT", "PUNCT", "PRON", "VERB"]
+    pos += ["PUNCT"]
+    doc = parsed(words, heads, deps, pos)
+    by_token: list[str | None] = [None] * len(doc)
+    by_token[4] = by_token[5] = "John Tower"
+    by_token[12] = "Texas"
+    index = ActorIndex(by_token, {"John Tower": PERSON, "Texas": PLACE}, subjects=[])
+    opening = doc[17].idx
+    attributor = Attributor(doc, index, quoted=lambda at: at >= opening)
+    assert attributor.speaker_of(doc[14]) == "John Tower"
