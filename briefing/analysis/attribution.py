@@ -213,6 +213,7 @@ class Attributor:
             or self._body_of(subject)
             or self._role_named_before(subject)
             or self._body_just_before(subject)
+            or self.subjects.company_spoken_for(subject, self.index)
             or report_of_body(subject, self.bodies_speaking)
             or self.names.organisation_by_last_words(subject)
             or self.names.written_by(subject)

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from briefing.analysis.actor_index import ActorIndex, is_main_verb
 from briefing.analysis.descriptions import voice_of
 from briefing.analysis.gazetteer import GROUP, ORGANISATION
-from briefing.analysis.roles import ROLE_NOUNS
+from briefing.analysis.roles import ROLE_NOUNS, SPOKESPEOPLE
 
 ORGANISATION_PRONOUNS = frozenset({"it", "they"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -90,3 +90,16 @@ class ClauseSubjects:
         subjects = self.singular if singular else self.all
         at = bisect.bisect_left(subjects, position, key=lambda subject: subject[0]) - 1
         return subjects[at] if at >= 0 else None
+
+    def company_spoken_for(self, voice: Token, index: ActorIndex) -> str | None:
+        """The organisation "a spokesman for the company" speaks for: the one "the company"
+        stands for, the nearest subject before if it names one, else the one body near."""
+        if voice.lower_ not in SPOKESPEOPLE:
+            return None
+        for prep in voice.children:
+            if prep.dep_ != "prep" or prep.lower_ != "for":
+                continue
+            if any(is_the_company(body, index) for body in prep.children if body.dep_ == "pobj"):
+                nearest = self.before(voice.i, singular=True)
+                return (nearest[1] if nearest else None) or self.only_body_near(voice.i)
+        return None

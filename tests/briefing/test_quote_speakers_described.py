@@ -85,3 +85,13 @@ def test_a_spokesman_does_not_speak_for_a_party_another_subject_came_after() -> 
         'pounds.\n\n"This bill will take ten years to come into force," a spokesman said.'
     )
     assert speakers("ID scheme", body) != ["Liberal Party"]
+
+
+def test_a_spokesman_for_the_company_speaks_for_the_firm_last_named() -> None:
+    body = (
+        "Cable firm Vantel said it had not ruled out a recorder box but was putting its "
+        "money into films on demand.\n\n"
+        '"A recorder only stores what you tape, whereas what we offer is truly on demand," '
+        "said a spokesman for the company."
+    )
+    assert speakers("On demand", body) == ["Vantel"]
