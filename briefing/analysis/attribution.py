@@ -35,7 +35,13 @@ from briefing.analysis.descriptions import (
 from briefing.analysis.gazetteer import PERSON, PLACE
 from briefing.analysis.genders import FEMALE, MALE
 from briefing.analysis.pronouns import People, antecedent
-from briefing.analysis.speech_verbs import is_speech_verb, quoted_as_saying, reports, teller
+from briefing.analysis.speech_verbs import (
+    is_amount,
+    is_speech_verb,
+    quoted_as_saying,
+    reports,
+    teller,
+)
 from briefing.analysis.subject_names import SubjectNames, misread_noun
 from briefing.analysis.titles import title_holder
 from briefing.analysis.unnamed_voices import (
@@ -43,16 +49,9 @@ from briefing.analysis.unnamed_voices import (
     body_spoke_before,
     report_of_body,
 )
+from briefing.analysis.wire_agencies import WIRE_AGENCIES
 from briefing.names import normalise_name
 
-# Agencies that carry others' words and never speak themselves.
-WIRE_AGENCIES = frozenset(
-    normalise_name(name)
-    for name in """Reuters|Reuter|Thomson Reuters|AP|Associated Press|the Associated Press|AFP|
-    Agence France-Presse|Agence France Presse|UPI|United Press International|Interfax|Itar-Tass|
-    TASS|RIA Novosti|Xinhua|Kyodo|Yonhap|Bernama|Anadolu|dpa|ANSA|EFE|Press Association|PA|
-    Bloomberg|Dow Jones""".split("|")
-)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _POSSESSIVES = {"his": MALE, "her": FEMALE}
 _CLAUSE_LINKS = frozenset({"advcl", "xcomp", "conj"})  # "…, saying", "and added"
@@ -362,7 +361,8 @@ class Attributor:
         """The verb of saying nearest before a quote at character `at`, or the one reporting
         the quote when the nearest one does not ("Davies said that for the minister to claim
         … "is taking spin"": Davies's words) or its subject is a place that cannot speak
-        ("Pompeo said Washington had concluded it was "…"": Pompeo's words)."""
+        ("Pompeo said Washington had concluded it was "…"": Pompeo's words) or an amount
+        ("Gardini said the 630 mln dlrs agreed … would be paid "…"": Gardini's)."""
         if not verbs:
             return None
         nearest = verbs[-1]
@@ -373,28 +373,11 @@ class Attributor:
         subject = self.subject_of(nearest)
         if subject is None or self.speaker_of(nearest) is not None:
             return nearest
-        if self.index.types.get(self.index.actor_at(subject) or "") != PLACE:
+        if self.index.types.get(self.index.actor_at(subject) or "") != PLACE and not is_amount(
+            subject
+        ):
             return nearest
         for earlier in reversed(verbs[:-1]):
             if reports(earlier, nearest.idx) and self.speaker_of(earlier):
                 return earlier
         return nearest
-
-    def from_someone(self, tokens: list[Token]) -> bool:
-        """Whether words after a phrase name whom it came from ("a call to "…" from Charles
-        Kennedy"), so the sentence's subject did not choose them."""
-        index = self.index
-        return any(
-            t.dep_ == "pobj" and t.head.lower_ in {"from", "by"} and index.by_token[t.i]
-            for t in tokens
-        )
-
-    def names_someone(self, tokens: list[Token]) -> bool:
-        """Whether a person or organisation is named outside quotation marks in a span."""
-        index = self.index
-        return any(
-            (name := index.by_token[t.i]) is not None
-            and index.types.get(name) != PLACE
-            and not self.quoted(t.idx)
-            for t in tokens
-        )

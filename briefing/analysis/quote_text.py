@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from briefing.analysis.actor_index import index_actors
 from briefing.analysis.attribution import Attributor
+from briefing.analysis.gazetteer import PLACE
 from briefing.analysis.nlp import body_start
 from briefing.analysis.quote_marks import (
     CLOSING,
@@ -72,6 +73,25 @@ class QuoteText:
         """Whether a character offset is inside quotation marks."""
         at = bisect.bisect_right(self.span_starts, char) - 1
         return at >= 0 and char < self.spans[at][1]
+
+    def from_someone(self, tokens: list[Token]) -> bool:
+        """Whether words after a phrase name whom it came from ("a call to "…" from Charles
+        Kennedy"), so the sentence's subject did not choose them."""
+        index = self.attributor.index
+        return any(
+            t.dep_ == "pobj" and t.head.lower_ in {"from", "by"} and index.by_token[t.i]
+            for t in tokens
+        )
+
+    def names_someone(self, tokens: list[Token]) -> bool:
+        """Whether a person or organisation is named outside quotation marks in a span."""
+        index = self.attributor.index
+        return any(
+            (name := index.by_token[t.i]) is not None
+            and index.types.get(name) != PLACE
+            and not self.quoted(t.idx)
+            for t in tokens
+        )
 
     def tokens(self, start: int, end: int) -> list[Token]:
         """Tokens starting inside a character range."""

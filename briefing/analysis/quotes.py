@@ -168,9 +168,7 @@ class _Reader(QuoteText):
                 return Attribution(name, None, head_start, tail_end)
         sentence = self.sentences[self.sentence_at(segment.start)]
         verb = phrase_verb(sentence, segment.start, self.quoted, self.attributor.subject_of)
-        if verb is not None and not self.attributor.from_someone(
-            self.tokens(segment.end, sentence.end_char)
-        ):
+        if verb is not None and not self.from_someone(self.tokens(segment.end, sentence.end_char)):
             return Attribution(self.attributor.speaker_of(verb), verb, head_start, segment.end)
         return None
 

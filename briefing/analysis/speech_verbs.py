@@ -120,3 +120,12 @@ def phrase_verb(
         if subject is not None and not quoted(subject.idx):
             return verb
     return None
+
+
+_AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+
+
+def is_amount(subject: Token) -> bool:
+    """Whether a subject is an amount ("the 630 mln dlrs agreed for …"), which says nothing
+    though a verb of saying ("agree") may have it for subject."""
+    return subject.ent_type_ in _AMOUNTS or any(c.dep_ == "nummod" for c in subject.children)

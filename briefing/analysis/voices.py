@@ -20,9 +20,7 @@ def voice_going_on(reader: QuoteText, segment: Segment) -> Attribution | None:
     ("…," DeCrane said. He was referring to …. ¶ "I think …") but in the words it tells."""
     start, end = reader.paragraphs[segment.paragraph]
     end = min(end, reader.sentence_bounds(segment.end - 1)[1])  # later sentences tell on
-    if reader.speech_verbs(start, end) or reader.attributor.names_someone(
-        reader.tokens(start, end)
-    ):
+    if reader.speech_verbs(start, end) or reader.names_someone(reader.tokens(start, end)):
         return None  # "… is the dry assessment of Graham Lane": its own voice
     start, end = reader.paragraphs[segment.paragraph - 1]
     verbs = reader.speech_verbs(start, end)

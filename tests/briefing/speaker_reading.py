@@ -18,7 +18,7 @@ def actor_types(title: str, body: str) -> dict[str, str]:
     return {actor.name: actor.type for actor in extract_actors(parse_article(title, body))}
 
 
-_LEMMAS = {"said": "say", "told": "tell", "says": "say"}
+_LEMMAS = {"said": "say", "told": "tell", "says": "say", "agreed": "agree"}
 
 
 def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:

@@ -1,9 +1,14 @@
-"""Whom "he" means: never a woman the article names by her first name alone ("his wife,
-Nancy"), nor a man named in the clause a "he says" is set in. Texts this project wrote in
-the shapes of wire and BBC news."""
+"""Whom "he" and "it" mean, and whose words a nested verb of saying carries: "he" never a
+woman named by her first name alone ("his wife, Nancy") nor a man named in the clause a "he
+says" is set in; "it" after a sentence about a statement the firm that issued it; an amount
+that was "agreed" says nothing. Texts this project wrote in the shapes of wire and BBC news,
+and parses the parser makes of such lines."""
 
+from briefing.analysis.actor_index import ActorIndex
+from briefing.analysis.attribution import Attributor
+from briefing.analysis.gazetteer import PERSON
 from briefing.analysis.genders import name_gender
-from tests.briefing.speaker_reading import speakers
+from tests.briefing.speaker_reading import parsed, speakers
 
 
 def test_he_does_not_mean_the_wife_named_by_her_first_name() -> None:
@@ -40,3 +45,22 @@ def test_it_after_a_sentence_about_the_statement_is_the_firm_that_issued_it() ->
         '    "Several parties have shown an interest in working with Second National," it said.\n'
     )
     assert speakers("Bank talks", body) == ["Second National Bancorp"]
+
+
+def test_an_amount_that_was_agreed_says_nothing_the_man_who_said_it_does() -> None:
+    # Rossi said the 500 dlrs agreed would be paid "on time": "agreed" has an amount for
+    # subject, so the words are what Rossi said
+    words = ["Rossi", "said", "the", "500", "dlrs", "agreed", "would", "be", "paid", '"']
+    words += ["on", "time", '"']
+    heads = [1, 1, 4, 4, 5, 1, 8, 8, 5, 8, 8, 10, 8]
+    deps = ["nsubj", "ROOT", "det", "nummod", "nsubj", "ccomp", "aux", "auxpass", "ccomp"]
+    deps += ["punct", "prep", "pobj", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NUM", "NOUN", "VERB", "AUX", "AUX", "VERB", "PUNCT"]
+    pos += ["ADP", "NOUN", "PUNCT"]
+    doc = parsed(words, heads, deps, pos)
+    by_token: list[str | None] = ["Paolo Rossi"] + [None] * (len(doc) - 1)
+    index = ActorIndex(by_token, {"Paolo Rossi": PERSON}, subjects=[])
+    opening = doc[9].idx
+    attributor = Attributor(doc, index, quoted=lambda at: at >= opening)
+    verb = attributor.teller_before([doc[1], doc[5]], opening)
+    assert verb is not None and attributor.speaker_of(verb) == "Paolo Rossi"
