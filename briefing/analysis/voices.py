@@ -1,13 +1,16 @@
 """Voices that go on: whom a quote with no attribution of its own, nor a sentence just
 before that reports it, belongs to. A paragraph of quotation goes on with the last voice of
 the paragraph before; a quoted sentence standing alone goes on with the person the sentences
-just before speak of. Both stay empty when someone else was named in between or after."""
+just before speak of. Both stay empty when someone else was named in between or after, but
+for a sentence after that reports someone's own words."""
+
+from spacy.tokens import Token
 
 from briefing.analysis.gazetteer import PERSON, PLACE
 from briefing.analysis.genders import PRONOUNS
 from briefing.analysis.quote_marks import Segment
 from briefing.analysis.quote_text import Attribution, QuoteText, ends_sentence
-from briefing.analysis.speech_verbs import reports
+from briefing.analysis.speech_verbs import is_speech_verb, reports
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _LAST_VOICE_REACH = 3  # sentences back a quote standing alone may look for whom it goes on with
@@ -83,9 +86,25 @@ def last_voice(reader: QuoteText, segment: Segment) -> Attribution | None:
     after_end = min(reader.next_sentence_end(segment.end, paragraph_end), paragraph_end)
     after = reader.tokens(segment.end, after_end)
     others = {index.by_token[t.i] for t in after if not reader.quoted(t.idx)} - {None, name}
+    if _reports_anew(reader, after):
+        others = set()  # "In response, David Davis said the Tories would …": his own words
     if any(index.types.get(other or "") != PLACE for other in others):
         return None
     return Attribution(name, None, segment.start, segment.end)
+
+
+def _reports_anew(reader: QuoteText, after: list[Token]) -> bool:
+    """Whether the sentence after a quote reports someone's own words ("In response, David
+    Davis said the Tories would …"), so the people it names are not who may be quoted."""
+    index = reader.attributor.index
+    return any(
+        t.dep_ in _SUBJECTS
+        and is_speech_verb(t.head)
+        and t.head.dep_ == "ROOT"
+        and any(c.dep_ == "ccomp" and c.i > t.head.i for c in t.head.children)
+        and index.types.get(index.by_token[t.i] or "") == PERSON
+        for t in after
+    )
 
 
 def _last_subject(reader: QuoteText, name: str, start: int, end: int) -> int | None:

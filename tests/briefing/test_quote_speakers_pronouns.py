@@ -64,3 +64,16 @@ def test_an_amount_that_was_agreed_says_nothing_the_man_who_said_it_does() -> No
     attributor = Attributor(doc, index, quoted=lambda at: at >= opening)
     verb = attributor.teller_before([doc[1], doc[5]], opening)
     assert verb is not None and attributor.speaker_of(verb) == "Paolo Rossi"
+
+
+def test_a_quote_standing_alone_goes_on_with_the_subject_though_another_reports_next() -> None:
+    body = (
+        'Mr Hale added: "They, the Greens have learned nothing." By contrast, he said, his '
+        "party had listened to its voters and changed.\n\n"
+        "Mr Hale went on to list his government's record and to issue a rallying call to "
+        'the party. "So now we have a choice, we can defend this record and build on it or '
+        'give up and go back. And I say we have to fight." In response, Dan Ross said the '
+        "Greens would make cuts, such as scrapping regional boards, but would match Labour's "
+        "spending on health and schools."
+    )
+    assert speakers("Conference", body) == ["Hale", "Hale"]
