@@ -6,7 +6,7 @@ watchdog"), and one-word names and surnames repeated bare ("Lind said …")."""
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
-from briefing.analysis.acronyms import is_acronym, spells
+from briefing.analysis.acronyms import COMPANY_FORMS, is_acronym, spells
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
 from briefing.analysis.genders import MISTERS
 from briefing.analysis.mention_model import UNSURE, NameMention
@@ -139,14 +139,24 @@ def _spelled_acronyms(doc: Doc, found: list[NameMention]) -> list[NameMention]:
     return _merged(found, added)
 
 
+_LEGAL_FORMS = COMPANY_FORMS - {"group", "holdings", "company", "corporation"}
+
+
 def _repeated_full_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
     """Add the places where a name of several words already found occurs again, word for
-    word, but the model missed it ("G Money, a presenter …" after "1Xtra's G Money says")."""
+    word or without its company form, but the model missed it ("G Money, a presenter …"
+    after "1Xtra's G Money says", "a San Miguel spokesman" after "San Miguel Corp")."""
     forms = {
         tuple(m.surface.split()): m
         for m in found
         if m.canonical is None and m.type in (PERSON, ORGANISATION) and " " in m.surface
     }
+    for words, mention in list(forms.items()):
+        if mention.type == ORGANISATION and words[-1].lower().rstrip(".") in _LEGAL_FORMS:
+            forms.setdefault(words[:-1], mention)  # "San Miguel spokesman", "San Miguel Corp"
+    for m in found:  # "San Miguel" read as a people's name, after "San Miguel Corp"
+        if m.type == UNSURE and (full := forms.get(tuple(m.surface.split()))) is not None:
+            m.type, m.key = full.type, full.key
     covered = _covered(found)
     added: list[NameMention] = []
     for words, mention in forms.items():
@@ -156,13 +166,19 @@ def _repeated_full_names(doc: Doc, found: list[NameMention]) -> list[NameMention
             if token.text != words[0] or i + size > len(doc) or i in covered:
                 continue
             span = doc[i : i + size]
-            if tuple(t.text for t in span) != words or any(t.ent_iob_ != "O" for t in span):
+            if tuple(t.text for t in span) != words or any(_tagged(t) for t in span):
                 continue
             if any(j in covered for j in range(i, i + size)):
                 continue
             covered.update(range(i, i + size))
             added.append(NameMention(i, i + size, span.text, mention.type, mention.key, None))
     return _merged(found, added)
+
+
+def _tagged(token: Token) -> bool:
+    """Whether the tagger took a token for part of an entity other than a people's name
+    (NORP, which "San Miguel" of a San Miguel Corp spokesman may be read as)."""
+    return token.ent_iob_ != "O" and token.ent_type_ != "NORP"
 
 
 def _described_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:

@@ -95,3 +95,12 @@ def test_a_spokesman_for_the_company_speaks_for_the_firm_last_named() -> None:
         "said a spokesman for the company."
     )
     assert speakers("On demand", body) == ["Vantel"]
+
+
+def test_a_spokesman_named_with_the_firm_without_its_legal_form_speaks_for_it() -> None:
+    body = (
+        "San Miguel Corp said on Monday it would fight the suit filed by a former director.\n"
+        "    A San Miguel spokesman said he had no comment on the petition, adding: "
+        '"Any statement coming from us might be read as hostile."\n'
+    )
+    assert speakers("Brewer sued", body) == ["San Miguel Corp"]
