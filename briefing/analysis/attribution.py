@@ -75,6 +75,7 @@ _PARTY_MEMBERS = frozenset({"republican", "democrat", "conservative", "tory", "s
 _NEW = frozenset({"a", "an", "another", "new"})
 _DOCUMENTS = ISSUED_DOCUMENTS | {"lawsuit"}
 _NAMED_BEFORE = _ROLES | _DOCUMENTS
+_OWNED_DOCUMENTS = ISSUED_DOCUMENTS | {"book", "website", "blog", "memo", "manifesto"}
 
 
 class Attributor:
@@ -216,6 +217,7 @@ class Attributor:
             or report_of_body(subject, self.bodies_speaking)
             or self.names.organisation_by_last_words(subject)
             or self.names.written_by(subject)
+            or self._document_of(subject)
             or self._described(subject)
         )
 
@@ -233,6 +235,21 @@ class Attributor:
         if token is None or token.lower_ not in _DOCUMENTS:
             return None
         return self._role_named_before(token) or self.subjects.only_body_near(position)
+
+    def _document_of(self, subject: Token) -> str | None:
+        """Whom a document is by or belongs to ("a statement on her website", "the book, by X")."""
+        if subject.lemma_.lower() not in _OWNED_DOCUMENTS:
+            return None
+        owners = [c for c in subject.children if c.dep_ == "poss"]
+        for prep in (c for c in subject.children if c.lower_ in {"by", "on", "from"}):
+            for place in (c for c in prep.children if c.dep_ == "pobj"):
+                owners += [place, *(c for c in place.children if c.dep_ == "poss")]
+        for owner in owners:
+            gender = _POSSESSIVES.get(owner.lower_)
+            found = self.people.meant_by(owner.i, gender) if gender else self.index.speaker(owner)
+            if found is not None:
+                return self.speaker(self.names.person_at(owner.i) or found)
+        return None
 
     def _described(self, subject: Token) -> str | None:
         return described_person(subject, self.people, self.index)

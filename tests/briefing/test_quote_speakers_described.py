@@ -1,6 +1,7 @@
 """Descriptions that speak for someone named a little before them ("the Salford MP told",
 "the Uruguayan-born researcher added", "a spokesman said" after the party and "they"), never
-for a source ("according to"); "went on:" as a verb of saying. Texts this project wrote in
+for a source ("according to"); documents that speak for whom they are by or belong to ("a
+statement on her website"); "went on:" as a verb of saying. Texts this project wrote in
 the shapes of BBC news, and parses the parser makes of such lines."""
 
 from spacy.tokens import Token
@@ -104,3 +105,26 @@ def test_a_spokesman_named_with_the_firm_without_its_legal_form_speaks_for_it() 
         '"Any statement coming from us might be read as hostile."\n'
     )
     assert speakers("Brewer sued", body) == ["San Miguel Corp"]
+
+
+def test_a_statement_on_her_website_speaks_for_her() -> None:
+    body = (
+        "Tennis star Kim Claes will return from her wrist injury at the Antwerp event in "
+        'February.\n\n"Kim had thought of returning in Paris," a statement on her website '
+        'said. "She has decided against it so as not to risk her recovery."'
+    )
+    assert speakers("Claes returns", body) == ["Kim Claes"]
+
+
+def test_a_book_by_a_named_author_speaks_for_the_author() -> None:
+    body = (
+        "The prime minister said he had dealt with the claims months ago. The book, by "
+        "journalist Rob Preston and serialised in a Sunday paper, said the two men had "
+        '"a deep mutual dislike and contempt" for each other.'
+    )
+    assert speakers("Book", body) == ["Rob Preston"]
+
+
+def test_a_statement_with_no_owner_named_has_no_speaker_from_it() -> None:
+    body = '"The plan will be ready in May," a statement said.'
+    assert speakers("Plan", body) == [None]
