@@ -21,6 +21,8 @@ COMPANY_FORMS = frozenset(
     """inc incorporated corp corporation co company ltd limited plc llc lp sa ag nv bv gmbh
     spa ab asa oyj group holdings""".split()
 )
+# The legal forms among them, never a common noun as well ("the company", "the group").
+LEGAL_FORMS = COMPANY_FORMS - {"group", "holdings", "company", "corporation"}
 _ACRONYM = re.compile(r"[A-Z][A-Za-z&.\-]*")
 _NAME_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|&")
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from briefing.analysis.acronyms import COMPANY_FORMS
+from briefing.analysis.acronyms import LEGAL_FORMS
 from briefing.analysis.actors import MENTIONS, extract_actors
 from briefing.analysis.gazetteer import PERSON
 
@@ -34,7 +34,7 @@ class ActorIndex:
         for child in sorted(children, key=lambda c: _MODIFIERS.index(c.dep_)):
             if self.by_token[child.i] is not None:
                 return self.by_token[child.i]
-        if token.lower_.rstrip(".") in COMPANY_FORMS and token.i > 0:
+        if token.lower_.rstrip(".") in LEGAL_FORMS and token.i > 0:
             return self.by_token[token.i - 1]  # "Pennzoil Co said", the parser splitting them
         return None
 

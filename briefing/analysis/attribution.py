@@ -242,8 +242,8 @@ class Attributor:
             return None
         owners = [c for c in subject.children if c.dep_ == "poss"]
         for prep in (c for c in subject.children if c.lower_ in {"by", "on", "from"}):
-            for place in (c for c in prep.children if c.dep_ == "pobj"):
-                owners += [place, *(c for c in place.children if c.dep_ == "poss")]
+            for thing in (c for c in prep.children if c.dep_ == "pobj"):  # "her website"
+                owners += [thing, *(c for c in thing.children if c.dep_ == "poss")]
         for owner in owners:
             gender = _POSSESSIVES.get(owner.lower_)
             found = self.people.meant_by(owner.i, gender) if gender else self.index.speaker(owner)

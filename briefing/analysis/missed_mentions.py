@@ -6,7 +6,7 @@ watchdog"), and one-word names and surnames repeated bare ("Lind said …")."""
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
-from briefing.analysis.acronyms import COMPANY_FORMS, is_acronym, spells
+from briefing.analysis.acronyms import LEGAL_FORMS, is_acronym, spells
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
 from briefing.analysis.genders import MISTERS
 from briefing.analysis.mention_model import UNSURE, NameMention
@@ -139,9 +139,6 @@ def _spelled_acronyms(doc: Doc, found: list[NameMention]) -> list[NameMention]:
     return _merged(found, added)
 
 
-_LEGAL_FORMS = COMPANY_FORMS - {"group", "holdings", "company", "corporation"}
-
-
 def _repeated_full_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
     """Add the places where a name of several words already found occurs again, word for
     word or without its company form, but the model missed it ("G Money, a presenter …"
@@ -152,7 +149,7 @@ def _repeated_full_names(doc: Doc, found: list[NameMention]) -> list[NameMention
         if m.canonical is None and m.type in (PERSON, ORGANISATION) and " " in m.surface
     }
     for words, mention in list(forms.items()):
-        if mention.type == ORGANISATION and words[-1].lower().rstrip(".") in _LEGAL_FORMS:
+        if mention.type == ORGANISATION and words[-1].lower().rstrip(".") in LEGAL_FORMS:
             forms.setdefault(words[:-1], mention)  # "San Miguel spokesman", "San Miguel Corp"
     for m in found:  # "San Miguel" read as a people's name, after "San Miguel Corp"
         if m.type == UNSURE and (full := forms.get(tuple(m.surface.split()))) is not None:

@@ -153,9 +153,9 @@ class _Reader(QuoteText):
             if verb is None:
                 continue
             speaker = self.attributor.speaker_of(verb)
+            # "Texaco's motion called it "…," according to Gibson Gayle": his words
             if source is not None and self.attributor.index.types.get(speaker or "") != PERSON:
-                return Attribution(source, None, head_start, tail_end)  # "Texaco's motion
-                # called it "…," according to Gibson Gayle, a Texaco attorney": his words
+                return Attribution(source, None, head_start, tail_end)
             return Attribution(speaker, verb, head_start, end)
         if head.endswith(":") or "according to" in head.lower():
             tokens = self.tokens(head_start, segment.start)

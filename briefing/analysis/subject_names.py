@@ -323,15 +323,23 @@ def _real_name(subject: Token) -> list[Token]:
     ]
 
 
+def _objects_of(role: Token, preposition: str) -> list[Token]:
+    """The objects of one preposition hung on a role ("spokesman for X", "director of Y")."""
+    return [
+        thing
+        for prep in role.children
+        if prep.dep_ == "prep" and prep.lower_ == preposition
+        for thing in prep.children
+        if thing.dep_ == "pobj"
+    ]
+
+
 def _named_after_body(role: Token) -> list[Token]:
     """The name in apposition to the body a role is "for", where the parser hangs the
     role-holder's name ("A spokesman for DLF Builders, Dr Vancheshwar, told …")."""
     return [
         name
-        for prep in role.children
-        if prep.dep_ == "prep" and prep.lower_ == "for"
-        for body in prep.children
-        if body.dep_ == "pobj"
+        for body in _objects_of(role, "for")
         for name in body.children
         if name.dep_ == "appos" and name.pos_ == "PROPN"
     ]
@@ -342,10 +350,6 @@ def _named_after_field(role: Token) -> list[Token]:
     the parser hangs under "of" with the field as its compound."""
     return [
         named
-        for of in role.children
-        if of.dep_ == "prep" and of.lower_ == "of"
-        for named in of.children
-        if named.dep_ == "pobj"
-        and named.pos_ == "PROPN"
-        and any(c.dep_ == "compound" and c.is_lower for c in named.lefts)
+        for named in _objects_of(role, "of")
+        if named.pos_ == "PROPN" and any(c.dep_ == "compound" and c.is_lower for c in named.lefts)
     ]
