@@ -178,8 +178,8 @@ class People:
             and reports(verb, self.doc[i].idx)
             and not is_speech_verb(self.doc[i].head)  # "Ms Hutt said …, she said": a voice
         }
-        told |= self._quoted_in(sentence.start, sentence.end) | self._sources_of(verb)
-        return told | self._told_around(verb)
+        told |= self._sources_of(verb) | self._told_around(verb)
+        return told | self._quoted_in(sentence.start, sentence.end)
 
     def _told_around(self, verb: Token) -> set[str]:
         """Who is named in the subject of the clause a verb of saying set inside it reports

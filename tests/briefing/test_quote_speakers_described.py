@@ -6,11 +6,10 @@ the shapes of BBC news, and parses the parser makes of such lines."""
 
 from spacy.tokens import Token
 
-from briefing.analysis.actor_index import ActorIndex
 from briefing.analysis.descriptions import is_described_person
 from briefing.analysis.nlp import parse_article
 from briefing.analysis.speech_verbs import is_speech_verb
-from tests.briefing.speaker_reading import parsed, speakers
+from tests.briefing.speaker_reading import indexed, parsed, speakers
 
 
 def test_a_description_two_sentences_after_the_name_is_that_person() -> None:
@@ -55,8 +54,7 @@ def test_a_clause_the_parser_hung_as_an_apposition_does_not_name_the_description
     pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "VERB", "DET", "NOUN", "PUNCT", "PRON", "VERB"]
     pos += ["NOUN"]
     doc = parsed(words, heads, deps, pos)
-    index = ActorIndex([None] * len(doc), {}, subjects=[])
-    assert is_described_person(doc[6], index)
+    assert is_described_person(doc[6], indexed(doc, {}))
 
 
 def test_a_description_never_means_the_source_the_words_are_told_according_to() -> None:

@@ -4,10 +4,15 @@ project wrote in the shapes of wire and BBC news, and parses the parser makes of
 
 from spacy.tokens import Doc
 
-from briefing.analysis.actor_index import ActorIndex
-from briefing.analysis.attribution import Attributor
 from briefing.analysis.gazetteer import ORGANISATION, PERSON, PLACE
-from tests.briefing.speaker_reading import actor_types, parsed, speakers
+from tests.briefing.speaker_reading import (
+    Actors,
+    actor_types,
+    attributor,
+    indexed,
+    parsed,
+    speakers,
+)
 
 
 def test_each_wire_economist_keeps_his_own_quote_after_a_firm_with_a_legal_form() -> None:
@@ -49,15 +54,10 @@ def test_the_economist_after_her_firm_of_canada_ltd_is_the_speaker() -> None:
     assert speakers("Trade surplus", body) == ["Susan Clarke"]
 
 
-def _speaker(doc: Doc, said: int, actors: dict[tuple[int, int], tuple[str, str]]) -> str | None:
-    """Whom `Attributor` credits for the verb at token `said`, with actors at token spans."""
-    by_token: list[str | None] = [None] * len(doc)
-    for (start, end), (name, _kind) in actors.items():
-        by_token[start:end] = [name] * (end - start)
-    types = dict(actors.values())
-    index = ActorIndex(by_token, types, subjects=[])
+def _speaker(doc: Doc, said: int, actors: Actors) -> str | None:
+    """Whom `Attributor` credits for the verb at token `said`, the quote before it."""
     verb = doc[said]
-    return Attributor(doc, index, quoted=lambda at: at < verb.idx).speaker_of(verb)
+    return attributor(doc, actors, quoted=lambda at: at < verb.idx).speaker_of(verb)
 
 
 def test_a_name_the_parser_hung_under_the_firm_after_said_is_still_the_speaker() -> None:
@@ -194,8 +194,7 @@ def test_a_company_form_the_parser_split_from_the_name_still_names_the_firm() ->
     deps = ["ROOT", "nsubj", "ROOT", "nsubj", "ccomp", "det", "punct", "amod", "dobj", "punct"]
     pos = ["PROPN", "PROPN", "VERB", "PRON", "VERB", "DET", "PUNCT", "ADJ", "NOUN", "PUNCT"]
     doc = parsed(words, heads, deps, pos)
-    by_token: list[str | None] = ["Pennzoil"] + [None] * (len(doc) - 1)
-    index = ActorIndex(by_token, {"Pennzoil": ORGANISATION}, subjects=[])
+    index = indexed(doc, {(0, 1): ("Pennzoil", ORGANISATION)})
     assert index.actor_at(doc[1]) == "Pennzoil"
 
 
@@ -213,10 +212,7 @@ def test_the_person_whose_apposition_ends_before_the_verb_is_its_subject() -> No
     pos += ["NOUN", "ADP", "PROPN", "PUNCT", "VERB", "NOUN", "PUNCT", "PUNCT", "PRON", "VERB"]
     pos += ["PUNCT"]
     doc = parsed(words, heads, deps, pos)
-    by_token: list[str | None] = [None] * len(doc)
-    by_token[4] = by_token[5] = "John Tower"
-    by_token[12] = "Texas"
-    index = ActorIndex(by_token, {"John Tower": PERSON, "Texas": PLACE}, subjects=[])
+    actors = {(4, 6): ("John Tower", PERSON), (12, 13): ("Texas", PLACE)}
     opening = doc[17].idx
-    attributor = Attributor(doc, index, quoted=lambda at: at >= opening)
-    assert attributor.speaker_of(doc[14]) == "John Tower"
+    reader = attributor(doc, actors, quoted=lambda at: at >= opening)
+    assert reader.speaker_of(doc[14]) == "John Tower"

@@ -4,11 +4,9 @@ says" is set in; "it" after a sentence about a statement the firm that issued it
 that was "agreed" says nothing. Texts this project wrote in the shapes of wire and BBC news,
 and parses the parser makes of such lines."""
 
-from briefing.analysis.actor_index import ActorIndex
-from briefing.analysis.attribution import Attributor
 from briefing.analysis.gazetteer import PERSON
 from briefing.analysis.genders import name_gender
-from tests.briefing.speaker_reading import parsed, speakers
+from tests.briefing.speaker_reading import attributor, parsed, speakers
 
 
 def test_he_does_not_mean_the_wife_named_by_her_first_name() -> None:
@@ -58,12 +56,10 @@ def test_an_amount_that_was_agreed_says_nothing_the_man_who_said_it_does() -> No
     pos = ["PROPN", "VERB", "DET", "NUM", "NOUN", "VERB", "AUX", "AUX", "VERB", "PUNCT"]
     pos += ["ADP", "NOUN", "PUNCT"]
     doc = parsed(words, heads, deps, pos)
-    by_token: list[str | None] = ["Paolo Rossi"] + [None] * (len(doc) - 1)
-    index = ActorIndex(by_token, {"Paolo Rossi": PERSON}, subjects=[])
     opening = doc[9].idx
-    attributor = Attributor(doc, index, quoted=lambda at: at >= opening)
-    verb = attributor.teller_before([doc[1], doc[5]], opening)
-    assert verb is not None and attributor.speaker_of(verb) == "Paolo Rossi"
+    reader = attributor(doc, {(0, 1): ("Paolo Rossi", PERSON)}, quoted=lambda at: at >= opening)
+    verb = reader.teller_before([doc[1], doc[5]], opening)
+    assert verb is not None and reader.speaker_of(verb) == "Paolo Rossi"
 
 
 def test_a_quote_standing_alone_goes_on_with_the_subject_though_another_reports_next() -> None:
