@@ -18,7 +18,8 @@ SPEAKING_TYPES = frozenset({ORGANISATION, GROUP})
 _COMPANY_WORDS = frozenset(
     """company firm group bank carmaker airline retailer insurer maker operator agency union
     ministry department authority paper newspaper daily tabloid magazine broadcaster
-    mps""".split()
+    mps organisation organization manufacturer charity watchdog regulator commission
+    alliance association federation institute""".split()
 )
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 

@@ -1,7 +1,8 @@
 """Mentions of actors the entity tagger missed, found from those it did find: acronyms in
 brackets and the names they spell, acronyms that spell an organisation named elsewhere, names
 found again word for word, one-word names an apposition describes ("Icstis, the premium rate
-watchdog"), and one-word names and surnames repeated bare ("Lind said …")."""
+watchdog"), acronyms that speak ("the RSPCA said"), and one-word names and surnames repeated
+bare ("Lind said …")."""
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
@@ -12,13 +13,14 @@ from briefing.analysis.genders import MISTERS
 from briefing.analysis.mention_model import UNSURE, NameMention
 from briefing.analysis.name_checks import TITLE_WORDS
 from briefing.analysis.person_evidence import described_as_organisation, described_as_person
-from briefing.analysis.roles import ROLE_NOUNS, SPOKESPEOPLE
+from briefing.analysis.roles import PERSON_NOUNS, ROLE_NOUNS, SPOKESPEOPLE
+from briefing.analysis.speech_verbs import is_speech_verb
 from briefing.names import normalise_name
 
 
 def add_missed_mentions(doc: Doc, found: list[NameMention]) -> list[NameMention]:
     """The tagger's mentions with those it missed added, in text order."""
-    found = _bracketed_acronyms(doc, found)
+    found = _speaking_acronyms(doc, _bracketed_acronyms(doc, found))
     found = _repeated_full_names(doc, _spelled_acronyms(doc, found))
     found = _described_names(doc, _bodies_of_spokespeople(doc, found))
     return _repeated_names(doc, found)
@@ -136,6 +138,31 @@ def _spelled_acronyms(doc: Doc, found: list[NameMention]) -> list[NameMention]:
         if len(spelled) == 1:
             key = normalise_name(token.text)
             added.append(NameMention(token.i, token.i + 1, token.text, spelled[0], key, None))
+    return _merged(found, added)
+
+
+def _speaking_acronyms(doc: Doc, found: list[NameMention]) -> list[NameMention]:
+    """Add the acronyms the model missed that are the subject of a verb of saying ("the
+    RSPCA said it had …"): a body that speaks, named so wherever the article writes it."""
+    covered = _covered(found)
+    speaking = {
+        t.text
+        for t in doc
+        if t.i not in covered
+        and t.ent_iob_ == "O"
+        and t.dep_ in {"nsubj", "nsubjpass"}
+        and is_speech_verb(t.head)
+        and is_acronym(t.text)
+        and t.lower_ not in STOP_WORDS  # "IT", "US": words in capitals, not names
+        and t.lemma_.lower() not in PERSON_NOUNS  # "the MP said", "a DJ said": people
+        and t.lower_.rstrip("s") not in PERSON_NOUNS
+        and (t.i == 0 or doc[t.i - 1].text != "<")  # a stock ticker after its company's name
+    }
+    added = [
+        NameMention(t.i, t.i + 1, t.text, ORGANISATION, normalise_name(t.text), None)
+        for t in doc
+        if t.text in speaking and t.i not in covered and t.ent_iob_ == "O"
+    ]
     return _merged(found, added)
 
 

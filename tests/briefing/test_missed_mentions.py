@@ -6,6 +6,7 @@ from briefing.analysis.mention_model import UNSURE, NameMention
 from briefing.analysis.missed_mentions import add_missed_mentions
 from briefing.analysis.nlp import parse_article
 from briefing.names import normalise_name
+from tests.briefing.speaker_reading import actor_types, speakers
 
 
 def _mention(doc: Doc, word: str, kind: str, nth: int = 0) -> NameMention:
@@ -28,3 +29,23 @@ def test_a_name_read_as_a_nationality_with_no_description_stays_unsure() -> None
     doc = parse_article("Checks", "Telvox said it welcomed the checks on premium numbers.")
     found = [_mention(doc, "Telvox", UNSURE)]
     assert [m.type for m in add_missed_mentions(doc, found)] == [UNSURE]
+
+
+def test_an_acronym_the_tagger_missed_that_speaks_is_an_organisation() -> None:
+    body = (
+        "Hunters may soon shoot deer by remote control over the internet. In a statement "
+        "the RSPB said it had grave concerns about the idea.\n\n"
+        '"We think it would be very hard to aim a gun well in this way, so many birds '
+        'would be hurt and not killed," it said.'
+    )
+    assert speakers("Remote hunting", body) == ["RSPB"]
+    assert actor_types("Remote hunting", body).get("RSPB") == "organisation"
+
+
+def test_a_role_written_in_capitals_that_speaks_is_no_organisation() -> None:
+    body = (
+        "Ann Cole, a presenter on a late-night station, thinks the band needs a rest.\n\n"
+        '"They have toured for three years without a break and it shows in the songs," '
+        "the MP said."
+    )
+    assert "MP" not in actor_types("Band", body)

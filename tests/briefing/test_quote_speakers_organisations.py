@@ -81,3 +81,24 @@ def test_an_ampersand_name_that_ends_a_sentence_is_still_the_name() -> None:
         'Next," said M&S.'
     )
     assert speakers("Prices", body) == ["M&S"]
+
+
+def test_the_organisation_said_in_its_report_is_the_body_named_before() -> None:
+    body = (
+        "The National Otter Society published its yearly survey of the county's rivers on "
+        "Monday. Otter numbers rose for a third year running.\n\n"
+        '"The rivers are cleaner than at any time in the past fifty years, and the otters '
+        'have noticed," the organisation said in its report.'
+    )
+    assert speakers("Otters", body) == ["National Otter Society"]
+
+
+def test_the_association_said_is_the_body_not_the_person_named_after_it() -> None:
+    body = (
+        "The Atlantic Fishing Association proposed new limits on trawler catches on "
+        "Thursday. Tom Ellery, who sails from Brixham, said boats would land a fifth less "
+        "cod.\n\n"
+        '"A fair limit must leave enough fish in the sea for our children to catch," the '
+        "association said in a statement."
+    )
+    assert speakers("Cod", body) == ["Atlantic Fishing Association"]
