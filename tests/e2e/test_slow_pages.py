@@ -13,7 +13,9 @@ from tests.e2e.test_conversation import article_id, valid
 from tests.e2e.test_faults import stats_in
 
 SLOW = 8
-VERY_SLOW_ATTRIBUTES = 60_000  # about 40 s for trafilatura here: longer than the stop's grace
+# 40 s and more for trafilatura 2.3 with lxml 6.1 here: longer than the 20 s limit a page and
+# than the stop's grace (60_000 took 40 s with older releases, 3 s with these)
+VERY_SLOW_ATTRIBUTES = 180_000
 
 
 def stats_within(user: User, seconds: float) -> str:
