@@ -154,8 +154,7 @@ def _speaking_acronyms(doc: Doc, found: list[NameMention]) -> list[NameMention]:
         and is_speech_verb(t.head)
         and is_acronym(t.text)
         and t.lower_ not in STOP_WORDS  # "IT", "US": words in capitals, not names
-        and t.lemma_.lower() not in PERSON_NOUNS  # "the MP said", "a DJ said": people
-        and t.lower_.rstrip("s") not in PERSON_NOUNS
+        and t.lower_.rstrip("s") not in PERSON_NOUNS  # "the MPs said", "a DJ said": people
         and (t.i == 0 or doc[t.i - 1].text != "<")  # a stock ticker after its company's name
     }
     added = [
