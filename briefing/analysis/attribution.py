@@ -17,7 +17,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from briefing.analysis import gazetteer
-from briefing.analysis.actor_index import ActorIndex, is_main_verb
+from briefing.analysis.actor_index import ActorIndex
 from briefing.analysis.clause_subjects import (
     ORGANISATION_PRONOUNS,
     SPEAKING_TYPES,
@@ -27,7 +27,6 @@ from briefing.analysis.clause_subjects import (
 )
 from briefing.analysis.descriptions import (
     described_person,
-    describes_someone_named,
     is_described_person,
     speaks_for_subject_before,
     voice_of,
@@ -46,8 +45,10 @@ from briefing.analysis.subject_names import SubjectNames, misread_noun
 from briefing.analysis.titles import title_holder
 from briefing.analysis.unnamed_voices import (
     ISSUED_DOCUMENTS,
+    VOICE_ROLES,
     body_spoke_before,
     report_of_body,
+    voice_positions,
 )
 from briefing.analysis.wire_agencies import WIRE_AGENCIES
 from briefing.names import normalise_name
@@ -62,19 +63,12 @@ _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 # Verbs whose object is who hears, never who speaks ("… told the BBC News website").
 _TOLD_TO = frozenset({"tell", "inform", "assure", "brief", "remind", "advise"})
 _PERSONAL = frozenset({"he", "she"})
-# Unnamed people who speak: "he"/"she" after them mean them, not someone named earlier.
-_ROLES = frozenset(
-    """spokesman spokeswoman spokesperson official analyst economist minister secretary
-    president chairman chairwoman director executive lawyer manager leader head chief editor
-    critic aide adviser advisor source officer representative negotiator diplomat
-    prosecutor judge""".split()
-)
 _PARTY_MEMBERS = frozenset({"republican", "democrat", "conservative", "tory", "socialist"})
 # Words that stand, with "the", for whom they were first named with: "the spokesman" after
 # "a Home Office spokesman", "the report" after "the Tower Commission report".
 _NEW = frozenset({"a", "an", "another", "new"})
 _DOCUMENTS = ISSUED_DOCUMENTS | {"lawsuit"}
-_NAMED_BEFORE = _ROLES | _DOCUMENTS
+_NAMED_BEFORE = VOICE_ROLES | _DOCUMENTS
 _OWNED_DOCUMENTS = ISSUED_DOCUMENTS | {"book", "website", "blog", "memo", "manifesto"}
 
 
@@ -89,18 +83,7 @@ class Attributor:
         self.names = SubjectNames(doc, index)
         speakers, self.bodies_speaking = self._credited()
         self.people = People(doc, index, quoted, speakers)
-        self.roles = [
-            t.i
-            for t in doc
-            if t.dep_ in _SUBJECTS
-            and t.lemma_.lower() in _ROLES
-            and t.tag_ != "NNS"  # "officials say …. "…," he said": not whom "he" means
-            and index.by_token[t.i] is None
-            and not quoted(t.idx)
-            and is_main_verb(t.head)
-            and not describes_someone_named(t)  # "the former Chelsea chairman" is Ken Bates
-            and self.names.person_in_phrase(t) is None  # "a spokesman for X, Dr Y": Dr Y
-        ]
+        self.roles = voice_positions(doc, index, quoted, self.names.person_in_phrase)
 
     def _credited(self) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
         """People, then organisations, credited by a verb of saying outside quotation marks,
@@ -146,7 +129,7 @@ class Attributor:
         speaker was the subject since the person last named as one ("A spokeswoman said …
         she added"): then the organisation or titled person it speaks for, or nobody."""
         role = bisect.bisect_left(self.roles, position) - 1
-        if role >= 0 and self.roles[role] > self.people.last_leading(position):
+        if role >= 0 and self._voice_last(self.roles[role], self.people.last_leading(position)):
             token = self.doc[self.roles[role]]
             return (
                 voice_of(token, self.index)
@@ -158,6 +141,11 @@ class Attributor:
                 or self._body_just_before(token)
             )
         return self.people.meant_by(position)
+
+    def _voice_last(self, voice: int, person: int) -> bool:
+        """Whether an unnamed voice spoke since the person last named as a subject, or that
+        person is only in what the voice told ("A spokeswoman said Lord Woolf agreed")."""
+        return voice > person or self.doc[person] in self.doc[voice].head.subtree
 
     def _body_just_before(self, voice: Token) -> str | None:
         """Whom "a spokesman" speaks for when nothing names it: the organisation that was the
@@ -190,7 +178,7 @@ class Attributor:
         name = self.names.in_role_apposition(subject) or self.index.speaker(subject)
         if (
             name is not None
-            and subject.lemma_.lower() in _ROLES
+            and subject.lemma_.lower() in VOICE_ROLES
             and self.index.by_token[subject.i] is None
         ):
             name = self.names.person_of_body(subject, name) or name  # "the State Bank official"
@@ -223,7 +211,7 @@ class Attributor:
 
     def _body_of(self, voice: Token) -> str | None:
         """The body "a ministry official" speaks for (`SubjectNames.body_by_word`)."""
-        return self.names.body_by_word(voice) if voice.lemma_.lower() in _ROLES else None
+        return self.names.body_by_word(voice) if voice.lemma_.lower() in VOICE_ROLES else None
 
     def _document_before(self, position: int) -> str | None:
         """Whom "it" means when the nearest subject was a document ("…," the report says.

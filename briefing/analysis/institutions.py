@@ -14,6 +14,9 @@ _BODIES = frozenset(
     """ministry government embassy cabinet presidency army military police parliament
     regime""".split()
 )
+# Nouns that are a body only when capitalised ("the Scottish Executive said", not "the
+# American executive said").
+_CAPITALISED_BODIES = frozenset({"executive"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -43,10 +46,13 @@ def institution_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
 
 def _speaking_body(token: Token) -> bool:
     return (
-        token.lower_ in _BODIES
+        (token.lower_ in _BODIES or (token.lower_ in _CAPITALISED_BODIES and token.is_title))
         and token.dep_ in _SUBJECTS
         and is_speech_verb(token.head)
-        and not any(child.dep_ in {"compound", "prep"} for child in token.children)
+        and not any(
+            child.dep_ == "prep" or (child.dep_ == "compound" and not _names_a_country(child))
+            for child in token.children
+        )
     )
 
 
@@ -55,4 +61,4 @@ def _names_a_country(child: Token) -> bool:
     if child.dep_ == "poss":
         entry = gazetteer.lookup(child.text)
         return entry is not None and entry.type == PLACE
-    return child.dep_ == "amod" and gazetteer.is_demonym(child.text)
+    return child.dep_ in {"amod", "compound"} and gazetteer.is_demonym(child.text)

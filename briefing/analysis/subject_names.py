@@ -265,8 +265,14 @@ class SubjectNames:
     def body_by_word(self, voice: Token) -> str | None:
         """The article's one organisation whose name's head is the one lower-case word before
         a role ("a ministry official" after "the Finance Ministry" or "the Ministry of
-        Finance", "a central bank spokesman" after "the Bank of Spain")."""
-        words = [c.lower_ for c in voice.lefts if c.dep_ == "compound" and c.is_lower]
+        Finance", "a central bank spokesman" after "the Bank of Spain", "an executive
+        spokesman" after "the Scottish Executive")."""
+        lower = [c for c in voice.lefts if c.is_lower]
+        words = [c.lower_ for c in lower if c.dep_ == "compound"] or [
+            c.lower_
+            for c in lower
+            if c.dep_ == "amod"  # "an executive spokesman"
+        ]
         if len(words) != 1:
             return None
         found = {

@@ -102,3 +102,33 @@ def test_the_association_said_is_the_body_not_the_person_named_after_it() -> Non
         "association said in a statement."
     )
     assert speakers("Cod", body) == ["Atlantic Fishing Association"]
+
+
+def test_a_nations_executive_speaks_and_its_spokeswoman_speaks_for_it() -> None:
+    body = (
+        "Prison governors in Scotland have criticised the ruling. The Welsh Executive said "
+        "it would study the court's decision.\n\n"
+        'An executive spokeswoman said: "We will read this judgement with care before we '
+        'decide what to do next."'
+    )
+    assert actor_types("Ruling", body)["Welsh Executive"] == "organisation"
+    assert speakers("Ruling", body) == ["Welsh Executive"]
+
+
+def test_an_executive_in_lower_case_is_a_person_not_a_body() -> None:
+    body = (
+        "Judge Anna Marlow said the court would rule next week.\n\n"
+        "The American executive said the ruling would cost his firm a great deal. "
+        '"We will read this judgement with care before we decide what to do," he said.'
+    )
+    assert not any("xecutive" in name for name in actor_types("Ruling", body))
+    assert speakers("Ruling", body) != ["Anna Marlow"]
+
+
+def test_she_after_a_departments_spokeswoman_told_of_a_judge_is_the_department() -> None:
+    body = (
+        "Judge Anna Marlow said the court would rule next week.\n\n"
+        "A Department for Rural Transport spokeswoman confirmed Ms Marlow had been asked "
+        'to look again. "No date was ever given for the ruling," she said.'
+    )
+    assert speakers("Ruling", body) == ["Department for Rural Transport"]
