@@ -19,7 +19,7 @@ _COMPANY_WORDS = frozenset(
     """company firm group bank carmaker airline retailer insurer maker operator agency union
     ministry department authority paper newspaper daily tabloid magazine broadcaster
     mps organisation organization manufacturer charity watchdog regulator commission
-    alliance association federation institute""".split()
+    alliance association federation institute party club""".split()
 )
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 

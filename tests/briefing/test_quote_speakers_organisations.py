@@ -132,3 +132,12 @@ def test_she_after_a_departments_spokeswoman_told_of_a_judge_is_the_department()
         'to look again. "No date was ever given for the ruling," she said.'
     )
     assert speakers("Ruling", body) == ["Department for Rural Transport"]
+
+
+def test_the_party_is_the_party_named_just_before_it() -> None:
+    body = (
+        "The Liberal Democrats said on Monday they would vote against the budget. The "
+        "Conservative Party said it would abstain.\n\n"
+        '"This budget does nothing for the people who need help the most," the party said.'
+    )
+    assert speakers("Budget", body) == ["Conservatives"]
