@@ -29,6 +29,7 @@ from briefing.analysis.descriptions import (
     described_person,
     is_described_person,
     speaks_for_subject_before,
+    spoken_for,
     voice_of,
 )
 from briefing.analysis.gazetteer import PERSON, PLACE
@@ -155,11 +156,7 @@ class Attributor:
         ) or speaks_for_subject_before(voice, body_spoke_before(voice, self.bodies_speaking))
 
     def _spoken_for(self, voice: Token) -> str | None:
-        """Whom "his spokesman" or "her lawyer" speaks for: the person "his"/"her" means."""
-        for child in voice.children:
-            if child.dep_ == "poss" and child.lower_ in _POSSESSIVES:
-                return self.people.meant_by(child.i, _POSSESSIVES[child.lower_])
-        return None
+        return spoken_for(voice, self.people, self.index)
 
     def subject_speaker(self, subject: Token) -> str | None:
         """The speaker a subject stands for, pronouns resolved."""
@@ -261,7 +258,11 @@ class Attributor:
         for earlier in reversed(self.doc[: subject.i]):
             if earlier.lower_ != subject.lower_:
                 continue
-            name = self.index.speaker(earlier) or self._issued_by(earlier)
+            name = (
+                self.index.speaker(earlier)
+                or self._issued_by(earlier)
+                or self.subjects.company_spoken_for(earlier, self.index)
+            )
             if name is not None:
                 return name
             if subject.lower_ in _DOCUMENTS and any(c.lower_ in _NEW for c in earlier.lefts):

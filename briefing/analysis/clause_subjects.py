@@ -58,6 +58,7 @@ class ClauseSubjects:
     spokesman names the organisation he speaks for."""
 
     def __init__(self, doc: Doc, index: ActorIndex, quoted: Callable[[int], bool]) -> None:
+        self.quoted = quoted
         self.all: list[Subject] = []
         for token in doc:
             if token.dep_ not in _SUBJECTS or not is_main_verb(token.head):
@@ -92,6 +93,20 @@ class ClauseSubjects:
         at = bisect.bisect_left(subjects, position, key=lambda subject: subject[0]) - 1
         return subjects[at] if at >= 0 else None
 
+    def _reported_body(self, voice: Token, index: ActorIndex) -> str | None:
+        """The organisation that is the subject of what a voice told before it, outside
+        quotation marks ("Acme will cut 500 jobs, a spokesman for the company said")."""
+        for clause in voice.head.children:
+            if clause.dep_ != "ccomp" or clause.i > voice.i:
+                continue
+            for subject in clause.children:
+                if subject.dep_ not in _SUBJECTS or self.quoted(subject.idx):
+                    continue
+                name = index.actor_at(subject)
+                if name is not None and index.types.get(name) in SPEAKING_TYPES:
+                    return name
+        return None
+
     def company_spoken_for(self, voice: Token, index: ActorIndex) -> str | None:
         """The organisation "a spokesman for the company" speaks for: the one "the company"
         stands for, the nearest subject before if it names one, else the one body near."""
@@ -102,5 +117,9 @@ class ClauseSubjects:
                 continue
             if any(is_the_company(body, index) for body in prep.children if body.dep_ == "pobj"):
                 nearest = self.before(voice.i, singular=True)
-                return (nearest[1] if nearest else None) or self.only_body_near(voice.i)
+                return (
+                    self._reported_body(voice, index)
+                    or (nearest[1] if nearest else None)
+                    or self.only_body_near(voice.i)
+                )
         return None

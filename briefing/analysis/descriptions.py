@@ -12,8 +12,8 @@ from briefing.analysis.actor_index import ActorIndex
 from briefing.analysis.gazetteer import PERSON, is_demonym, lookup
 from briefing.analysis.genders import FEMALE, MALE
 from briefing.analysis.pronouns import People
-from briefing.analysis.roles import PERSON_NOUNS, ROLE_MODIFIERS, SPOKESPEOPLE
-from briefing.analysis.titles import phrase_words, titles_of
+from briefing.analysis.roles import PERSON_NOUNS, ROLE_MODIFIERS, ROLE_NOUNS, SPOKESPEOPLE
+from briefing.analysis.titles import phrase_words, title_holder, titles_of
 
 # Voices that are not the person named before them: they stay with whom they were named with.
 _UNNAMED_VOICES = frozenset(
@@ -22,6 +22,7 @@ _UNNAMED_VOICES = frozenset(
     diplomat expert witness resident""".split()
 )
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
+_POSSESSIVES = {"his": MALE, "her": FEMALE}
 _TELLS_APART = ROLE_MODIFIERS | {"shadow"}  # not "sacked" of "Sacked MP Howard Flight"
 _PARTIES = frozenset("tory labour republican democrat conservative liberal socialist".split())
 _OWNERS = frozenset({"prep", "compound", "poss", "appos", "nmod", "amod"})
@@ -108,6 +109,8 @@ def described_person(subject: Token, people: People, index: ActorIndex) -> str |
     if name is None:
         return None
     title = phrase_words(subject)
+    if not title:
+        return name
     for other in titles_of(name, index, subject.doc):
         other = tuple(w for w in other[:-1] if w in _TELLS_APART) + other[-1:]
         if other[-1] == title[-1] and other != title[-len(other) :]:
@@ -149,4 +152,26 @@ def voice_of(subject: Token, index: ActorIndex) -> str | None:
         party = lookup(f"{word.text} Party") if word.dep_ in {"amod", "compound"} else None
         if word.is_title and party is not None and party.name in index.types:
             return party.name
+    return None
+
+
+def spoken_for(voice: Token, people: People, index: ActorIndex) -> str | None:
+    """Whom "his spokesman" or "her lawyer" speaks for: the person "his"/"her" means, or
+    the one a description of a person means ("the rapper's spokesman", "a spokesman for
+    the author"); an office only by its holder's title ("the prime minister's spokesman")."""
+    for child in voice.children:
+        if child.dep_ == "poss" and child.lower_ in _POSSESSIVES:
+            return people.meant_by(child.i, _POSSESSIVES[child.lower_])
+    if voice.lower_ not in SPOKESPEOPLE:
+        return None
+    owners = [c for c in voice.children if c.dep_ == "poss"] + [
+        o for c in voice.children if c.lower_ == "for" for o in c.children if o.dep_ == "pobj"
+    ]
+    for owner in owners:
+        if index.by_token[owner.i] is not None:
+            continue
+        if owner.lower_ in ROLE_NOUNS:
+            return title_holder(owner, index)
+        if is_described_person(owner, index):
+            return described_person(owner, people, index)
     return None

@@ -141,3 +141,35 @@ def test_the_party_is_the_party_named_just_before_it() -> None:
         '"This budget does nothing for the people who need help the most," the party said.'
     )
     assert speakers("Budget", body) == ["Conservatives"]
+
+
+def test_a_spokesman_for_the_maker_speaks_for_the_company_his_words_were_about() -> None:
+    body = (
+        "Engineers in Tokyo found a cracked engine brace on a jumbo jet last week.\n\n"
+        "McDonnell Douglas Corp is trying to find out what caused the brace to snap on one "
+        "of the jets it built, a spokesman for the airplane manufacturer said.\n\n"
+        '"We know about the problem and we have sent an advisory to every operator," said '
+        'the spokesman. "We are not advising any inspections at this time."'
+    )
+    assert speakers("Jets", body) == ["McDonnell Douglas Corp"]
+
+
+def test_the_singers_spokesman_speaks_for_the_singer() -> None:
+    body = (
+        "The singer Marla Quist has been accused of breaking a contract with a concert "
+        "promoter in Ohio.\n\n"
+        "The promoter said the tour had been cancelled without notice. The singer's "
+        'spokesman said the claims were "untrue" and the promoter was "misusing the courts '
+        'as a way of extracting money".'
+    )
+    assert speakers("Contract", body)[-1] == "Marla Quist"
+
+
+def test_the_prime_ministers_spokesman_is_not_whoever_was_named_before() -> None:
+    body = (
+        "The attorney general, Peter Grayling, said the advice on the war was his own and "
+        "had not been changed.\n\n"
+        "The prime minister's official spokesman also rejected the claims, saying: "
+        '"The attorney general made it clear the words and the judgement were his."'
+    )
+    assert speakers("Advice", body) == [None]
