@@ -144,7 +144,18 @@ class People:
         for name in self._candidates(position, reach):
             if compatible(self.gender(name), wanted) and name not in told:
                 return name
-        return None
+        earlier = self._named_in_sentence_before(position) - told
+        fitting = {name for name in earlier if compatible(self.gender(name), wanted)}
+        return fitting.pop() if len(fitting) == 1 else None
+
+    def _named_in_sentence_before(self, position: int) -> set[str]:
+        """The people named outside quotation marks in a token's sentence before it, when no
+        sentence before names one as a subject ("As pressure mounted on Margaret Thatcher
+        to call an election, she said …")."""
+        sentence = bisect.bisect_right(self._sentence_starts, position) - 1
+        first = bisect.bisect_left(self.named, (self._sentence_starts[sentence], ""))
+        last = bisect.bisect_left(self.named, (position, ""))
+        return {name for i, name in self.named[first:last] if not self._affiliation(i)}
 
     def only_named_before(self, position: int) -> str | None:
         """The one person named outside quotation marks in the sentence before a position

@@ -73,3 +73,16 @@ def test_a_quote_standing_alone_goes_on_with_the_subject_though_another_reports_
         "spending on health and schools."
     )
     assert speakers("Conference", body) == ["Hale", "Hale"]
+
+
+def test_she_is_the_one_woman_named_before_her_in_her_own_sentence() -> None:
+    body = (
+        "As pressure mounted on British Prime Minister Helen Darby to call a June election, "
+        "she said today that the decision on when to go to the country was hers and hers "
+        "alone.\n\n"
+        "Asked by a back-bencher for an assurance that the decision was hers alone, she "
+        'replied: "The date of the next election will be decided by this government, not by '
+        'the newspapers."\n\n'
+        "Tom Fennel, a senior backbencher, said the party would win."
+    )
+    assert speakers("Darby firm", body) == ["Helen Darby"]
