@@ -45,6 +45,7 @@ class ArticleNames:
     organisations: set[str] = field(default_factory=set)  # keys of many-word names
     titles: dict[str, set[str]] = field(default_factory=dict)  # person -> words just before
     single_words: dict[str, int] = field(default_factory=dict)  # one-word name -> how often
+    one_word_bodies: set[str] = field(default_factory=set)  # "valve" tagged an organisation
 
     @classmethod
     def of(cls, mentions: list[NameMention]) -> "ArticleNames":
@@ -53,6 +54,8 @@ class ArticleNames:
             key = person_key(m.key)
             if " " not in m.key:
                 names.single_words[m.key] = names.single_words.get(m.key, 0) + 1
+                if m.type in (ORGANISATION, GROUP) and m.canonical is None:
+                    names.one_word_bodies.add(m.key)
             if m.canonical is None and m.type == PERSON and " " in key:
                 names.people.setdefault(key, m.start)
             elif m.type not in (PERSON, UNSURE) and " " in m.key:
@@ -209,6 +212,8 @@ def _target(
         earlier = [p for p in candidates if names.people[p] <= m.start] or candidates
         m.type = PERSON
         return f"p:{_titled(earlier, title, names) or earlier[-1]}"
+    if m.type == UNSURE and m.key in names.one_word_bodies:
+        m.type = ORGANISATION  # "Valve" read as a people once, a company elsewhere
     if m.type == UNSURE:
         return ""
     first_name = not royal and title not in _SURNAME_TITLES  # "Mr Howard" is no Howard Flight

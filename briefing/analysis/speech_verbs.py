@@ -30,11 +30,26 @@ def is_speech_verb(token: Token) -> bool:
     "went on: "…""."""
     if token.lemma_.lower() == "go" and token.pos_ == "VERB":
         return _goes_on_saying(token)
+    if token.lemma_.lower() == "read" and token.pos_ == "VERB":
+        return _read_out(token)
     if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in {"VERB", "AUX"}:
         return False
     if token.lemma_.lower() == "continue":
         return not any(c.dep_ in _CONTINUED for c in token.children)
     return True
+
+
+# Writings that "read" what they say ("…," read the statement).
+_WRITINGS = frozenset({"statement", "letter", "message", "note", "notice", "sign", "banner"})
+
+
+def _read_out(verb: Token) -> bool:
+    """Whether "read" is what a writing says ("…," read the statement; the letter read: "…"),
+    not someone reading it."""
+    arguments = [c for c in verb.children if c.dep_ in {"nsubj", "dobj"}]
+    return any(c.lemma_.lower() in _WRITINGS for c in arguments) and not any(
+        c.dep_ == "nsubj" and c.lemma_.lower() not in _WRITINGS for c in arguments
+    )
 
 
 def _goes_on_saying(verb: Token) -> bool:

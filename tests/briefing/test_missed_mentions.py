@@ -2,6 +2,7 @@
 
 from spacy.tokens import Doc
 
+from briefing.analysis.article_names import resolve_mentions
 from briefing.analysis.mention_model import UNSURE, NameMention
 from briefing.analysis.missed_mentions import add_missed_mentions
 from briefing.analysis.nlp import parse_article
@@ -49,3 +50,14 @@ def test_a_role_written_in_capitals_that_speaks_is_no_organisation() -> None:
         "the MP said."
     )
     assert "MP" not in actor_types("Band", body)
+
+
+def test_a_name_read_once_as_a_nationality_is_the_company_it_is_elsewhere() -> None:
+    doc = parse_article(
+        "Bans",
+        "Valve shut the accounts on Monday. In its statement Valve said the rumours were "
+        "false.",
+    )
+    found = [_mention(doc, "Valve", "organisation", 0), _mention(doc, "Valve", UNSURE, 1)]
+    resolve_mentions(doc, found)
+    assert [(m.type, m.target) for m in found] == [("organisation", "n:valve")] * 2

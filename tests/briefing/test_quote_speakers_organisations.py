@@ -173,3 +173,15 @@ def test_the_prime_ministers_spokesman_is_not_whoever_was_named_before() -> None
         '"The attorney general made it clear the words and the judgement were his."'
     )
     assert speakers("Advice", body) == [None]
+
+
+def test_what_the_statement_read_is_its_issuers_even_when_it_names_it() -> None:
+    body = (
+        "Games firm Valve has shut down 20,000 accounts of players it says used pirated "
+        "copies of its new game.\n\n"
+        "In a statement detailing the bans, Valve said its system helped identify who had "
+        'got hold of pirated copies. "The method used was extremely easy for Valve to trace '
+        'and confirm, so there is no question the accounts were used to cheat," read the '
+        "statement."
+    )
+    assert speakers("Ban hits pirates", body) == ["Valve"]
