@@ -55,8 +55,7 @@ def test_a_role_written_in_capitals_that_speaks_is_no_organisation() -> None:
 def test_a_name_read_once_as_a_nationality_is_the_company_it_is_elsewhere() -> None:
     doc = parse_article(
         "Bans",
-        "Valve shut the accounts on Monday. In its statement Valve said the rumours were "
-        "false.",
+        "Valve shut the accounts on Monday. In its statement Valve said the rumours were false.",
     )
     found = [_mention(doc, "Valve", "organisation", 0), _mention(doc, "Valve", UNSURE, 1)]
     resolve_mentions(doc, found)
