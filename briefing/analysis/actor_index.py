@@ -78,6 +78,20 @@ def _role_of(name: Token) -> Token | None:
     return of.head if field else None
 
 
+def _misread_subject(doc: Doc, root: Token, end: int) -> bool:
+    """Whether a name the parser hung on a noun before it is the subject of the verb right
+    after it, which has none ("… at Carrow Road and Keegan sympathised with …")."""
+    if root.dep_ not in {"conj", "pobj", "dobj"} or end >= len(doc):
+        return False
+    verb = doc[end]
+    return (
+        verb.pos_ == "VERB"
+        and verb.tag_ in {"VBD", "VBZ"}
+        and not any(c.dep_ in _SUBJECTS for c in verb.children)
+        and (verb.dep_ == "ROOT" or verb.head.dep_ == "ROOT")
+    )
+
+
 def index_actors(doc: Doc) -> ActorIndex:
     """An `ActorIndex` for a parsed article, extracting its actors first if not done yet."""
     if MENTIONS not in doc.user_data:
@@ -100,5 +114,7 @@ def index_actors(doc: Doc) -> ActorIndex:
             and is_main_verb(subject.head)
         ):
             subjects.append((subject.i, name))
+        elif kind == PERSON and _misread_subject(doc, root, end):
+            subjects.append((root.i, name))
     subjects.sort()
     return ActorIndex(by_token, types, subjects)

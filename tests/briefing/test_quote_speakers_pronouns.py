@@ -86,3 +86,15 @@ def test_she_is_the_one_woman_named_before_her_in_her_own_sentence() -> None:
         "Tom Fennel, a senior backbencher, said the party would win."
     )
     assert speakers("Darby firm", body) == ["Helen Darby"]
+
+
+def test_he_is_the_manager_the_parser_hung_on_the_ground_before_his_verb() -> None:
+    body = (
+        "Harbour Town manager Alan Pryce says his new forward Dean Colley is finding his "
+        "form.\n\n"
+        "Colley's late double helped Harbour come back from two goals down to snatch a "
+        "famous win at Millbrook Park and Pryce sympathised with Millbrook boss Terry Vane "
+        'afterwards. "I feel sorry for Terry Vane," he said. "His players worked hard for '
+        'the whole ninety minutes."'
+    )
+    assert speakers("Pryce praises Colley", body) == ["Alan Pryce"]
