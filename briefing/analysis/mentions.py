@@ -16,7 +16,7 @@ from briefing.analysis.gazetteer import ORGANISATION, PERSON, PLACE
 from briefing.analysis.mention_model import UNSURE, NameMention
 from briefing.analysis.missed_mentions import add_missed_mentions
 from briefing.analysis.name_checks import TITLE_WORDS as _TITLES
-from briefing.analysis.name_checks import described, is_junk
+from briefing.analysis.name_checks import cut_before_name, described, is_junk
 from briefing.analysis.person_evidence import names_an_office_holder
 from briefing.analysis.roles import PERSON_NOUNS
 from briefing.names import normalise_name
@@ -208,6 +208,8 @@ def find_mentions(doc: Doc) -> list[NameMention]:
             span = doc[start:end]
             surface = span.text
         if kind is None or is_junk(span, surface, common):
+            continue
+        if kind == PERSON and cut_before_name(span):
             continue
         if kind == PERSON and _is_location(span):
             kind = PLACE

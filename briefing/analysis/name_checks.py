@@ -23,6 +23,8 @@ TITLE_WORDS = frozenset(
     commissioner foreign defence defense interior finance economy trade health labour labor
     energy""".split()
 )
+# Words that come before a person's name, never last in it.
+_HONOURS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "baroness"})
 _TIME_ZONES = frozenset({"gmt", "bst", "utc", "est", "edt", "pst", "pdt", "cet", "cest"})
 _CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
@@ -70,6 +72,12 @@ def is_junk(span: Span, surface: str, common: Callable[[str], bool]) -> bool:
         if span[0].pos_ == "ADJ" and span[0].dep_ == "amod" and span[0].ent_type_ != "ORG":
             return True  # "the Olympic heptathlon champion", not "Labour campaign chiefs"
     return False
+
+
+def cut_before_name(span: Span) -> bool:
+    """Whether a person's would-be name ends with a word that only comes before a name
+    ("Tory Lord" of "Tory Lord Campbell"): the name itself was cut off."""
+    return len(span) > 1 and span[-1].lower_.rstrip(".") in _HONOURS
 
 
 def in_description(span: Span) -> bool:

@@ -365,3 +365,15 @@ def test_parties_and_people_inside_a_norp_entity() -> None:
     russian = next(t for t in doc if t.text == "Russian")
     doc.ents = [Span(doc, russian.i, russian.i + 3, label="NORP")]
     assert [(a.name, a.type) for a in extract_actors(doc)] == [("Anna Petrova", "person")]
+
+
+def test_a_party_and_a_title_cut_off_from_the_name_are_no_person() -> None:
+    body = (
+        "Lord Harwell agreed to withdraw his bill after its second reading in the House of "
+        'Lords. "We cannot forever say we will not change things because it is too '
+        'difficult," he told peers.\n\n'
+        "But opponents of the bill, including Tory Lord Campbell of Alloway and the Bishop "
+        "of Winchester, said it went too far."
+    )
+    names = [actor.name for actor in extract_actors(parse_article("Succession", body))]
+    assert "Harwell" in names and "Tory Lord" not in names
