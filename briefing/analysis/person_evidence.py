@@ -57,7 +57,7 @@ def speaks_by_first_name(doc: Doc, start: int, end: int) -> bool:
 
 def described_as_person(doc: Doc, start: int, end: int) -> bool:
     """Whether the name at tokens [start, end) is described as a person's next to it, given
-    as someone's real name, or owns kin."""
+    as someone's real name, owns kin, or is "himself" or "herself"."""
     if not doc[end - 1].text[-1:].isalpha():
         return False  # "Dan Glickman, D-Kans., chairman of …": a party's tag
     before = doc[start - 1] if start > 0 else None
@@ -73,6 +73,8 @@ def described_as_person(doc: Doc, start: int, end: int) -> bool:
         return True  # "whose real name is Jayceon Taylor"
     if root.dep_ == "poss" and root.head.lower_ in _KIN:
         return True  # "Juninho's father": no firm has one
+    if end < len(doc) and doc[end].lower_ in {"himself", "herself"}:
+        return True  # "even Federer himself"
     return _aged(doc, end)
 
 

@@ -84,10 +84,11 @@ class People:
             opening = token.lower_ == "for" and _opens_sentence(token)
             if not (according or opening):
                 continue
-            for named in token.children:
+            objects = [c for c in token.children if c.dep_ == "pobj"]
+            for named in objects + [c for o in objects for c in o.conjuncts]:
                 name = self.index.by_token[named.i]
                 person = name is not None and self.index.types.get(name) == PERSON
-                if named.dep_ == "pobj" and person and not self.quoted(named.idx):
+                if person and not self.quoted(named.idx):  # "according to X and even Y"
                     found.append((named.i, str(name)))
         return found
 

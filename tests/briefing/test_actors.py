@@ -9,6 +9,7 @@ from briefing.analysis.actor_index import index_actors
 from briefing.analysis.actors import Actor, extract_actors
 from briefing.analysis.known_actors import KnownActor, match_known_actor
 from briefing.analysis.nlp import parse_article
+from briefing.analysis.person_evidence import described_as_person
 from briefing.names import WORD_SIMILARITY, normalise_name
 
 # An article this project wrote; the people, the council and the firm are made up.
@@ -377,3 +378,14 @@ def test_a_party_and_a_title_cut_off_from_the_name_are_no_person() -> None:
     )
     names = [actor.name for actor in extract_actors(parse_article("Succession", body))]
     assert "Harwell" in names and "Tory Lord" not in names
+
+
+def test_a_name_followed_by_himself_is_described_as_a_person() -> None:
+    doc = parse_article(
+        "Tennis",
+        "According to all the players and even Kovacs himself, the Hungarian is in a class "
+        "of his own.",
+    )
+    at = next(t.i for t in doc if t.text == "Kovacs")
+    assert described_as_person(doc, at, at + 1)
+    assert not described_as_person(doc, at - 1, at)  # "even" alone tells nothing

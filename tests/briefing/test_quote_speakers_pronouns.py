@@ -98,3 +98,14 @@ def test_he_is_the_manager_the_parser_hung_on_the_ground_before_his_verb() -> No
         'the whole ninety minutes."'
     )
     assert speakers("Pryce praises Colley", body) == ["Alan Pryce"]
+
+
+def test_he_is_the_one_a_view_is_credited_to_among_others() -> None:
+    body = (
+        "Lleyton Hewitt and Andy Roddick will both chase the top ranking next season. Both "
+        "will find it hard going.\n\n"
+        "According to all of those rivals and even Roger Federer himself, the Swiss player "
+        'is in a league of his own. "I do feel that a little at the moment," he told '
+        "reporters."
+    )
+    assert speakers("Federer", body) == ["Roger Federer"]
