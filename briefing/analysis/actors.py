@@ -27,6 +27,7 @@ from briefing.analysis.person_evidence import (
     described_as_organisation,
     described_as_person,
     says_he_or_she,
+    says_it,
     speaks_by_first_name,
 )
 from briefing.analysis.roles import Role, find_roles
@@ -97,6 +98,10 @@ def _actor_type(doc: Doc, group: list[NameMention]) -> str:
         for m in group
     ):
         return PERSON  # "Eswar Prasad, a trade professor at Cornell" read as a company
+    if any(says_it(doc, m.start, m.end) for m in group) and not any(
+        _first_name_and_surname(m.surface) for m in group
+    ):
+        return ORGANISATION  # "Novartis said it would merge …" read as a person
     if any(" " in m.surface and m.surface.split()[-1].lower() in COMPANY_FORMS for m in group):
         return ORGANISATION  # "Multiplex Group", however often "Multiplex" reads as a person
     surnames = {m.surface for m in group if m.type == PERSON and " " not in m.surface}

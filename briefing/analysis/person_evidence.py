@@ -130,6 +130,29 @@ def says_he_or_she(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+# Verbs "it" is a company doing in what it says ("Novartis said it would merge …"); not "be",
+# "take" or "cost", which "it" of no one may do ("Mr Lee said it would take years").
+_COMPANY_DOINGS = frozenset(
+    """merge buy sell acquire expect plan intend hope aim cut close open hire pay report
+    raise reduce own operate launch agree decide offer seek sue""".split()
+)
+
+
+def says_it(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at tokens [start, end) is the subject of a verb of saying whose
+    clause goes on with "it" doing what a company does ("Novartis said it would merge …"):
+    an organisation, as a person would be "he" or "she"."""
+    root = doc[start:end].root
+    if root.dep_ != "nsubj" or not is_speech_verb(root.head):
+        return False
+    clauses = [c for c in root.head.children if c.dep_ == "ccomp"]
+    return any(
+        c.dep_ == "nsubj" and c.lower_ == "it" and clause.lemma_.lower() in _COMPANY_DOINGS
+        for clause in clauses
+        for c in clause.children
+    )
+
+
 def _aged(doc: Doc, end: int) -> bool:
     """Whether ", 20," follows the name."""
     if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 2].text != ",":

@@ -9,7 +9,7 @@ from briefing.analysis.actor_index import index_actors
 from briefing.analysis.actors import Actor, extract_actors
 from briefing.analysis.known_actors import KnownActor, match_known_actor
 from briefing.analysis.nlp import parse_article
-from briefing.analysis.person_evidence import described_as_person
+from briefing.analysis.person_evidence import described_as_person, says_it
 from briefing.names import WORD_SIMILARITY, normalise_name
 
 # An article this project wrote; the people, the council and the firm are made up.
@@ -389,3 +389,10 @@ def test_a_name_followed_by_himself_is_described_as_a_person() -> None:
     at = next(t.i for t in doc if t.text == "Kovacs")
     assert described_as_person(doc, at, at + 1)
     assert not described_as_person(doc, at - 1, at)  # "even" alone tells nothing
+
+
+def test_a_name_that_says_it_will_merge_is_an_organisation_not_one_that_says_it_takes() -> None:
+    company = parse_article("Merger", "Novartis said that it would merge a number of units.")
+    person = parse_article("Merger", "Lee said that it would take years to merge the units.")
+    assert says_it(company, 2, 3)  # after the title and the paragraph break
+    assert not says_it(person, 2, 3)
