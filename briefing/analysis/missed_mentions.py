@@ -20,7 +20,7 @@ from briefing.names import normalise_name
 
 def add_missed_mentions(doc: Doc, found: list[NameMention]) -> list[NameMention]:
     """The tagger's mentions with those it missed added, in text order."""
-    found = _speaking_acronyms(doc, _bracketed_acronyms(doc, found))
+    found = _speaking_bodies(doc, _speaking_acronyms(doc, _bracketed_acronyms(doc, found)))
     found = _repeated_full_names(doc, _spelled_acronyms(doc, found))
     found = _described_names(doc, _bodies_of_spokespeople(doc, found))
     return _repeated_names(doc, found)
@@ -162,6 +162,36 @@ def _speaking_acronyms(doc: Doc, found: list[NameMention]) -> list[NameMention]:
         for t in doc
         if t.text in speaking and t.i not in covered and t.ent_iob_ == "O"
     ]
+    return _merged(found, added)
+
+
+# The last word of a body's name that speaks in its own right: "the Making Decisions Alliance".
+_BODY_WORDS = frozenset(
+    """alliance association council society trust foundation institute federation league
+    union coalition committee commission campaign network forum partnership""".split()
+)
+
+
+def _speaking_bodies(doc: Doc, found: list[NameMention]) -> list[NameMention]:
+    """Add the bodies the model missed whose capitalised name ends with a body's word and
+    is the subject of a verb of saying ("The Making Decisions Alliance … said …")."""
+    covered = _covered(found)
+    added: list[NameMention] = []
+    for body in doc:
+        if body.lower_ not in _BODY_WORDS or not body.is_title or body.i in covered:
+            continue
+        if body.dep_ not in {"nsubj", "nsubjpass"} or not is_speech_verb(body.head):
+            continue
+        words = [c for c in body.lefts if c.dep_ in {"compound", "amod"}]
+        if not words or not all(w.is_title and w.i not in covered for w in words):
+            continue
+        start = min(w.i for w in words)
+        if any(not doc[i].is_title for i in range(start, body.i)):
+            continue
+        surface = doc[start : body.i + 1].text
+        added.append(
+            NameMention(start, body.i + 1, surface, ORGANISATION, normalise_name(surface), None)
+        )
     return _merged(found, added)
 
 

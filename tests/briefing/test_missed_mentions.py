@@ -60,3 +60,14 @@ def test_a_name_read_once_as_a_nationality_is_the_company_it_is_elsewhere() -> N
     found = [_mention(doc, "Valve", "organisation", 0), _mention(doc, "Valve", UNSURE, 1)]
     resolve_mentions(doc, found)
     assert [(m.type, m.target) for m in found] == [("organisation", "n:valve")] * 2
+
+
+def test_a_capitalised_body_that_speaks_is_found_when_the_model_missed_it() -> None:
+    doc = parse_article(
+        "Care bill",
+        "The Making Choices Alliance, which includes several charities, said the fears had "
+        "to be cleared up. The Commission said nothing.",
+    )
+    added = [(m.surface, m.type) for m in add_missed_mentions(doc, [])]
+    assert ("Making Choices Alliance", "organisation") in added
+    assert not any(surface.endswith("Commission") for surface, _ in added)  # no name of its own
