@@ -143,6 +143,14 @@ class _Reader(QuoteText):
             ):
                 head_verb = None  # `"…," said X, whose motto is "…"`: X's words end before
         tail_verb = self._tail_verb(number, tail_end)
+        if (
+            head_verb is not None
+            and tail_verb is not None
+            and not introduced
+            and not reports(head_verb, segment.start)
+            and reports(tail_verb, segment.start)
+        ):
+            head_verb = None  # "the decision to announce … was a "…", X told the BBC": X's
         inner = inner_words(self.text, segment)
         tail_first = inner.endswith(_HANDS_OVER) or (
             OPEN_ENDED.search(inner) is not None and not head.endswith(_INTRODUCES)

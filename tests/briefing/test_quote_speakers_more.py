@@ -226,3 +226,13 @@ def test_the_statement_is_the_one_said_in_by_its_issuer() -> None:
         "the statement added."
     )
     assert speakers("Profits Fall", body) == ["Halvard Pharma", "Halvard Pharma"]
+
+
+def test_a_phrase_told_after_it_is_the_tellers_not_a_verb_of_saying_naming_a_plan() -> None:
+    body = (
+        "Former adviser Karl Olsen has backed the chancellor's handling of the vote.\n\n"
+        "The chancellor's decision to announce the date of the vote while on a trip to Peru "
+        'was a "sensible thing for anyone to do", since he was talking about trade at the '
+        "time, Mr Olsen told the BBC."
+    )
+    assert speakers("Vote", body) == ["Karl Olsen"]
