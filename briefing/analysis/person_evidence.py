@@ -95,8 +95,12 @@ def described_as_organisation(doc: Doc, start: int, end: int) -> bool:
     root = doc[start:end].root
     if root.dep_ == "conj" and root.head.dep_ == "appos":
         root = root.head  # "two airlines, Sabena and SAS"
-    if root.dep_ == "appos" and root.head.lemma_.lower() in _BUSINESS_NOUNS:
-        return True  # "two airlines, Sabena …"
+    if (
+        root.dep_ == "appos"
+        and root.head.lemma_.lower() in _BUSINESS_NOUNS
+        and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in root.head.children)
+    ):
+        return True  # "two airlines, Sabena …", not "the Times newspaper, Ms Dunwoody"
     if end >= len(doc) or doc[end].text != ",":
         return False
     appositions = [c for c in root.children if c.dep_ == "appos"]

@@ -396,3 +396,14 @@ def test_a_name_that_says_it_will_merge_is_an_organisation_not_one_that_says_it_
     person = parse_article("Merger", "Lee said that it would take years to merge the units.")
     assert says_it(company, 2, 3)  # after the title and the paragraph break
     assert not says_it(person, 2, 3)
+
+
+def test_a_name_after_a_named_newspaper_is_no_newspaper() -> None:
+    body = (
+        "Safety campaigners have criticised plans to raise speed limits on some roads.\n\n"
+        "In an article for the Courier newspaper, Ms Dunmore, who chairs the transport "
+        'committee, says: "Slight increases to low car speeds hugely increase the risks to '
+        'people walking and cycling."'
+    )
+    types = {a.name: a.type for a in extract_actors(parse_article("Speed", body))}
+    assert types["Dunmore"] == "person"
