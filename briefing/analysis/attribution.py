@@ -95,6 +95,8 @@ class Attributor:
         for verb in self.doc:
             if not is_speech_verb(verb) or self.quoted(verb.idx):
                 continue
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                continue  # "time for the mayor to say sorry": nothing said yet
             subject = self.subject_of(verb)
             if subject is None or self.quoted(subject.idx):
                 continue

@@ -109,3 +109,15 @@ def test_he_is_the_one_a_view_is_credited_to_among_others() -> None:
         "reporters."
     )
     assert speakers("Federer", body) == ["Roger Federer"]
+
+
+def test_someone_told_to_say_sorry_has_said_nothing_for_he_to_go_on_with() -> None:
+    body = (
+        "London mayor Tom Reddy has said he will not apologise for his remarks to a "
+        "reporter, even if the prime minister asks.\n\n"
+        "Mr Hale, who helped Mr Reddy win back his party seat, insisted on Wednesday it was "
+        "time for the London mayor to say sorry.\n\n"
+        '"A lot of us in politics get cross with reporters from time to time, but in these '
+        'circumstances he should apologise," he said.'
+    )
+    assert speakers("Hale says mayor should apologise", body) == ["Hale"]
