@@ -345,12 +345,16 @@ class Attributor:
 
         "…, adding" hangs on the clause before it; when that clause's subject cannot speak
         ("Reagan told supporters his pledge is solid, adding, …"), the teller of the verb of
-        saying before it in the sentence is the speaker."""
+        saying before it in the sentence is the speaker; so for "but added" that the parser
+        joined to the clause a verb of saying reports ("Miller said the deficit can be
+        reduced but added, "…"")."""
         subject = self.subject_of(verb)
         if subject is not None and subject.i > verb.i and (after := self.names.person_after(verb)):
             return after
         found = self.subject_speaker(subject) if subject is not None else None
-        if found is not None or not (verb.tag_ == "VBG" and verb.dep_ == "advcl"):
+        if found is not None or not (
+            (verb.tag_ == "VBG" and verb.dep_ == "advcl") or _misjoined(verb)
+        ):
             return found
         for earlier in reversed(self.doc[verb.sent.start : verb.i]):
             if is_speech_verb(earlier) and (teller := self.subject_of(earlier)) is not None:
@@ -389,3 +393,13 @@ class Attributor:
             if reports(earlier, nearest.idx) and self.speaker_of(earlier):
                 return earlier
         return nearest
+
+
+def _misjoined(verb: Token) -> bool:
+    """Whether a verb of saying with no subject of its own is joined to a verb that is no
+    verb of saying, as the parser may join "but added" to a reported clause."""
+    return (
+        verb.dep_ == "conj"
+        and not is_speech_verb(verb.head)
+        and not any(c.dep_ in _SUBJECTS for c in verb.children)
+    )

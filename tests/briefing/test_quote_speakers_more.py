@@ -236,3 +236,12 @@ def test_a_phrase_told_after_it_is_the_tellers_not_a_verb_of_saying_naming_a_pla
         "time, Mr Olsen told the BBC."
     )
     assert speakers("Vote", body) == ["Karl Olsen"]
+
+
+def test_but_added_joined_to_a_reported_clause_is_the_tellers() -> None:
+    body = (
+        "The budget office expects the deficit to fall next year.\n\n"
+        "Budget director Paul Linden said he believes the deficit can be reduced but added, "
+        '"the quickest way to get us into trouble" would be to raise the spending limits.'
+    )
+    assert speakers("Deficit", body) == ["Paul Linden"]
