@@ -38,6 +38,7 @@ from briefing.analysis.pronouns import People, antecedent
 from briefing.analysis.speech_verbs import (
     is_amount,
     is_speech_verb,
+    misjoined,
     quoted_as_saying,
     reports,
     teller,
@@ -353,7 +354,7 @@ class Attributor:
             return after
         found = self.subject_speaker(subject) if subject is not None else None
         if found is not None or not (
-            (verb.tag_ == "VBG" and verb.dep_ == "advcl") or _misjoined(verb)
+            (verb.tag_ == "VBG" and verb.dep_ == "advcl") or misjoined(verb)
         ):
             return found
         for earlier in reversed(self.doc[verb.sent.start : verb.i]):
@@ -393,13 +394,3 @@ class Attributor:
             if reports(earlier, nearest.idx) and self.speaker_of(earlier):
                 return earlier
         return nearest
-
-
-def _misjoined(verb: Token) -> bool:
-    """Whether a verb of saying with no subject of its own is joined to a verb that is no
-    verb of saying, as the parser may join "but added" to a reported clause."""
-    return (
-        verb.dep_ == "conj"
-        and not is_speech_verb(verb.head)
-        and not any(c.dep_ in _SUBJECTS for c in verb.children)
-    )

@@ -144,3 +144,13 @@ def is_amount(subject: Token) -> bool:
     """Whether a subject is an amount ("the 630 mln dlrs agreed for …"), which says nothing
     though a verb of saying ("agree") may have it for subject."""
     return subject.ent_type_ in _AMOUNTS or any(c.dep_ == "nummod" for c in subject.children)
+
+
+def misjoined(verb: Token) -> bool:
+    """Whether a verb of saying with no subject of its own is joined to a verb that is no
+    verb of saying, as the parser may join "but added" to a reported clause."""
+    return (
+        verb.dep_ == "conj"
+        and not is_speech_verb(verb.head)
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    )
