@@ -34,6 +34,8 @@ def is_speech_verb(token: Token) -> bool:
         return _read_out(token)
     if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in {"VERB", "AUX"}:
         return False
+    if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False  # "its ability to maintain reserves", "the decision to announce"
     if token.lemma_.lower() == "continue":
         return not any(c.dep_ in _CONTINUED for c in token.children)
     return True

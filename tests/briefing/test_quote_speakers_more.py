@@ -245,3 +245,13 @@ def test_but_added_joined_to_a_reported_clause_is_the_tellers() -> None:
         '"the quickest way to get us into trouble" would be to raise the spending limits.'
     )
     assert speakers("Deficit", body) == ["Paul Linden"]
+
+
+def test_a_verb_of_saying_naming_an_ability_is_no_attribution() -> None:
+    body = (
+        "The president has signed the housing bill into law but criticised part of it.\n\n"
+        "President Harlow said the provision hampered the agency's ability to maintain "
+        'reserves needed to meet its obligations, "particularly in light of a worrying rise '
+        'in claims against it."'
+    )
+    assert speakers("Housing", body) == ["Harlow"]
