@@ -12,7 +12,7 @@ SPEECH_VERBS = frozenset(
     acknowledge admit suggest predict stress emphasise emphasize maintain reiterate assert
     declare allege contend write tweet recall reply respond answer ask comment conclude vow
     promise pledge threaten complain concede quip joke continue agree urge underline counter
-    retort""".split()
+    retort forecast""".split()
 )
 # Verbs that frame a quoted phrase as their subject's words without being verbs of saying.
 PHRASE_VERBS = frozenset(

@@ -255,3 +255,12 @@ def test_a_verb_of_saying_naming_an_ability_is_no_attribution() -> None:
         'in claims against it."'
     )
     assert speakers("Housing", body) == ["Harlow"]
+
+
+def test_a_forecast_in_quotation_marks_is_the_forecasters() -> None:
+    body = (
+        "The insurer cut its dividend by half to save money.\n\n"
+        "Looking ahead, chief executive Ian Marsh forecast profitable growth for the year "
+        '"with an operating margin in the upper teens and room to grow further".'
+    )
+    assert speakers("Insurer", body) == ["Ian Marsh"]
