@@ -32,6 +32,8 @@ def is_speech_verb(token: Token) -> bool:
         return _goes_on_saying(token)
     if token.lemma_.lower() == "read" and token.pos_ == "VERB":
         return _read_out(token)
+    if token.lemma_.lower() == "point" and token.pos_ == "VERB":  # "pointed out that …"
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
     if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in {"VERB", "AUX"}:
         return False
     if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):

@@ -264,3 +264,13 @@ def test_a_forecast_in_quotation_marks_is_the_forecasters() -> None:
         '"with an operating margin in the upper teens and room to grow further".'
     )
     assert speakers("Insurer", body) == ["Ian Marsh"]
+
+
+def test_pointing_out_is_saying() -> None:
+    body = (
+        "The opposition wants British troops home from the region by the summer.\n\n"
+        "Mr Corran pointed out that Denmark and Portugal, which both have troops in the "
+        'south, have announced their withdrawal "whatever the situation on the ground may '
+        'be".'
+    )
+    assert speakers("Troops", body) == ["Corran"]
