@@ -106,7 +106,7 @@ def described_as_organisation(doc: Doc, start: int, end: int) -> bool:
     appositions = [c for c in root.children if c.dep_ == "appos"]
     # the first apposition says what the name is: "Lisa Power, head of policy at Aids
     # charity …" is the head, not the charity
-    return bool(appositions) and appositions[0].lower_ in _ORGANISATION_NOUNS
+    return bool(appositions) and appositions[0].lower_ in _ORGANISATION_NOUNS | BODY_ENDINGS
 
 
 def _company_form_after(doc: Doc, end: int) -> bool:

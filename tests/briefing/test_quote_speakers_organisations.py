@@ -185,3 +185,15 @@ def test_what_the_statement_read_is_its_issuers_even_when_it_names_it() -> None:
         "statement."
     )
     assert speakers("Ban hits pirates", body) == ["Valve"]
+
+
+def test_a_name_in_apposition_to_a_council_is_an_organisation_that_speaks() -> None:
+    body = (
+        "Browser makers are split over how to show web addresses written in other "
+        "alphabets.\n\n"
+        "DNRA, the Council of National Domain Registries in Europe, agrees with the critics. "
+        '"A rush to switch off these addresses in browsers would harm public confidence in '
+        'them," the organisation said in a statement.'
+    )
+    assert actor_types("Addresses", body)["DNRA"] == "organisation"
+    assert speakers("Addresses", body) == ["DNRA"]
