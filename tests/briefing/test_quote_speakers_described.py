@@ -126,3 +126,15 @@ def test_a_book_by_a_named_author_speaks_for_the_author() -> None:
 def test_a_statement_with_no_owner_named_has_no_speaker_from_it() -> None:
     body = '"The plan will be ready in May," a statement said.'
     assert speakers("Plan", body) == [None]
+
+
+def test_the_party_member_is_the_chairman_named_in_apposition_just_before() -> None:
+    body = (
+        "The country's largest airline was accused today of shutting black pilots out of top "
+        "jobs, but the company said it had made real progress.\n\n"
+        "The issue was raised at a hearing of a House subcommittee whose chairman, Rep. Alma "
+        'Pruitt, called the airline\'s record "very poor indeed."\n\n'
+        '"It strikes me as odd," said the Ohio Democrat, "that the number of women pilots '
+        'is more than double the number of black pilots."'
+    )
+    assert speakers("Pilots", body) == ["Alma Pruitt"]
