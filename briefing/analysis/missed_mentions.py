@@ -185,8 +185,8 @@ def _speaking_bodies(doc: Doc, found: list[NameMention]) -> list[NameMention]:
         words = [c for c in body.lefts if c.dep_ in {"compound", "amod"}]
         if not words or not all(w.is_title and w.i not in covered for w in words):
             continue
-        start = min(w.i for w in words)
-        if any(not doc[i].is_title for i in range(start, body.i)):
+        start = min(w.left_edge.i for w in words)  # "Clement" of "Clement Hayes Trust"
+        if any(not doc[i].is_title or i in covered for i in range(start, body.i)):
             continue
         surface = doc[start : body.i + 1].text
         added.append(

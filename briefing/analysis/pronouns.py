@@ -115,9 +115,11 @@ class People:
             named = token
             if token.lower_ in _RELATIVES and token.head.dep_ == "relcl":
                 named = antecedent(token, self.index)
-            for apposition in (c for c in named.children if c.dep_ == "appos"):
-                if self.index.by_token[named.i] is None:
-                    named = apposition  # "whose chairman, Rep. Cardiss Collins, called …"
+            if self.index.by_token[named.i] is None:  # "whose chairman, Rep. X, called …"
+                named = next(
+                    (c for c in named.children if c.dep_ == "appos" and self.index.by_token[c.i]),
+                    named,
+                )
             name = self.index.by_token[named.i]
             if name is not None and self.index.types.get(name) == PERSON:
                 found.append((token.i, name))
