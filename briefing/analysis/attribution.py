@@ -26,6 +26,7 @@ from briefing.analysis.clause_subjects import (
     is_the_company,
 )
 from briefing.analysis.descriptions import (
+    POSSESSIVES,
     described_person,
     is_described_person,
     speaks_for_subject_before,
@@ -33,10 +34,10 @@ from briefing.analysis.descriptions import (
     voice_of,
 )
 from briefing.analysis.gazetteer import PERSON, PLACE
-from briefing.analysis.genders import FEMALE, MALE
 from briefing.analysis.pronouns import People, antecedent
 from briefing.analysis.speech_verbs import (
     is_amount,
+    is_infinitive,
     is_speech_verb,
     misjoined,
     quoted_as_saying,
@@ -56,7 +57,6 @@ from briefing.analysis.wire_agencies import WIRE_AGENCIES
 from briefing.names import normalise_name
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_POSSESSIVES = {"his": MALE, "her": FEMALE}
 _CLAUSE_LINKS = frozenset({"advcl", "xcomp", "conj"})  # "…, saying", "and added"
 _INVERTED_SUBJECTS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "dep", "appos", "oprd"})
 _LOOSE_SUBJECTS = frozenset({"npadvmod", "dep", "appos", "nmod", "compound"})
@@ -96,7 +96,7 @@ class Attributor:
         for verb in self.doc:
             if not is_speech_verb(verb) or self.quoted(verb.idx):
                 continue
-            if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            if is_infinitive(verb):
                 continue  # "time for the mayor to say sorry": nothing said yet
             subject = self.subject_of(verb)
             if subject is None or self.quoted(subject.idx):
@@ -233,7 +233,7 @@ class Attributor:
             for thing in (c for c in prep.children if c.dep_ == "pobj"):  # "her website"
                 owners += [thing, *(c for c in thing.children if c.dep_ == "poss")]
         for owner in owners:
-            gender = _POSSESSIVES.get(owner.lower_)
+            gender = POSSESSIVES.get(owner.lower_)
             found = self.people.meant_by(owner.i, gender) if gender else self.index.speaker(owner)
             if found is not None:
                 return self.speaker(self.names.person_at(owner.i) or found)

@@ -22,7 +22,7 @@ _UNNAMED_VOICES = frozenset(
     diplomat expert witness resident""".split()
 )
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
-_POSSESSIVES = {"his": MALE, "her": FEMALE}
+POSSESSIVES = {"his": MALE, "her": FEMALE}  # whose gender "his" or "her" tells
 _TELLS_APART = ROLE_MODIFIERS | {"shadow"}  # not "sacked" of "Sacked MP Howard Flight"
 _PARTIES = frozenset("tory labour republican democrat conservative liberal socialist".split())
 _OWNERS = frozenset({"prep", "compound", "poss", "appos", "nmod", "amod"})
@@ -160,8 +160,8 @@ def spoken_for(voice: Token, people: People, index: ActorIndex) -> str | None:
     the one a description of a person means ("the rapper's spokesman", "a spokesman for
     the author"); an office only by its holder's title ("the prime minister's spokesman")."""
     for child in voice.children:
-        if child.dep_ == "poss" and child.lower_ in _POSSESSIVES:
-            return people.meant_by(child.i, _POSSESSIVES[child.lower_])
+        if child.dep_ == "poss" and child.lower_ in POSSESSIVES:
+            return people.meant_by(child.i, POSSESSIVES[child.lower_])
     if voice.lower_ not in SPOKESPEOPLE:
         return None
     owners = [c for c in voice.children if c.dep_ == "poss"] + [

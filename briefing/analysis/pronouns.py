@@ -159,9 +159,7 @@ class People:
         sentence before names one as a subject ("As pressure mounted on Margaret Thatcher
         to call an election, she said …")."""
         sentence = bisect.bisect_right(self._sentence_starts, position) - 1
-        first = bisect.bisect_left(self.named, (self._sentence_starts[sentence], ""))
-        last = bisect.bisect_left(self.named, (position, ""))
-        return {name for i, name in self.named[first:last] if not self._affiliation(i)}
+        return self._named_since(self._sentence_starts[sentence], position)
 
     def only_named_before(self, position: int) -> str | None:
         """The one person named outside quotation marks in the sentence before a position
@@ -169,10 +167,15 @@ class People:
         Stuart. "…," the 34-year-old told …"), else None."""
         sentence = bisect.bisect_right(self._sentence_starts, position) - 1
         start = self._sentence_starts[sentence - 1] if sentence > 0 else 0
+        names = self._named_since(start, position)
+        return names.pop() if len(names) == 1 else None
+
+    def _named_since(self, start: int, position: int) -> set[str]:
+        """The people named outside quotation marks between two token positions, but names
+        that only qualify a noun."""
         first = bisect.bisect_left(self.named, (start, ""))
         last = bisect.bisect_left(self.named, (position, ""))
-        names = {name for i, name in self.named[first:last] if not self._affiliation(i)}
-        return names.pop() if len(names) == 1 else None
+        return {name for i, name in self.named[first:last] if not self._affiliation(i)}
 
     def _affiliation(self, i: int) -> bool:
         """Whether a one-word name only qualifies a noun ("Charlton midfielder …")."""

@@ -36,7 +36,7 @@ def is_speech_verb(token: Token) -> bool:
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
     if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in {"VERB", "AUX"}:
         return False
-    if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    if token.dep_ == "acl" and is_infinitive(token):
         return False  # "its ability to maintain reserves", "the decision to announce"
     if token.lemma_.lower() == "continue":
         return not any(c.dep_ in _CONTINUED for c in token.children)
@@ -150,11 +150,16 @@ def is_amount(subject: Token) -> bool:
     return subject.ent_type_ in _AMOUNTS or any(c.dep_ == "nummod" for c in subject.children)
 
 
+def is_infinitive(verb: Token) -> bool:
+    """Whether a verb is an infinitive with "to" ("to say sorry", "to maintain reserves")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def misjoined(verb: Token) -> bool:
     """Whether a verb of saying with no subject of its own is joined to a verb that is no
     verb of saying, as the parser may join "but added" to a reported clause."""
     return (
         verb.dep_ == "conj"
         and not is_speech_verb(verb.head)
-        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        and not any(c.dep_ in _SUBJECTS for c in verb.children)
     )
