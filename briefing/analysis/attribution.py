@@ -40,6 +40,7 @@ from briefing.analysis.speech_verbs import (
     is_infinitive,
     is_speech_verb,
     misjoined,
+    object_read_as_subject,
     quoted_as_saying,
     reports,
     teller,
@@ -291,6 +292,8 @@ class Attributor:
         if (sayer := self.names.sayer_right_before(verb, clause)) is not None:
             return sayer
         for _ in range(3):
+            if object_read_as_subject(clause):
+                clause = clause.head
             subjects = []
             for child in clause.children:
                 if child.dep_ == "nsubjpass" and clause is verb:

@@ -99,6 +99,19 @@ def teller(verb: Token) -> Token:
     return verb
 
 
+def object_read_as_subject(verb: Token) -> bool:
+    """Whether the subject the parser gave a bare participle is the object of the verb it
+    hangs on ("Mr Lee e-mailed Mr Park pointing out the mistake": Lee points it out)."""
+    head = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ not in {"ccomp", "advcl", "xcomp"} or head.pos_ != "VERB":
+        return False
+    if any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    if any(c.dep_ == "dobj" for c in head.children):
+        return False
+    return any(c.dep_ == "nsubj" and head.i < c.i < verb.i for c in verb.children)
+
+
 def reports(verb: Token, char: int) -> bool:
     """Whether a character lies in the clause a verb of saying reports (`she said that lists
     were "…"`), not in a clause merely hanging on it."""

@@ -121,3 +121,16 @@ def test_someone_told_to_say_sorry_has_said_nothing_for_he_to_go_on_with() -> No
         'circumstances he should apologise," he said.'
     )
     assert speakers("Hale says mayor should apologise", body) == ["Hale"]
+
+
+def test_he_after_a_man_who_phoned_another_pointing_something_out_is_the_caller() -> None:
+    # The parser reads "Mr Hale pointing out" as a clause with its own subject; the pointing
+    # out is Mr Grant's, and so is the "he" that follows.
+    body = (
+        "Peter Grant, the party's press chief, sent a rude message about the campaign on "
+        "Tuesday. The message was sent by mistake to radio reporter Tom Hale. Realising his "
+        "mistake, Mr Grant then phoned Mr Hale pointing out the error, but suggesting editor "
+        'Anna Fox would see the funny side. He said: "I am not very good with this new phone. '
+        'The message was meant for my colleagues."'
+    )
+    assert speakers("Press chief sorry for message", body) == ["Peter Grant"]
