@@ -49,6 +49,9 @@ _CLOSE_BEFORE_WORD = r"(?<=[,.!?;:])[\"”](?=[^\W\d_])"
 _PUNCT_BEFORE_CLOSE = r"(?<=[^\W\d_])[,.!?;:](?=[\"”][^\W\d_])"
 # `said M&S.`, `AT&T.`: the full stop after an ampersand name ends the sentence, not the name.
 _STOP_AFTER_AMPERSAND = r"(?<=&[A-Z])\."
+# "Halo.Bungie.Org", "PanARMENIAN.Net": a site's name, one token as "bbc.co.uk" already is,
+# not three names with full stops between them.
+_CAPITALISED_DOMAIN = re.compile(r"[A-Z][\w-]*(?:\.[A-Z][\w-]*)*\.(?:Com|Org|Net|COM|ORG|NET)")
 
 
 class ModelNotInstalledError(RuntimeError):
@@ -133,6 +136,8 @@ def load_pipeline() -> Any:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     suffixes = [*nlp.Defaults.suffixes, _STOP_AFTER_AMPERSAND]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    url_match = nlp.tokenizer.url_match
+    nlp.tokenizer.url_match = lambda text: url_match(text) or _CAPITALISED_DOMAIN.fullmatch(text)
     nlp.add_pipe(_PARAGRAPHS, before="parser")
     nlp.add_pipe(_HONORIFIC_SPLIT, after="ner")
     _add_ruler(

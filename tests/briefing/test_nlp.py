@@ -72,6 +72,13 @@ def test_a_hyphen_after_an_abbreviation_is_split(pipeline: Any) -> None:
     ]
 
 
+def test_a_site_name_with_a_capitalised_domain_is_one_token(pipeline: Any) -> None:
+    words = [t.text for t in pipeline.make_doc("fansite Arena.Fans.Org, said Okafor")]
+    assert words == ["fansite", "Arena.Fans.Org", ",", "said", "Okafor"]
+    # a full stop with no space after it still ends a sentence before a capitalised word
+    assert "Net" in [t.text for t in pipeline.make_doc("beat expectations.Net profit rose")]
+
+
 def test_a_paragraph_break_always_ends_a_sentence() -> None:
     doc = parse_article("Storm Hits Coast", "Winds reached the coast.")
     assert [s.text.strip() for s in doc.sents] == ["Storm hits coast", "Winds reached the coast."]

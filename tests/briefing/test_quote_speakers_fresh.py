@@ -1,6 +1,6 @@
 """Speakers the parser hides or a newspaper stands for: an inverted subject the tagger read as
-a verb, and "the paper" or "the newspaper" after a named title. Texts this project wrote in
-the shapes of BBC and wire news."""
+a verb, "the paper" or "the newspaper" after a named title, and an editor before a site's
+address ("Arena.Fans.Org"). Texts this project wrote in the shapes of BBC and wire news."""
 
 from tests.briefing.speaker_reading import actor_types, speakers
 
@@ -250,3 +250,13 @@ def test_a_name_before_a_bracket_and_ltd_is_a_firm_not_its_economist() -> None:
     )
     assert actor_types("Surplus", body).get("Morton Blake") == "organisation"
     assert speakers("Surplus", body) == ["Jonas Berg"]
+
+
+def test_the_editor_of_a_site_named_by_its_address_speaks_not_the_address() -> None:
+    body = (
+        "Fans have waited three years for the sequel to the game. Maria Okafor, editor of "
+        'fansite Arena.Fans.Org, said: "The studio got everything right. Nothing distracts '
+        'you when you are playing."'
+    )
+    assert speakers("Fans hope for sequel", body) == ["Maria Okafor"]
+    assert "Org" not in actor_types("Fans hope for sequel", body)
