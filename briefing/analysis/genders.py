@@ -54,6 +54,11 @@ def first_name_gender(word: str) -> str | None:
     return found if found in (MALE, FEMALE) else None
 
 
+def is_first_name(word: str) -> bool:
+    """Whether a word is a first name `gender-guesser` knows, of either gender or both."""
+    return word.isalpha() and len(word) > 1 and _detector().get_gender(word) != "unknown"
+
+
 def name_gender(name: str) -> str | None:
     """The gender a full name tells by its title or its first name, else None; a name of
     one word only when it is a known first name, as for a person the article names by it

@@ -12,11 +12,14 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from briefing.analysis import gazetteer
+from briefing.analysis.cities import is_large_city
 from briefing.analysis.gazetteer import ORGANISATION, PERSON, PLACE
+from briefing.analysis.genders import is_first_name
 from briefing.analysis.mention_model import UNSURE, NameMention
 from briefing.analysis.missed_mentions import add_missed_mentions
 from briefing.analysis.name_checks import TITLE_WORDS as _TITLES
 from briefing.analysis.name_checks import cut_before_name, described, is_junk
+from briefing.analysis.nlp import dictionary_words
 from briefing.analysis.person_evidence import names_an_office_holder
 from briefing.analysis.roles import PERSON_NOUNS
 from briefing.names import normalise_name
@@ -211,12 +214,14 @@ def find_mentions(doc: Doc) -> list[NameMention]:
             continue
         if kind == PERSON and cut_before_name(span):
             continue
-        if kind == PERSON and _is_location(span):
-            kind = PLACE
+        if kind == PERSON and _is_location(span) and not _a_persons_name(span):
+            kind = PLACE  # "in Davenport", not "in Jose Mourinho, Chelsea have …"
         elif kind == PERSON and len(span) == 1 and described(span[0]):
             continue  # "the 25-year-old Dubliner": a description, no name
         elif kind == ORGANISATION and names_an_office_holder(span):
             kind = PERSON
+        elif ent.label_ in {"GPE", "LOC"} and _a_persons_name(span):
+            kind = PERSON  # "Jose Mourinho" tagged a place
         key = normalise_name(surface)
         if _names_a_work(ent, start):
             works.add(key)
@@ -224,6 +229,21 @@ def find_mentions(doc: Doc) -> list[NameMention]:
             things[key] += 1
         found.append(NameMention(start, end, surface, kind, key, None))
     return add_missed_mentions(doc, _without_things(found, works, things))
+
+
+def _a_persons_name(span: Span) -> bool:
+    """Whether two words no gazetteer holds read as a person's name, wherever they stand: a
+    first name, then a word that is neither a first name nor a common word ("Jose Mourinho",
+    not "Forest Hill" or "Santa Maria")."""
+    if len(span) != 2 or not all(t.is_title and t.is_alpha for t in span):
+        return False
+    first, last = span
+    return (
+        is_first_name(first.text)
+        and not is_first_name(last.text)
+        and last.lower_ not in dictionary_words()
+        and not is_large_city(span.text)
+    )
 
 
 def _norp_name(span: Span) -> tuple[str, int]:

@@ -151,6 +151,14 @@ def load_pipeline() -> Any:
     return nlp
 
 
+@functools.cache
+def dictionary_words() -> frozenset[str]:
+    """The English words the model's lemmatizer knows (WordNet's nouns, verbs, adjectives
+    and adverbs, a few names among them): a word outside them is no common word."""
+    table = load_pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(word for words in table.values() for word in words)
+
+
 # --- the text given to the pipeline -------------------------------------------------------
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")

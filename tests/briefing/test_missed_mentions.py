@@ -71,3 +71,13 @@ def test_a_capitalised_body_that_speaks_is_found_when_the_model_missed_it() -> N
     added = [(m.surface, m.type) for m in add_missed_mentions(doc, [])]
     assert ("Making Choices Alliance", "organisation") in added
     assert not any(surface.endswith("Commission") for surface, _ in added)  # no name of its own
+
+
+def test_a_first_name_and_an_unknown_surname_read_as_a_place_are_a_person() -> None:
+    tagged_a_place = "Rivals in Madrid were stunned. In Ramiro Estevanez, Argentina have a champion."
+    after_in = "Rivals were stunned. In Tomas Ferlini, Chelsea have a manager who hates to lose."
+    assert actor_types("Tennis", tagged_a_place)["Ramiro Estevanez"] == "person"
+    assert actor_types("Football", after_in)["Tomas Ferlini"] == "person"
+    # a first name before a common word, or a place's name after "in", stays a place
+    assert actor_types("Walk", "Fans walked to Forest Hill.")["Forest Hill"] == "place"
+    assert actor_types("Fans", "Fans in Perth were stunned.")["Perth"] == "place"
