@@ -74,7 +74,7 @@ def test_a_capitalised_body_that_speaks_is_found_when_the_model_missed_it() -> N
 
 
 def test_a_first_name_and_an_unknown_surname_read_as_a_place_are_a_person() -> None:
-    tagged_a_place = "Rivals in Madrid were stunned. In Ramiro Estevanez, Argentina have a champion."
+    tagged_a_place = "Rivals in Madrid were stunned. In Ramiro Estevanez, Argentina have a star."
     after_in = "Rivals were stunned. In Tomas Ferlini, Chelsea have a manager who hates to lose."
     assert actor_types("Tennis", tagged_a_place)["Ramiro Estevanez"] == "person"
     assert actor_types("Football", after_in)["Tomas Ferlini"] == "person"
