@@ -8,8 +8,8 @@ import functools
 
 _LARGE = 100_000  # people: a smaller town's name is as often a surname
 # Words after a city's name that make it a sports club's ("Manchester United", "Leeds Rovers").
-_CLUB_WORDS = frozenset(
-    "united city rovers athletic wanderers county town albion rangers villa forest".split()
+CLUB_WORDS = frozenset(
+    "united utd city rovers athletic wanderers county town albion rangers villa forest".split()
 )
 
 
@@ -29,4 +29,4 @@ def is_large_city(word: str) -> bool:
 def is_city_club(name: str) -> bool:
     """Whether a name is a large city's followed by a club's word ("Manchester United")."""
     words = name.split()
-    return len(words) == 2 and is_large_city(words[0]) and words[1].lower() in _CLUB_WORDS
+    return len(words) == 2 and is_large_city(words[0]) and words[1].lower() in CLUB_WORDS

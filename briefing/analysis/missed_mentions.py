@@ -1,17 +1,20 @@
 """Mentions of actors the entity tagger missed, found from those it did find: acronyms in
 brackets and the names they spell, acronyms that spell an organisation named elsewhere, names
 found again word for word, one-word names an apposition describes ("Icstis, the premium rate
-watchdog"), acronyms that speak ("the RSPCA said"), and one-word names and surnames repeated
-bare ("Lind said …")."""
+watchdog"), acronyms that speak ("the RSPCA said"), people named by a first name and a
+surname ("Lindsay Davenport has put …"), and one-word names and surnames repeated bare ("Lind
+said …")."""
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from briefing.analysis.acronyms import LEGAL_FORMS, is_acronym, spells
+from briefing.analysis.cities import CLUB_WORDS
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
-from briefing.analysis.genders import MISTERS
+from briefing.analysis.genders import MISTERS, is_first_name
 from briefing.analysis.mention_model import UNSURE, NameMention
 from briefing.analysis.name_checks import TITLE_WORDS
+from briefing.analysis.nlp import dictionary_words
 from briefing.analysis.person_evidence import described_as_organisation, described_as_person
 from briefing.analysis.roles import PERSON_NOUNS, ROLE_NOUNS, SPOKESPEOPLE
 from briefing.analysis.speech_verbs import is_speech_verb
@@ -23,7 +26,7 @@ def add_missed_mentions(doc: Doc, found: list[NameMention]) -> list[NameMention]
     found = _speaking_bodies(doc, _speaking_acronyms(doc, _bracketed_acronyms(doc, found)))
     found = _repeated_full_names(doc, _spelled_acronyms(doc, found))
     found = _described_names(doc, _bodies_of_spokespeople(doc, found))
-    return _repeated_names(doc, found)
+    return _repeated_names(doc, _first_named_people(doc, found))
 
 
 def _covered(found: list[NameMention]) -> set[int]:
@@ -266,6 +269,65 @@ def _described_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
             continue
         added.append(NameMention(i, i + 1, token.text, kind, normalise_name(token.text), None))
     return _merged(found, added)
+
+
+def _first_named_people(doc: Doc, found: list[NameMention]) -> list[NameMention]:
+    """Add the people the tagger missed who are named by a first name and a surname that is
+    no common word, or that the article names alone too ("Lindsay Davenport has put …",
+    then "said Davenport", which the tagger read as a town)."""
+    covered = _covered(found)
+    alone = {m.surface for m in found if m.canonical is None and " " not in m.surface}
+    lower = {t.text for t in doc if t.is_lower}  # "man", "save": no first name here
+    added: list[NameMention] = []
+    for first in doc[:-1]:
+        i = first.i
+        last = doc[i + 1]
+        if i in covered or i + 1 in covered or first.ent_iob_ != "O" or first.lower_ in lower:
+            continue
+        if not (last.ent_iob_ == "O" or _stray_entity(last) or _unknown_place(last)):
+            continue
+        if not (_a_first_name(first) and _a_surname(last)) or _in_longer_name(doc, i):
+            continue
+        if last.text in alone or last.lower_ not in dictionary_words():
+            covered.update((i, i + 1))
+            name = doc[i : i + 2].text
+            added.append(NameMention(i, i + 2, name, PERSON, normalise_name(name), None))
+    return _merged(found, added)
+
+
+def _a_first_name(token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and not token.is_stop
+        and token.lower_ not in TITLE_WORDS
+        and is_first_name(token.text)
+    )
+
+
+def _a_surname(token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.is_alpha
+        and len(token) > 2
+        and not is_first_name(token.text)
+        and token.lower_ not in CLUB_WORDS  # "Man Utd"
+    )
+
+
+def _unknown_place(token: Token) -> bool:
+    """Whether a word alone is a place the tagger found but no gazetteer holds."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    alone = token.ent_iob_ == "B" and (following is None or following.ent_iob_ != "I")
+    return alone and token.ent_type_ in {"GPE", "LOC"} and not token.ent_id_
+
+
+def _in_longer_name(doc: Doc, i: int) -> bool:
+    """Whether two words are part of a longer run of capitalised words."""
+    before = doc[i - 1] if i > 0 else None
+    after = doc[i + 2] if i + 2 < len(doc) else None
+    return any(t is not None and t.pos_ == "PROPN" and t.is_title for t in (before, after))
 
 
 _HONORIFICS = MISTERS | {"dr"}

@@ -81,3 +81,15 @@ def test_a_first_name_and_an_unknown_surname_read_as_a_place_are_a_person() -> N
     # a first name before a common word, or a place's name after "in", stays a place
     assert actor_types("Walk", "Fans walked to Forest Hill.")["Forest Hill"] == "place"
     assert actor_types("Fans", "Fans in Perth were stunned.")["Perth"] == "place"
+
+
+def test_a_first_name_and_a_surname_the_tagger_missed_name_a_person() -> None:
+    body = (
+        "Lindsay Davenport has put any talk of retirement on hold after an injury-free "
+        "season.\n\nThe 28-year-old world number one had said that she would quit at the end "
+        'of last year, but she has had a change of heart. "Finally I felt I could win big '
+        'titles again," said Davenport. "It would be tough to walk away now."'
+    )
+    assert speakers("Davenport puts retirement on hold", body) == ["Lindsay Davenport"]
+    club = "Man Utd fans cheered as Man Utd beat Wigan. Kenny Slade was sacked."
+    assert actor_types("Derby", club).get("Man Utd") != "person"
