@@ -5,7 +5,9 @@ of its main clause or of a verb of saying first ("Lavrov said", "said Lavrov"), 
 other clause ("…, but Wasenius was adamant"). Those come first, then anyone else named outside
 quotation marks since that sentence began ("Mr Lee met Mrs Park. She said"), then the subjects
 of earlier sentences. A sentence led by "he" or "she" counts as naming whom that pronoun
-means ("He told the BBC that Mr Clarke …" goes on with the earlier "he", not with Mr Clarke).
+means ("He told the BBC that Mr Clarke …" goes on with the earlier "he", not with Mr Clarke),
+and one led by a role ("The Tory leader had insisted that …") counts as naming whom the role
+means: the one named with that title, else whom a pronoun there would mean.
 The first whose name or title does not tell the other gender is meant, never a subject of
 the words a "he" tells in its own sentence ("Mr Blair has failed, he claimed"). A sentence
 that is only quotation names nobody, so a limited look back goes past it.
@@ -21,7 +23,9 @@ from spacy.tokens import Doc, Token
 from briefing.analysis.actor_index import ActorIndex
 from briefing.analysis.gazetteer import PERSON, is_demonym
 from briefing.analysis.genders import PRONOUNS, compatible, name_gender, title_gender
+from briefing.analysis.roles import PERSON_NOUNS, SPOKESPEOPLE
 from briefing.analysis.speech_verbs import is_speech_verb, reports
+from briefing.analysis.titles import title_holder
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _RELATIVES = frozenset({"who", "that"})
@@ -55,7 +59,11 @@ class People:
             and not quoted(t.idx)
         ]
         self.described_leads = [t.i for t in doc if _leading_description(t) and not quoted(t.idx)]
+        self.role_leads = [
+            t.i for t in doc if _leading_role(t) and not quoted(t.idx) and _unnamed(t, index)
+        ]
         self._resolved: dict[int, str | None] = {}
+        self._roles_held: dict[tuple[int, str | None], str | None] = {}
         self.clause_subjects = self._clause_subjects()
         self._sentence_starts = [sentence.start for sentence in doc.sents]
         self._all_quoted = [
@@ -147,7 +155,7 @@ class People:
         that is no pronoun ("the actress"); `reach`: how many sentences back it may look."""
         wanted = gender or PRONOUNS.get(self.doc[position].lower_)
         told = self._told_of(self.doc[position])
-        for name in self._candidates(position, reach):
+        for name in self._candidates(position, reach, wanted):
             if compatible(self.gender(name), wanted) and name not in told:
                 return name
         earlier = self._named_in_sentence_before(position) - told
@@ -256,7 +264,18 @@ class People:
         name = self._resolved[position]
         return [name] if name is not None else []
 
-    def _candidates(self, position: int, reach: int | None) -> Iterator[str]:
+    def _role_holder(self, position: int, gender: str | None) -> str | None:
+        """Whom a sentence's subject described by a role means ("The Tory leader had said
+        …"): the one person named before with that title, else whom a "he" or "she" of the
+        same gender there would mean."""
+        key = (position, gender)
+        if key not in self._roles_held:
+            self._roles_held[key] = None  # no loops through itself
+            held_by = title_holder(self.doc[position], self.index)
+            self._roles_held[key] = held_by or self.meant_by(position, gender)
+        return self._roles_held[key]
+
+    def _candidates(self, position: int, reach: int | None, gender: str | None) -> Iterator[str]:
         """Subjects from the nearest earlier sentence that names one; then the other people
         named since that sentence began; then subjects of the sentences before it."""
         subjects = (self.leading, self.clause_subjects)
@@ -269,6 +288,10 @@ class People:
             if sentence < farthest:
                 return
             start = self._sentence_starts[sentence]
+            if (role := _first_between(self.role_leads, start, end)) is not None:
+                if (held_by := self._role_holder(role, gender)) is not None:
+                    yield held_by  # "The Tory leader had insisted … But he said": the leader
+                return
             found = self._pronoun_lead(start, end) + [
                 name for named in subjects for name in _between(named, start, end)
             ]
@@ -295,6 +318,29 @@ def _leading_description(subject: Token) -> bool:
         return False
     aged = any(c.lower_ == "old" for c in subject.lefts)  # "the 25-year-old …"
     return aged and (subject.pos_ == "PROPN" or is_demonym(subject.text))
+
+
+def _leading_role(subject: Token) -> bool:
+    """Whether a main clause's subject is a person described by a role, with "the" ("The
+    Scottish Conservative leader had insisted …"), who is no spokesperson."""
+    return (
+        subject.dep_ in _SUBJECTS
+        and subject.head.dep_ == "ROOT"
+        and subject.tag_ == "NN"
+        and subject.lower_ in PERSON_NOUNS - SPOKESPEOPLE
+        and any(c.lower_ == "the" for c in subject.lefts)
+    )
+
+
+def _unnamed(subject: Token, index: ActorIndex) -> bool:
+    """Whether no person is named in a subject's words ("the Chelsea boss" names none, "the
+    Tory leader Michael Howard" does)."""
+    return not any(index.types.get(index.by_token[t.i] or "") == PERSON for t in subject.subtree)
+
+
+def _first_between(found: list[int], start: int, end: int) -> int | None:
+    first = bisect.bisect_left(found, start)
+    return found[first] if first < len(found) and found[first] < end else None
 
 
 def _opens_sentence(preposition: Token) -> bool:

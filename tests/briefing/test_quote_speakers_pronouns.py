@@ -134,3 +134,24 @@ def test_he_after_a_man_who_phoned_another_pointing_something_out_is_the_caller(
         'The message was meant for my colleagues."'
     )
     assert speakers("Press chief sorry for message", body) == ["Peter Grant"]
+
+
+def test_he_after_a_sentence_led_by_a_role_is_whom_the_role_means_not_a_name_inside_it() -> None:
+    # The parser takes the firm inside the leader's sentence for a subject; "he" goes on with
+    # the leader, the man the article opened with.
+    body = (
+        "Mark Dunlop has resigned from his post as a partner in a law firm following criticism "
+        "over his dual role.\n\nThe Scottish Liberal leader had insisted that his legal work "
+        "with Tods Murray did not influence the causes he supports. But on Friday he said: "
+        '"I have tendered my resignation as a partner with immediate effect."'
+    )
+    assert speakers("Party leader quits legal post", body) == ["Mark Dunlop"]
+    # a role of the pronoun's gender: not the woman who led the sentence before
+    body = (
+        "Jack Bell has been attacked over a remark about drinking made at a school on Monday."
+        "\n\nThe Scottish National Party's leader Nicola Grey wrote to Mr Bell on Tuesday "
+        "accusing him of an error of judgement and calling for him to apologise. In a furious "
+        "response, the first minister said his comments had been taken out of context. He told "
+        'Ms Grey: "It is disappointing that you have added to this distortion of what I said."'
+    )
+    assert speakers("Drink remark row", body) == ["Jack Bell"]
