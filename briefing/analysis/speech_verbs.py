@@ -12,7 +12,8 @@ SPEECH_VERBS = frozenset(
     acknowledge admit suggest predict stress emphasise emphasize maintain reiterate assert
     declare allege contend write tweet recall reply respond answer ask comment conclude vow
     promise pledge threaten complain concede quip joke continue agree urge underline counter
-    retort forecast""".split()
+    retort forecast recount observe remark muse boast lament exclaim reveal assure caution
+    mention testify grumble enthuse scoff whisper shout laugh""".split()
 )
 # Verbs that frame a quoted phrase as their subject's words without being verbs of saying.
 PHRASE_VERBS = frozenset(

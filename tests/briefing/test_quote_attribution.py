@@ -310,3 +310,13 @@ def test_a_paper_speaks_for_the_one_who_wrote_it() -> None:
         "harbour economist Kandra Lisle, said."
     )
     assert speakers("Hedging Catches", body) == ["Kandra Lisle"]
+
+
+def test_less_common_verbs_of_saying_credit_their_subject() -> None:
+    body = (
+        "The minister met farmers in the capital on Monday to talk about the trade deal.\n\n"
+        '"My officials had a small deal done," Mr. Hale recounted at a cabinet meeting.\n\n'
+        '"It will be the biggest deal this country has seen," boasted Rosa Lind, the trade '
+        "secretary."
+    )
+    assert [q.speaker for q in direct("Minister wants bigger deal", body)] == ["Hale", "Rosa Lind"]
