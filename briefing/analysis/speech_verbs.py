@@ -13,7 +13,7 @@ SPEECH_VERBS = frozenset(
     declare allege contend write tweet recall reply respond answer ask comment conclude vow
     promise pledge threaten complain concede quip joke continue agree urge underline counter
     retort forecast recount observe remark muse boast lament exclaim reveal assure caution
-    mention testify grumble enthuse scoff whisper shout laugh""".split()
+    mention testify grumble enthuse scoff whisper shout""".split()
 )
 # Verbs that frame a quoted phrase as their subject's words without being verbs of saying.
 PHRASE_VERBS = frozenset(
