@@ -277,22 +277,31 @@ def _first_named_people(doc: Doc, found: list[NameMention]) -> list[NameMention]
     then "said Davenport", which the tagger read as a town)."""
     covered = _covered(found)
     alone = {m.surface for m in found if m.canonical is None and " " not in m.surface}
+    # a first name the tagger took alone for a name of its own ("Lucie" an organisation)
+    first_alone = {m.start: m for m in found if m.canonical is None and m.end == m.start + 1}
     lower = {t.text for t in doc if t.is_lower}  # "man", "save": no first name here
     added: list[NameMention] = []
+    replaced: set[int] = set()
     for first in doc[:-1]:
         i = first.i
         last = doc[i + 1]
-        if i in covered or i + 1 in covered or first.ent_iob_ != "O" or first.lower_ in lower:
+        if i + 1 in covered or first.lower_ in lower:
+            continue
+        if i in covered and i not in first_alone:
             continue
         if not (last.ent_iob_ == "O" or _stray_entity(last) or _unknown_place(last)):
             continue
         if not (_a_first_name(first) and _a_surname(last)) or _in_longer_name(doc, i):
             continue
+        if is_first_name(last.text) and i not in first_alone:
+            continue  # "San Diego", "San Andreas": two first names, and no name found there
         if last.text in alone or last.lower_ not in dictionary_words():
             covered.update((i, i + 1))
+            replaced.add(i)
             name = doc[i : i + 2].text
             added.append(NameMention(i, i + 2, name, PERSON, normalise_name(name), None))
-    return _merged(found, added)
+    kept = [m for m in found if m.start not in replaced]
+    return _merged(kept, added)
 
 
 def _a_first_name(token: Token) -> bool:
@@ -311,7 +320,6 @@ def _a_surname(token: Token) -> bool:
         and token.is_title
         and token.is_alpha
         and len(token) > 2
-        and not is_first_name(token.text)
         and token.lower_ not in CLUB_WORDS  # "Man Utd"
     )
 

@@ -1,6 +1,6 @@
 """Mentions the entity tagger missed or misread, found from the words around them."""
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from briefing.analysis.article_names import resolve_mentions
 from briefing.analysis.mention_model import UNSURE, NameMention
@@ -93,3 +93,23 @@ def test_a_first_name_and_a_surname_the_tagger_missed_name_a_person() -> None:
     assert speakers("Davenport puts retirement on hold", body) == ["Lindsay Davenport"]
     club = "Man Utd fans cheered as Man Utd beat Wigan. Kenny Slade was sacked."
     assert actor_types("Derby", club).get("Man Utd") != "person"
+
+
+def test_a_first_name_the_tagger_took_for_a_name_of_its_own_joins_the_surname_after_it() -> None:
+    doc = parse_article(
+        "Music lessons",
+        "The scheme is backed by singers Feargal Doyle, Lucie Marvas and David Arne. "
+        "Marvas said it mattered. Tourists crowded San Diego.",
+    )
+    # the tagger's reading of the article the words come from: "Lucie" an organisation of
+    # its own, "Marvas" and "San Diego" no names at all
+    doc.ents = [Span(doc, _at(doc, "Lucie"), _at(doc, "Lucie") + 1, label="ORG")]
+    found = [_mention(doc, "Lucie", "organisation")]
+    named = [(m.surface, m.type) for m in add_missed_mentions(doc, found)]
+    assert ("Lucie Marvas", "person") in named
+    assert ("Lucie", "organisation") not in named
+    assert ("San Diego", "person") not in named  # two first names, and a town's
+
+
+def _at(doc: Doc, word: str) -> int:
+    return next(t.i for t in doc if t.text == word)
