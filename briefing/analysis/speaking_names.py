@@ -13,6 +13,7 @@ said")."""
 from spacy.tokens import Doc, Span, Token
 
 from briefing.analysis import gazetteer
+from briefing.analysis.acronyms import COMPANY_FORMS
 from briefing.analysis.gazetteer import ORGANISATION, PERSON, is_demonym
 from briefing.analysis.genders import HONORIFICS, first_name_gender
 from briefing.analysis.mention_model import NameMention
@@ -50,8 +51,8 @@ def speaking_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
             continue
         span = _name_ending_at(doc, token, taken) or _lone_surname(doc, token)
         titled = False
-        while span is not None and len(span) > 2 and _is_title(span[0]):
-            span, titled = span[1:], True  # "General Guven Ergenc"
+        while span is not None and len(span) > 2 and _is_title(span[0]) and not _a_body(span):
+            span, titled = span[1:], True  # "General Guven Ergenc", not "General Acquisition Co"
         if span is None or not _is_name(span, lowered):
             continue
         if len(span) == 1:
@@ -122,9 +123,8 @@ def _is_name(span: Span, lowered: set[str]) -> bool:
         if words[0].lower_.rstrip(".") not in HONORIFICS:
             lowered = set()  # "Theresa May" although the article also writes "may"
         words = words[1:]  # "Lord Nicholls" although the article also speaks of a "law lord"
-    if not words or any(
-        t.lower_ in lowered or t.lower_ in ROLE_NOUNS or t.lower_ in _MORE_TITLES for t in words
-    ):
+    titles = set() if _a_body(span) else ROLE_NOUNS | _MORE_TITLES  # "General … Co" a firm
+    if not words or any(t.lower_ in lowered or t.lower_ in titles for t in words):
         return False
     return gazetteer.lookup(span.text) is None
 
@@ -142,8 +142,13 @@ def _opens_as_person(token: Token) -> bool:
     return word not in ROLE_NOUNS and first_name_gender(token.text) is not None
 
 
+def _a_body(span: Span) -> bool:
+    """Whether a name ends with a body's word or a company's form ("… Trust", "… Co")."""
+    return span[-1].lower_.rstrip(".") in BODY_ENDINGS | _BODIES | COMPANY_FORMS
+
+
 def _reads_as_person(span: Span) -> bool:
-    if span[-1].lower_ in BODY_ENDINGS | _BODIES:
+    if _a_body(span):
         return False  # "the Terrence Higgins Trust said", though a first name opens it
     before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
     return (

@@ -197,3 +197,13 @@ def test_a_name_in_apposition_to_a_council_is_an_organisation_that_speaks() -> N
     )
     assert actor_types("Addresses", body)["DNRA"] == "organisation"
     assert speakers("Addresses", body) == ["DNRA"]
+
+
+def test_a_firm_whose_name_opens_with_a_rank_is_a_firm_not_a_general() -> None:
+    body = (
+        "General Acquisition Co, a partnership of two Texas investors, said it would raise its "
+        'offer for the maker of tyres. "We believe our offer gives shareholders the greatest '
+        'value," General Acquisition Co said in a letter to the board.'
+    )
+    assert actor_types("Bid", body).get("General Acquisition Co") == "organisation"
+    assert speakers("Bid", body) == ["General Acquisition Co"]
