@@ -85,12 +85,23 @@ def last_voice(reader: QuoteText, segment: Segment) -> Attribution | None:
     paragraph_end = reader.paragraphs[segment.paragraph][1]
     after_end = min(reader.next_sentence_end(segment.end, paragraph_end), paragraph_end)
     after = reader.tokens(segment.end, after_end)
-    others = {index.by_token[t.i] for t in after if not reader.quoted(t.idx)} - {None, name}
+    others = {
+        index.by_token[t.i] for t in after if not reader.quoted(t.idx) and not _leads(t)
+    } - {None, name}
     if _reports_anew(reader, after):
         others = set()  # "In response, David Davis said the Tories would …": his own words
     if any(index.types.get(other or "") != PLACE for other in others):
         return None
     return Attribution(name, None, segment.start, segment.end)
+
+
+def _leads(token: Token) -> bool:
+    """Whether a name is the subject of a sentence's main clause or owns a thing ("Keane was
+    full of praise for Duff's role …"): someone the story turns to, not one a quote is
+    credited to ("… is the view of Graham Lane")."""
+    while token.dep_ in {"compound", "amod"} and token.head is not token:
+        token = token.head
+    return token.dep_ == "poss" or (token.dep_ in _SUBJECTS and token.head.dep_ == "ROOT")
 
 
 def _reports_anew(reader: QuoteText, after: list[Token]) -> bool:

@@ -244,3 +244,16 @@ def test_he_who_tells_is_not_the_one_his_words_are_about() -> None:
         'solution to every one of them".'
     )
     assert speakers("New Year Message", body) == ["Michael Howard"]
+
+
+def test_a_quote_standing_alone_is_kept_when_the_next_sentence_turns_to_someone_else() -> None:
+    # the next sentence's subject is whom the story turns to, and a name owning a thing
+    # there ("Duff's role") is no one the quote may be credited to
+    body = (
+        "The Republic kept a clean sheet for the eighth time in 11 matches and are unbeaten "
+        "at home since Brian Kerr took over. Kerr applauded the decisive move which earned "
+        'the victory. "It was a brilliant goal, fantastic skill by Damien Duff. Robbie might '
+        'have scuffed it a little but it was a good goal." Matchwinner Keane was another full '
+        "of praise for Duff's role in the goal."
+    )
+    assert speakers("Kerr hails Irish win", body) == ["Brian Kerr"]
