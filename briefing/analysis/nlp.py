@@ -26,7 +26,7 @@ from typing import Any
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from briefing.analysis import gazetteer
@@ -62,11 +62,26 @@ if not Language.has_factory(_PARAGRAPHS):
 
     @Language.component(_PARAGRAPHS)
     def _paragraph_breaks(doc: Doc) -> Doc:
-        """Start a sentence after each blank line: a title or paragraph never runs on."""
+        """Start a sentence after each blank line: a title or paragraph never runs on; and
+        never right after a word or a comma on the same line ("Mr Howard told the Today
+        programme Mr Blair had …" is one sentence, whatever the parser would make of it)."""
         for token in doc[:-1]:
             if token.is_space and token.text.count("\n") >= 2:
                 doc[token.i + 1].is_sent_start = True
+            elif _runs_on(token):
+                doc[token.i + 1].is_sent_start = False
         return doc
+
+
+def _runs_on(token: Token) -> bool:
+    """Whether the token after a word or a comma, on the same line, goes on its sentence."""
+    following = token.doc[token.i + 1]
+    return (
+        (token.is_alpha or token.text == ",")
+        and token.whitespace_ == " "
+        and not following.is_space
+        and not following.is_punct
+    )
 
 
 _HONORIFIC_SPLIT = "briefing_honorific_split"

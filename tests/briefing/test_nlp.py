@@ -79,6 +79,17 @@ def test_a_site_name_with_a_capitalised_domain_is_one_token(pipeline: Any) -> No
     assert "Net" in [t.text for t in pipeline.make_doc("beat expectations.Net profit rose")]
 
 
+def test_a_sentence_never_starts_right_after_a_word_on_the_same_line() -> None:
+    doc = parse_article(
+        "Tories attack",
+        "On Thursday, Mr Hale told the BBC's Today programme Mr Blair had initially refused "
+        "the change, then had come round to the idea. He said it was a U-turn.",
+    )
+    body = [s.text for s in doc.sents][1:]
+    assert body[0].startswith("On Thursday") and body[0].endswith("to the idea.")
+    assert body[1] == "He said it was a U-turn."
+
+
 def test_a_paragraph_break_always_ends_a_sentence() -> None:
     doc = parse_article("Storm Hits Coast", "Winds reached the coast.")
     assert [s.text.strip() for s in doc.sents] == ["Storm hits coast", "Winds reached the coast."]

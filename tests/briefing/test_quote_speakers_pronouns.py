@@ -155,3 +155,15 @@ def test_he_after_a_sentence_led_by_a_role_is_whom_the_role_means_not_a_name_ins
         'Ms Grey: "It is disappointing that you have added to this distortion of what I said."'
     )
     assert speakers("Drink remark row", body) == ["Jack Bell"]
+
+
+def test_he_after_a_sentence_the_parser_would_have_cut_in_two_is_its_subject() -> None:
+    # Read as two sentences ("… Today programme" / "Mr Blair had …"), "he" would be Blair.
+    body = (
+        "Tory leader Michael Hale has attacked the government over its plans for householders "
+        "who tackle burglars.\n\nOn Thursday, Mr Hale told BBC Radio 4's Today programme Mr "
+        "Blair had initially refused the law change, then had come round to the idea and was "
+        "now backtracking again. He said: \"We've had three policy positions in three months "
+        'and two U-turns."'
+    )
+    assert speakers("Tories attack burglar U-turns", body) == ["Michael Hale"]
