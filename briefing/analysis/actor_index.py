@@ -48,6 +48,16 @@ class ActorIndex:
         kept = [(i, name) for i, name in self.subjects if not hidden(i)]
         return ActorIndex(self.by_token, self.types, kept)
 
+    def likeliest_subject(self, subjects: list[Token]) -> Token:
+        """Of a clause's subjects, the last person's ("Confederation (CIP) president Pedro
+        Costa said", "this year, …, he said"), else the first."""
+        people = [
+            t
+            for t in subjects
+            if self.types.get(self.by_token[t.i] or "") == PERSON or t.lower_ in {"he", "she"}
+        ]
+        return people[-1] if people else subjects[0]
+
     def speaker(self, token: Token) -> str | None:
         """The actor a subject token stands for; "he"/"she" mean the last person subject."""
         if token.lower_ in _PERSONAL:

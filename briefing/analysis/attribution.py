@@ -302,14 +302,8 @@ class Attributor:
                     if child.lower_ in _RELATIVES and clause.dep_ == "relcl":
                         return antecedent(child, self.index)  # "Secretary Tessa Jowell, who said"
                     subjects.append(child)
-            if subjects:  # two subjects: "Confederation (CIP) president Pedro Costa said"
-                people = [
-                    t
-                    for t in subjects
-                    if self.index.types.get(self.index.by_token[t.i] or "") == PERSON
-                    or t.lower_ in _PERSONAL  # "this year, …, he said"
-                ]
-                return (people or subjects)[-1 if people else 0]
+            if subjects:
+                return self.index.likeliest_subject(subjects)
             if (
                 clause.dep_ == "acl"
                 and clause.head.dep_ in {"dobj", "pobj"}

@@ -36,7 +36,7 @@ from briefing.analysis.speech_verbs import (
     phrase_verb,
     reports,
 )
-from briefing.analysis.voices import last_voice, voice_going_on, voice_since
+from briefing.analysis.voices import last_voice, named_as, voice_going_on, voice_since
 
 __all__ = ["SPEECH_VERBS", "Quote", "extract_quotes", "quoted_segments"]
 
@@ -178,7 +178,7 @@ class _Reader(QuoteText):
         verb = phrase_verb(sentence, segment.start, self.quoted, self.attributor.subject_of)
         if verb is not None and not self.from_someone(self.tokens(segment.end, sentence.end_char)):
             return Attribution(self.attributor.speaker_of(verb), verb, head_start, segment.end)
-        return None
+        return named_as(self, sentence, segment, head_start)
 
     def _source_after(self, segment: Segment, tail_end: int) -> str | None:
         """The person a quote is credited to right after it (`"…," according to Gibson

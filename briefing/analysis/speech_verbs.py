@@ -155,6 +155,32 @@ def phrase_verb(
     return None
 
 
+def governing_verbs(sentence: Span, start: int, quoted: Callable[[int], bool]) -> list[Token]:
+    """The verbs outside quotation marks before a quoted phrase starting at `start` whose
+    clause holds it, nearest first, the sentence's main verb last ("Letwin branding stamp
+    duty a "…"", "was described by Jobs as the "…"")."""
+    if start <= sentence.start_char:
+        return []
+    holding = [
+        t
+        for t in sentence
+        if t.idx < start
+        and t.pos_ in {"VERB", "AUX"}
+        and not quoted(t.idx)
+        and t.left_edge.idx <= start <= t.right_edge.idx
+    ]
+    return list(reversed(holding))
+
+
+def names_as(phrase: list[Token]) -> bool:
+    """Whether a quoted phrase is what a verb names something ("referred to them as "…"",
+    "called him "…"", "branding the tax a "…""): its head hangs on "as" or completes the
+    verb's object."""
+    inside = {t.i for t in phrase}
+    heads = [t for t in phrase if t.head.i not in inside and not t.is_punct]
+    return any(t.dep_ == "oprd" or (t.dep_ == "pobj" and t.head.lower_ == "as") for t in heads)
+
+
 _AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 
 

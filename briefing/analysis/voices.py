@@ -2,19 +2,21 @@
 before that reports it, belongs to. A paragraph of quotation goes on with the last voice of
 the paragraph before; a quoted sentence standing alone goes on with the person the sentences
 just before speak of. Both stay empty when someone else was named in between or after, but
-for a sentence after that reports someone's own words."""
+for a sentence after that reports someone's own words. A short phrase a clause names
+something as is the words of that clause's subject."""
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from briefing.analysis.gazetteer import PERSON, PLACE
 from briefing.analysis.genders import PRONOUNS
 from briefing.analysis.quote_marks import Segment
-from briefing.analysis.quote_text import Attribution, QuoteText, ends_sentence
-from briefing.analysis.speech_verbs import is_speech_verb, reports
+from briefing.analysis.quote_text import Attribution, QuoteText, ends_sentence, inner_words
+from briefing.analysis.speech_verbs import governing_verbs, is_speech_verb, names_as, reports
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _LAST_VOICE_REACH = 3  # sentences back a quote standing alone may look for whom it goes on with
 _VOICE_SINCE_REACH = 2  # sentences of narrative between two quotes of one voice
+_MAX_NAMING_WORDS = 7  # a quoted phrase something is named as: "referred to them as "…""
 
 
 def voice_going_on(reader: QuoteText, segment: Segment) -> Attribution | None:
@@ -202,3 +204,21 @@ def _names_other(reader: QuoteText, start: int, end: int, speaker: str) -> bool:
         if kind == PERSON or (kind != PLACE and token.dep_ in _SUBJECTS):
             return True
     return False
+
+
+def named_as(reader: QuoteText, sentence: Span, segment: Segment, start: int) -> Attribution | None:
+    """For a short phrase a clause names something as ("Jobs described the Mac as the "most
+    important Mac"", "called him "…""): the person that clause's own subject names."""
+    if len(inner_words(reader.text, segment).split()) > _MAX_NAMING_WORDS:
+        return None
+    if not names_as(reader.tokens(segment.start, segment.end)):
+        return None
+    verbs = governing_verbs(sentence, segment.start, reader.quoted)
+    attributor = reader.attributor
+    subject = attributor.subject_of(verbs[0]) if verbs else None
+    if subject is None or reader.quoted(subject.idx) or subject not in verbs[0].subtree:
+        return None  # no subject of its own: "His comments come as X called him "…""
+    speaker = attributor.subject_speaker(subject)
+    if attributor.index.types.get(speaker or "") != PERSON:
+        return None
+    return Attribution(speaker, verbs[0], start, segment.end)

@@ -320,3 +320,17 @@ def test_less_common_verbs_of_saying_credit_their_subject() -> None:
         "secretary."
     )
     assert [q.speaker for q in direct("Minister wants bigger deal", body)] == ["Hale", "Rosa Lind"]
+
+
+def test_a_phrase_its_subject_names_something_as_is_that_subjects_words() -> None:
+    body = (
+        "Former leader Neil Kinnock has joined the House of Lords. On Sunday it was put to Mr "
+        'Kinnock that he had once referred to its members as "brigands, muggers and '
+        'gangsters". He said the remark had to be seen in context.'
+    )
+    assert [(q.speaker, q.text) for q in direct("Kinnock joins Lords", body)] == [
+        ("Neil Kinnock", "brigands, muggers and gangsters")
+    ]
+    # a phrase a clause only aims at, with no naming verb, stays no one's quote
+    body = 'Chef Ana Ruiz has opened a cafe. She is seeking to "cut and run" from the city.'
+    assert direct("Cafe opens", body) == []
