@@ -22,6 +22,7 @@ from briefing.analysis.clause_subjects import (
     ORGANISATION_PRONOUNS,
     SPEAKING_TYPES,
     ClauseSubjects,
+    reported_body,
     Subject,
     is_the_company,
 )
@@ -155,9 +156,11 @@ class Attributor:
     def _body_just_before(self, voice: Token) -> str | None:
         """Whom "a spokesman" speaks for when nothing names it: the organisation that was the
         subject just before, or that a verb of saying credited just before."""
-        return speaks_for_subject_before(
-            voice, self.subject_before(voice.i)
-        ) or speaks_for_subject_before(voice, body_spoke_before(voice, self.bodies_speaking))
+        return (
+            speaks_for_subject_before(voice, reported_body(voice, self.index))
+            or speaks_for_subject_before(voice, self.subject_before(voice.i))
+            or speaks_for_subject_before(voice, body_spoke_before(voice, self.bodies_speaking))
+        )
 
     def _spoken_for(self, voice: Token) -> str | None:
         return spoken_for(voice, self.people, self.index)

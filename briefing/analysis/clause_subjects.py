@@ -37,6 +37,19 @@ def is_the_company(subject: Token, index: ActorIndex) -> bool:
     )
 
 
+def reported_body(voice: Token, index: ActorIndex) -> tuple[int, str] | None:
+    """The organisation that is the subject of the clause a voice's verb reports ("Folgers
+    has "nothing to announce", a spokesman said"), with where it stands."""
+    for clause in voice.head.children if voice.head.i != voice.i else []:
+        if clause.dep_ != "ccomp" or clause.i > voice.i:
+            continue
+        for subject in clause.children:
+            name = index.by_token[subject.i] if subject.dep_ in _SUBJECTS else None
+            if name is not None and index.types.get(name) in SPEAKING_TYPES:
+                return subject.i, name
+    return None
+
+
 def _named_voice_of(subject: Token, index: ActorIndex) -> str | None:
     """The organisation a named spokesman or officer speaks for ("AMC spokesman Lloyd
     Northard told Reuters that the company …", "UAW president Owen Bieber said … the union

@@ -207,3 +207,12 @@ def test_a_firm_whose_name_opens_with_a_rank_is_a_firm_not_a_general() -> None:
     )
     assert actor_types("Bid", body).get("General Acquisition Co") == "organisation"
     assert speakers("Bid", body) == ["General Acquisition Co"]
+
+
+def test_a_spokesman_after_a_clause_about_a_firm_speaks_for_that_firm() -> None:
+    body = (
+        "The biggest roaster has launched a premium coffee range in three cities.\n\n"
+        'Number two roaster Northwind Coffee has "nothing to announce at this point" in its '
+        "premium line, a spokesman said."
+    )
+    assert speakers("Roasters eye premium coffee", body) == ["Northwind Coffee"]
