@@ -22,9 +22,9 @@ from briefing.analysis.clause_subjects import (
     ORGANISATION_PRONOUNS,
     SPEAKING_TYPES,
     ClauseSubjects,
-    reported_body,
     Subject,
     is_the_company,
+    reported_body,
 )
 from briefing.analysis.descriptions import (
     POSSESSIVES,
