@@ -278,7 +278,7 @@ def _first_named_people(doc: Doc, found: list[NameMention]) -> list[NameMention]
     covered = _covered(found)
     alone = {m.surface for m in found if m.canonical is None and " " not in m.surface}
     # a first name the tagger took alone for a name of its own ("Lucie" an organisation)
-    first_alone = {m.start: m for m in found if m.canonical is None and m.end == m.start + 1}
+    first_alone = {m.start for m in found if m.canonical is None and m.end == m.start + 1}
     lower = {t.text for t in doc if t.is_lower}  # "man", "save": no first name here
     added: list[NameMention] = []
     replaced: set[int] = set()

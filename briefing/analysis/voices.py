@@ -87,10 +87,8 @@ def last_voice(reader: QuoteText, segment: Segment) -> Attribution | None:
     paragraph_end = reader.paragraphs[segment.paragraph][1]
     after_end = min(reader.next_sentence_end(segment.end, paragraph_end), paragraph_end)
     after = reader.tokens(segment.end, after_end)
-    others = {index.by_token[t.i] for t in after if not reader.quoted(t.idx) and not _leads(t)} - {
-        None,
-        name,
-    }
+    named = {index.by_token[t.i] for t in after if not reader.quoted(t.idx) and not _leads(t)}
+    others = named - {None, name}
     if _reports_anew(reader, after):
         others = set()  # "In response, David Davis said the Tories would …": his own words
     if any(index.types.get(other or "") != PLACE for other in others):
