@@ -71,7 +71,9 @@ _PARTY_MEMBERS = frozenset({"republican", "democrat", "conservative", "tory", "s
 # Words that stand, with "the", for whom they were first named with: "the spokesman" after
 # "a Home Office spokesman", "the report" after "the Tower Commission report".
 _NEW = frozenset({"a", "an", "another", "new"})
-_DOCUMENTS = ISSUED_DOCUMENTS | {"lawsuit"}
+_DOCUMENTS = ISSUED_DOCUMENTS | {"lawsuit", "suit", "resolution", "guidance", "submission"}
+_ISSUING = frozenset({"file", "issue", "publish", "release", "submit", "adopt", "pass", "bring"})
+_SAME_DOCUMENT = {"suit": "lawsuit"}  # "filed the suit …. the lawsuit states"
 _NAMED_BEFORE = VOICE_ROLES | _DOCUMENTS
 _OWNED_DOCUMENTS = ISSUED_DOCUMENTS | {"book", "website", "blog", "memo", "manifesto"}
 
@@ -262,8 +264,9 @@ class Attributor:
             c.lower_ == "the" or c.dep_ == "poss" for c in subject.lefts
         ):
             return None
+        word = _SAME_DOCUMENT.get(subject.lower_, subject.lower_)
         for earlier in reversed(self.doc[: subject.i]):
-            if earlier.lower_ != subject.lower_:
+            if _SAME_DOCUMENT.get(earlier.lower_, earlier.lower_) != word:
                 continue
             name = (
                 self.index.speaker(earlier)
@@ -277,12 +280,13 @@ class Attributor:
         return None
 
     def _issued_by(self, document: Token) -> str | None:
-        """Who issued a document that a verb of saying is said "in" ("Novo said in a
-        statement"): that verb's speaker."""
-        prep = document.head
-        if document.dep_ != "pobj" or prep.lower_ != "in" or not is_speech_verb(prep.head):
-            return None
-        return self.speaker_of(prep.head)
+        """Who issued a document: who said "in" it, or filed it ("Slattery filed the suit")."""
+        head = document.head
+        if document.dep_ == "dobj" and head.lemma_.lower() in _ISSUING:
+            return self.subject_speaker(subject) if (subject := self.subject_of(head)) else None
+        if document.dep_ == "pobj" and head.lower_ == "in" and is_speech_verb(head.head):
+            return self.speaker_of(head.head)
+        return None
 
     def subject_of(self, verb: Token) -> Token | None:
         """The token naming who speaks: the verb's subject (that of the clause it hangs on for

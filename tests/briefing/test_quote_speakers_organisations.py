@@ -216,3 +216,23 @@ def test_a_spokesman_after_a_clause_about_a_firm_speaks_for_that_firm() -> None:
         "premium line, a spokesman said."
     )
     assert speakers("Roasters eye premium coffee", body) == ["Northwind Coffee"]
+
+
+def test_the_suit_speaks_for_whoever_filed_it() -> None:
+    body = (
+        "Sprinter Marta Oyelaran has filed a suit against the founder of a sports nutrition "
+        "firm, accusing him of defamation. The founder had claimed on television that she used "
+        'banned drugs.\n\nHis statements, the suit added, were "false and malicious and made to '
+        'sell his products".'
+    )
+    assert speakers("Sprinter sues over drug claims", body) == ["Marta Oyelaran"]
+
+
+def test_the_resolution_speaks_for_the_body_named_with_it_before() -> None:
+    body = (
+        "The Senate voted to condemn a proposed European tax on vegetable oils and said it would "
+        "lead to retaliation.\n    The non-binding Senate resolution was approved on a 99 to 0 "
+        'vote.\n    "The administration should tell the European Community that the United '
+        'States will view such a tax as a breach of its obligations," the resolution stated.'
+    )
+    assert speakers("Senate hits oils tax", body) == ["Senate"]
