@@ -196,10 +196,11 @@ def test_a_report_never_named_before_is_the_body_that_spoke_just_before() -> Non
         'Ms Hale filed a lawsuit against the games firm last year. "It misled buyers," the '
         "lawsuit said."
     )
+    # a lawsuit is not the body that spoke before it, but whoever filed it
     assert speakers("Tsunami", body) == [
         "International Monetary Fund",
         "International Monetary Fund",
-        None,
+        "Hale",
     ]
 
 
