@@ -155,12 +155,11 @@ def phrase_verb(
     return None
 
 
-def governing_verbs(sentence: Span, start: int, quoted: Callable[[int], bool]) -> list[Token]:
-    """The verbs outside quotation marks before a quoted phrase starting at `start` whose
-    clause holds it, nearest first, the sentence's main verb last ("Letwin branding stamp
-    duty a "…"", "was described by Jobs as the "…"")."""
+def governing_verb(sentence: Span, start: int, quoted: Callable[[int], bool]) -> Token | None:
+    """The nearest verb outside quotation marks before a quoted phrase starting at `start`
+    whose clause holds it ("was described by Jobs as the "…""), else None."""
     if start <= sentence.start_char:
-        return []
+        return None
     holding = [
         t
         for t in sentence
@@ -169,7 +168,7 @@ def governing_verbs(sentence: Span, start: int, quoted: Callable[[int], bool]) -
         and not quoted(t.idx)
         and t.left_edge.idx <= start <= t.right_edge.idx
     ]
-    return list(reversed(holding))
+    return holding[-1] if holding else None
 
 
 def names_as(phrase: list[Token]) -> bool:

@@ -11,7 +11,7 @@ from briefing.analysis.gazetteer import PERSON, PLACE
 from briefing.analysis.genders import PRONOUNS
 from briefing.analysis.quote_marks import Segment
 from briefing.analysis.quote_text import Attribution, QuoteText, ends_sentence, inner_words
-from briefing.analysis.speech_verbs import governing_verbs, is_speech_verb, names_as, reports
+from briefing.analysis.speech_verbs import governing_verb, is_speech_verb, names_as, reports
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _LAST_VOICE_REACH = 3  # sentences back a quote standing alone may look for whom it goes on with
@@ -211,12 +211,14 @@ def named_as(reader: QuoteText, sentence: Span, segment: Segment, start: int) ->
         return None
     if not names_as(reader.tokens(segment.start, segment.end)):
         return None
-    verbs = governing_verbs(sentence, segment.start, reader.quoted)
+    verb = governing_verb(sentence, segment.start, reader.quoted)
+    if verb is None:
+        return None
     attributor = reader.attributor
-    subject = attributor.subject_of(verbs[0]) if verbs else None
-    if subject is None or reader.quoted(subject.idx) or subject not in verbs[0].subtree:
+    subject = attributor.subject_of(verb)
+    if subject is None or reader.quoted(subject.idx) or subject not in verb.subtree:
         return None  # no subject of its own: "His comments come as X called him "…""
     speaker = attributor.subject_speaker(subject)
     if attributor.index.types.get(speaker or "") != PERSON:
         return None
-    return Attribution(speaker, verbs[0], start, segment.end)
+    return Attribution(speaker, verb, start, segment.end)
