@@ -104,8 +104,9 @@ class Question:
 
 
 def quote_term(term: str) -> str:
-    """An FTS5 string literal, so no user text is ever read as an operator."""
-    return '"' + term.replace('"', '""') + '"'
+    """An FTS5 string literal, so no user text is ever read as an operator; a NUL character,
+    which would end the literal early, splits words as the index's tokenizer does."""
+    return '"' + term.replace('"', '""').replace("\x00", " ") + '"'
 
 
 def match_all(terms: Sequence[str]) -> str:

@@ -12,6 +12,7 @@ from briefing.questions.ranking import Searcher
 from briefing.questions.snippets import plain_snippet, snippet_parts
 from briefing.questions.understanding import match_all
 from storage import Archive
+from storage.filters import Filters
 from tests.conftest import OTHER_ARTICLE, OWN_ARTICLE
 
 NOW = datetime(2024, 6, 1, 12, tzinfo=UTC)
@@ -58,3 +59,12 @@ def test_fts_syntax_in_queries_is_plain_text(archive: Archive) -> None:
     import_article(archive, 1, parse_pasted(OWN_ARTICLE))
     for query in ['Dunn"', "Dunn AND", "NOT Dunn", "Dunn*", "(Dunn", "NEAR(Dunn port)", "^Dunn"]:
         assert len(search(archive, 1, query).articles) == 1, query
+
+
+def test_a_nul_character_in_a_term_ends_no_fts_string(archive: Archive) -> None:
+    # found by the hostile e2e fuzzing: a NUL inside a quoted FTS5 term made SQLite raise
+    # "unterminated string"; the index's tokenizer reads it as a break between words
+    import_article(archive, 1, parse_pasted(OWN_ARTICLE))
+    store = Searcher(archive).store
+    assert len(store.text_hits(1, match_all(["Dunn\x00port"]), Filters(), 5)) <= 1
+    assert match_all(["a\x00b"]) == '"a b"'
