@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from briefing.analysis.acronyms import is_acronym, spells
+from briefing.analysis.acronyms import LEGAL_FORMS, is_acronym, spells
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
 from briefing.analysis.genders import name_gender, title_gender
 from briefing.analysis.mention_model import UNSURE, NameMention
@@ -63,6 +63,8 @@ class ArticleNames:
                 words = m.key.split()
                 names.by_first_word.setdefault(words[0], set()).add(target)
                 names.by_final_word.setdefault(words[-1], set()).add(target)
+                if words[-1] in LEGAL_FORMS:  # "Fenwick" after "Harold Fenwick Ltd"
+                    names.by_final_word.setdefault(words[-2], set()).add(target)
                 if m.canonical is None:
                     names.by_content.setdefault(_content(m.key), m.key)
                 if not is_acronym(m.surface) and not (m.canonical and m.type == PLACE):

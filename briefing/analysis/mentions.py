@@ -12,6 +12,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from briefing.analysis import gazetteer
+from briefing.analysis.acronyms import LEGAL_FORMS
 from briefing.analysis.cities import is_large_city
 from briefing.analysis.gazetteer import ORGANISATION, PERSON, PLACE
 from briefing.analysis.genders import is_first_name
@@ -214,6 +215,8 @@ def find_mentions(doc: Doc) -> list[NameMention]:
             continue
         if kind == PERSON and cut_before_name(span):
             continue
+        if kind == PERSON and len(span) > 1 and span[-1].lower_.rstrip(".") in LEGAL_FORMS:
+            kind = ORGANISATION  # "James Hardie Ltd": a firm, whatever its first name
         if kind == PERSON and _is_location(span) and not _a_persons_name(span):
             kind = PLACE  # "in Davenport", not "in Jose Mourinho, Chelsea have …"
         elif kind == PERSON and len(span) == 1 and described(span[0]):

@@ -33,6 +33,18 @@ def test_a_firm_ending_in_group_is_an_organisation_however_the_parser_reads_it()
     assert actor_types("Stadium", body)["Multiplex Group"] == "organisation"
 
 
+def test_a_firm_with_a_legal_form_is_an_organisation_and_its_short_name_joins_it() -> None:
+    body = (
+        "James Hardie Ltd said its share of the Canadian biscuit market is holding at more "
+        "than 30 pct.\n    Hardie earlier reported profits in the quarter rose 12 pct.\n"
+        '    "All our bakeries achieved both sales and earnings growth over the year," it said.\n'
+    )
+    assert actor_types("Biscuit maker holds its share", body) == {
+        "James Hardie Ltd": "organisation"
+    }
+    assert speakers("Biscuit maker holds its share", body) == ["James Hardie Ltd"]
+
+
 def test_a_wire_ticker_mark_is_no_part_of_the_name() -> None:
     body = (
         "The United Auto Workers <UAW> union said it backs the plan of Chrysler Corp <C> "
