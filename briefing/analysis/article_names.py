@@ -193,6 +193,9 @@ def _target(
         return f"g:{m.canonical}"
     if is_acronym(m.surface) and (target := _acronym_target(m, names, previous, gap)):
         return target
+    if (firm := _firm_of(m.key, names)) is not None:
+        m.type = ORGANISATION  # "Holly Sugar's" read as a person, after "Holly Sugar Corp"
+        return f"n:{firm}"
     if m.type == PERSON and len(person_key(m.key).split()) > 1:
         return f"p:{names.person(person_key(m.key))}"
     if (titled := _titled_surname(words, names)) is not None:
@@ -228,6 +231,16 @@ def _target(
         m.type = PERSON  # "said Daveport": a slip for Lindsay Davenport, parsed as a firm
         return f"p:{similar}"
     return _one_word_target(m, word, names)
+
+
+def _firm_of(key: str, names: ArticleNames) -> str | None:
+    """The firm a name of two words or more is, without its legal form ("Holly Sugar" of
+    "Holly Sugar Corp"), whatever the tagger took it for."""
+    if " " not in key:
+        return None
+    firms = [k for k in names.organisations if k.rsplit(" ", 1) == [key, k.split()[-1]]]
+    legal = [k for k in firms if k.split()[-1] in LEGAL_FORMS]
+    return legal[0] if len(legal) == 1 else None
 
 
 def _one_word_target(m: NameMention, word: str, names: ArticleNames) -> str:

@@ -138,7 +138,8 @@ def says_he_or_she(doc: Doc, start: int, end: int) -> bool:
 # "take" or "cost", which "it" of no one may do ("Mr Lee said it would take years").
 _COMPANY_DOINGS = frozenset(
     """merge buy sell acquire expect plan intend hope aim cut close open hire pay report
-    raise reduce own operate launch agree decide offer seek sue""".split()
+    raise reduce own operate launch agree decide offer seek sue ask receive file sign
+    consider complete""".split()
 )
 
 

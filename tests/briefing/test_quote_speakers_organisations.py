@@ -45,6 +45,33 @@ def test_a_firm_with_a_legal_form_is_an_organisation_and_its_short_name_joins_it
     assert speakers("Biscuit maker holds its share", body) == ["James Hardie Ltd"]
 
 
+def test_a_firm_named_without_its_legal_form_is_still_the_firm() -> None:
+    body = (
+        "An investor group said it had offered 30 dlrs a share for Rose Milling Corp on "
+        "Monday.\n    The group said it had asked for information about Rose Milling's "
+        "finances but had been turned down.\n"
+    )
+    assert actor_types("Offer", body) == {"Rose Milling Corp": "organisation"}
+
+
+def test_a_firm_with_a_legal_form_stays_a_firm_when_described_by_a_job() -> None:
+    body = (
+        "Kestrel Holdings said it submitted the bid on April 8 to Marlow Brothers Inc, the "
+        "mill's investment banker.\n    The offer was for 45 dlrs a share in cash.\n"
+    )
+    assert actor_types("Mill bid", body)["Marlow Brothers Inc"] == "organisation"
+
+
+def test_a_name_that_said_it_had_asked_is_a_firm_and_it_speaks_for_the_firm() -> None:
+    body = (
+        "Kestrel said it had asked for more information about the mill's accounts but was "
+        'turned down.\n    "Once we have seen the accounts, we would be prepared to discuss '
+        'the price," it said in a letter.\n'
+    )
+    assert actor_types("Mill bid", body) == {"Kestrel": "organisation"}
+    assert speakers("Mill bid", body) == ["Kestrel"]
+
+
 def test_a_wire_ticker_mark_is_no_part_of_the_name() -> None:
     body = (
         "The United Auto Workers <UAW> union said it backs the plan of Chrysler Corp <C> "
