@@ -25,7 +25,14 @@ from briefing.analysis.person_evidence import names_an_office_holder
 from briefing.analysis.roles import PERSON_NOUNS
 from briefing.names import normalise_name
 
-_TYPE_OF_LABEL = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
+_TYPE_OF_LABEL = {
+    "PERSON": PERSON,
+    "ORG": ORGANISATION,
+    "GPE": PLACE,
+    "LOC": PLACE,
+    "FAC": PLACE,
+    "NORP": UNSURE,
+}
 _STATE_NOUNS = frozenset(
     """government administration regime state authority force troop army military navy
     police officer official minister ministry president leader leadership premier king emir
@@ -45,6 +52,7 @@ _CUTS = frozenset({"(", "<", ">"})  # where a name ends: a bracket, a wire's tic
 _ACTING = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent"})
 _RELATIONAL = frozenset({"between", "with", "against", "by", "toward", "towards", "on"})
 _LOCATIVE = frozenset({"in", "near", "outside", "inside", "across", "throughout", "around"})
+_INNER_WORDS = frozenset({"Without", "Against"})  # inside a body's name, never its start
 _TRAILING = frozenset({"'s", "’s", "'", "’", "of", "and", "the", "in", "for", "at"})
 # A name right after one of these is the title of a work: "the film Ray", "comedy Meet ...".
 _WORK_NOUNS = frozenset(
@@ -146,6 +154,19 @@ def _before_possessive(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+def _first_word_left_out(doc: Doc, start: int) -> bool:
+    """Whether the tagger began a name after its first word, at a capitalised "Without" or
+    "Against" ("Reporters Without Borders" read as a person "Without Borders"): a body."""
+    before = doc[start - 1] if start > 0 else None
+    return (
+        doc[start].text in _INNER_WORDS
+        and before is not None
+        and before.is_alpha
+        and before.is_title
+        and not before.is_sent_start
+    )
+
+
 def _names_a_work(ent: Span, start: int) -> bool:
     """Right after a noun for a work ("the film Ray", "quirky movie Thumbsucker"), or a
     title with its own capital "The" after an author's possessive ("Hale's The Long Road")."""
@@ -195,6 +216,8 @@ def find_mentions(doc: Doc) -> list[NameMention]:
             continue
         if ent.label_ == "PERSON":
             start, end = _trim(doc[start : _before_possessive(doc, start, end)], True)
+        truncated = _first_word_left_out(doc, start)
+        start -= truncated
         span = doc[start:end]
         surface = span.text
         entry = _gazetteer_entry(ent, surface)
@@ -206,7 +229,7 @@ def find_mentions(doc: Doc) -> list[NameMention]:
                 name = entry.capital_of
             found.append(NameMention(start, end, surface, entry.type, normalise_name(name), name))
             continue
-        kind = UNSURE if ent.label_ == "NORP" else _TYPE_OF_LABEL.get(ent.label_)
+        kind = ORGANISATION if truncated else _TYPE_OF_LABEL.get(ent.label_)
         if kind == UNSURE and len(span) > 1:
             kind, start = _norp_name(span)
             span = doc[start:end]

@@ -114,6 +114,19 @@ def test_a_headline_label_is_not_part_of_a_name() -> None:
     assert "Olek Brandt" in names and not any(":" in n for n in names), names
 
 
+def test_a_body_whose_name_the_tagger_began_at_without_keeps_its_first_word() -> None:
+    found = extract_actors(
+        parse_article(
+            "Watchdog says China blocks news site",
+            "China has been accused of blocking access to the news site by the media watchdog, "
+            "Reporters Without Borders.\n\nThe Paris-based pressure group said the site had "
+            "been unavailable for ten days.",
+        )
+    )
+    types = {a.name: a.type for a in found}
+    assert types.get("Reporters Without Borders") == "organisation", types
+
+
 def test_plain_text_is_parsed_too() -> None:
     (iwf,) = extract_actors("The IWF said on Friday it had fined a lifter.")
     assert (iwf.name, iwf.type) == ("IWF", "organisation")
