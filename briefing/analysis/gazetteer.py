@@ -27,7 +27,7 @@ ACTOR_TYPES = (PERSON, ORGANISATION, PLACE, GROUP)
 BLOCKED = "-"
 
 # Seats of government named like organisations rather than cities.
-_SEATS = frozenset({"Kremlin", "White House", "Downing Street", "Whitehall"})
+_SEATS = frozenset({"Kremlin", "White House", "Downing Street", "Downing St", "Whitehall"})
 
 COUNTRY = "country"
 CAPITAL = "capital"

@@ -197,7 +197,7 @@ Uganda | | Ugandan, Ugandans | Kampala
 Ukraine | the Ukraine | Ukrainian, Ukrainians | Kyiv, Kiev
 United Arab Emirates | UAE, U.A.E. | Emirati, Emiratis | Abu Dhabi
 United Kingdom | UK, U.K., Britain, Great Britain | British, Briton, Britons |
-    London, Downing Street, Whitehall
+    London, Downing Street, Downing St, Whitehall
 United States | United States of America, US, U.S., USA, U.S.A., America |
     American, Americans | Washington, White House
 Uruguay | | Uruguayan, Uruguayans | Montevideo

@@ -45,7 +45,8 @@ def test_demonyms_and_capitals_name_their_country() -> None:
     assert not gazetteer.is_demonym("Iraq")
     for capital, country in [("Moscow", "Russia"), ("Kremlin", "Russia"),
                              ("Washington", "United States"), ("White House", "United States"),
-                             ("Kyiv", "Ukraine"), ("Kiev", "Ukraine")]:  # fmt: skip
+                             ("Kyiv", "Ukraine"), ("Kiev", "Ukraine"),
+                             ("Downing St", "United Kingdom")]:  # fmt: skip
         entry = gazetteer.lookup(capital)
         assert entry is not None and entry.capital_of == country
 
