@@ -238,9 +238,12 @@ def _firm_of(key: str, names: ArticleNames) -> str | None:
     "Holly Sugar Corp"), whatever the tagger took it for."""
     if " " not in key:
         return None
-    firms = [k for k in names.organisations if k.rsplit(" ", 1) == [key, k.split()[-1]]]
-    legal = [k for k in firms if k.split()[-1] in LEGAL_FORMS]
-    return legal[0] if len(legal) == 1 else None
+    firms = [
+        k
+        for k in names.organisations
+        if k.startswith(f"{key} ") and k[len(key) + 1 :] in LEGAL_FORMS
+    ]
+    return firms[0] if len(firms) == 1 else None
 
 
 def _one_word_target(m: NameMention, word: str, names: ArticleNames) -> str:

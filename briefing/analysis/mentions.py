@@ -167,6 +167,14 @@ def _first_word_left_out(doc: Doc, start: int) -> bool:
     )
 
 
+def _kind_of(label: str, span: Span, truncated: bool) -> str | None:
+    """The type the tagger's label gives a name, but a body's when its first word was left
+    out ("Without Borders") or it ends in a firm's legal form ("James Hardie Ltd")."""
+    kind = _TYPE_OF_LABEL.get(label)
+    legal = len(span) > 1 and span[-1].lower_.rstrip(".") in LEGAL_FORMS
+    return ORGANISATION if truncated or (kind == PERSON and legal) else kind
+
+
 def _names_a_work(ent: Span, start: int) -> bool:
     """Right after a noun for a work ("the film Ray", "quirky movie Thumbsucker"), or a
     title with its own capital "The" after an author's possessive ("Hale's The Long Road")."""
@@ -217,7 +225,8 @@ def find_mentions(doc: Doc) -> list[NameMention]:
         if ent.label_ == "PERSON":
             start, end = _trim(doc[start : _before_possessive(doc, start, end)], True)
         truncated = _first_word_left_out(doc, start)
-        start -= truncated
+        if truncated:
+            start -= 1
         span = doc[start:end]
         surface = span.text
         entry = _gazetteer_entry(ent, surface)
@@ -229,7 +238,7 @@ def find_mentions(doc: Doc) -> list[NameMention]:
                 name = entry.capital_of
             found.append(NameMention(start, end, surface, entry.type, normalise_name(name), name))
             continue
-        kind = ORGANISATION if truncated else _TYPE_OF_LABEL.get(ent.label_)
+        kind = _kind_of(ent.label_, span, truncated)
         if kind == UNSURE and len(span) > 1:
             kind, start = _norp_name(span)
             span = doc[start:end]
@@ -238,8 +247,6 @@ def find_mentions(doc: Doc) -> list[NameMention]:
             continue
         if kind == PERSON and cut_before_name(span):
             continue
-        if kind == PERSON and len(span) > 1 and span[-1].lower_.rstrip(".") in LEGAL_FORMS:
-            kind = ORGANISATION  # "James Hardie Ltd": a firm, whatever its first name
         if kind == PERSON and _is_location(span) and not _a_persons_name(span):
             kind = PLACE  # "in Davenport", not "in Jose Mourinho, Chelsea have …"
         elif kind == PERSON and len(span) == 1 and described(span[0]):
