@@ -21,6 +21,8 @@ _GENERIC = frozenset(
     foundation fund trust club league team army navy police alliance coalition front movement
     organisation organization""".split()
 )
+# "Ministry of Finance" is the "Finance Ministry", "Department of Energy" the "Energy Department".
+_BODY_OF = re.compile(r"^(ministry|department) of (?:the )?(.+)$")
 _MINOR_WORDS = frozenset({"of", "the", "and", "for", "de", "la", "du", "on", "in", "&"})
 # Between a name and its acronym: a bracket or "or" when the letters agree, and words that
 # name it whatever its letters ("the International Chess Federation, known as FIDE").
@@ -112,7 +114,9 @@ _ROYAL_TITLES = frozenset(
 
 def _content(key: str) -> str:
     """A name's key without its minor words: "economic and social research council" and
-    "economic social research council" agree."""
+    "economic social research council" agree, and so do "ministry of finance" and "finance
+    ministry"."""
+    key = _BODY_OF.sub(r"\2 \1", key)
     return " ".join(w for w in key.split() if w not in _MINOR_WORDS)
 
 

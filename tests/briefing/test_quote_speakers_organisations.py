@@ -72,6 +72,19 @@ def test_a_name_that_said_it_had_asked_is_a_firm_and_it_speaks_for_the_firm() ->
     assert speakers("Mill bid", body) == ["Kestrel"]
 
 
+def test_the_ministry_of_finance_and_the_finance_ministry_are_one_body() -> None:
+    body = (
+        "Shoe importers said the Ministry of Finance had tightened checks on sports shoes.\n"
+        "    The Finance Ministry declined to say how many pairs had been stopped.\n"
+        '    "Because of various reasons, we cannot say how many pairs have been turned away," '
+        "the ministry spokesman said.\n"
+    )
+    types = actor_types("Shoe checks", body)
+    assert types.get("Ministry of Finance") == "organisation"
+    assert "Finance Ministry" not in types
+    assert speakers("Shoe checks", body) == ["Ministry of Finance"]
+
+
 def test_a_wire_ticker_mark_is_no_part_of_the_name() -> None:
     body = (
         "The United Auto Workers <UAW> union said it backs the plan of Chrysler Corp <C> "
