@@ -27,6 +27,13 @@ _ACRONYM = re.compile(r"[A-Z][A-Za-z&.\-]*")
 _NAME_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|&")
 
 
+def ends_in_legal_form(name: str) -> bool:
+    """Whether a name of two words or more ends in a company's legal form ("James Hardie Ltd",
+    "Rose Milling Corp."): a firm, whatever its first words."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower().rstrip(".") in LEGAL_FORMS
+
+
 def is_acronym(surface: str) -> bool:
     """An acronym as written: one word of 2 to 8 letters, starting with a capital, with at
     least two capitals ("AMD", "U.N.", "BoE", "PG&E", "TfL"); "Nato" and "Intel" are not."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from briefing.analysis.acronyms import COMPANY_FORMS, LEGAL_FORMS
+from briefing.analysis.acronyms import COMPANY_FORMS, ends_in_legal_form
 from briefing.analysis.article_names import resolve_mentions
 from briefing.analysis.cities import is_city_club, is_large_city
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
@@ -83,7 +83,7 @@ def _a_full_name(surface: str) -> bool:
 
 
 def _actor_type(doc: Doc, group: list[NameMention]) -> str:
-    if any(_legal_form_last(m.surface) for m in group):
+    if any(ends_in_legal_form(m.surface) for m in group):
         return ORGANISATION  # "John Labatt Ltd" is a brewer, whatever its first name
     if any(described_as_organisation(doc, m.start, m.end) for m in group):
         return ORGANISATION  # "environmental group Transport 2000" read as a person
@@ -115,12 +115,6 @@ def _actor_type(doc: Doc, group: list[NameMention]) -> str:
     if PERSON in votes and any(_first_name_and_surname(m.surface) for m in group):
         return PERSON  # "Keanu Reeves" tagged a company twice and a person once
     return min(votes, key=lambda kind: (-votes[kind], _TYPE_ORDER[kind]))
-
-
-def _legal_form_last(surface: str) -> bool:
-    """Whether a name of two words or more ends in a company's legal form ("Ltd", "Inc")."""
-    words = surface.split()
-    return len(words) > 1 and words[-1].lower().rstrip(".") in LEGAL_FORMS
 
 
 _PEERS = frozenset({"lord", "lady", "baroness", "baron", "sir", "dame"})

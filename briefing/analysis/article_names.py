@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from briefing.analysis.acronyms import LEGAL_FORMS, is_acronym, spells
+from briefing.analysis.acronyms import ends_in_legal_form, is_acronym, spells
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
 from briefing.analysis.genders import name_gender, title_gender
 from briefing.analysis.mention_model import UNSURE, NameMention
@@ -65,7 +65,7 @@ class ArticleNames:
                 words = m.key.split()
                 names.by_first_word.setdefault(words[0], set()).add(target)
                 names.by_final_word.setdefault(words[-1], set()).add(target)
-                if words[-1] in LEGAL_FORMS:  # "Fenwick" after "Harold Fenwick Ltd"
+                if ends_in_legal_form(m.key):  # "Fenwick" after "Harold Fenwick Ltd"
                     names.by_final_word.setdefault(words[-2], set()).add(target)
                 if m.canonical is None:
                     names.by_content.setdefault(_content(m.key), m.key)
@@ -197,9 +197,6 @@ def _target(
         return f"g:{m.canonical}"
     if is_acronym(m.surface) and (target := _acronym_target(m, names, previous, gap)):
         return target
-    if (firm := _firm_of(m.key, names)) is not None:
-        m.type = ORGANISATION  # "Holly Sugar's" read as a person, after "Holly Sugar Corp"
-        return f"n:{firm}"
     if m.type == PERSON and len(person_key(m.key).split()) > 1:
         return f"p:{names.person(person_key(m.key))}"
     if (titled := _titled_surname(words, names)) is not None:
@@ -235,19 +232,6 @@ def _target(
         m.type = PERSON  # "said Daveport": a slip for Lindsay Davenport, parsed as a firm
         return f"p:{similar}"
     return _one_word_target(m, word, names)
-
-
-def _firm_of(key: str, names: ArticleNames) -> str | None:
-    """The firm a name of two words or more is, without its legal form ("Holly Sugar" of
-    "Holly Sugar Corp"), whatever the tagger took it for."""
-    if " " not in key:
-        return None
-    firms = [
-        k
-        for k in names.organisations
-        if k.startswith(f"{key} ") and k[len(key) + 1 :] in LEGAL_FORMS
-    ]
-    return firms[0] if len(firms) == 1 else None
 
 
 def _one_word_target(m: NameMention, word: str, names: ArticleNames) -> str:

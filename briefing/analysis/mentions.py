@@ -12,7 +12,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from briefing.analysis import gazetteer
-from briefing.analysis.acronyms import LEGAL_FORMS
+from briefing.analysis.acronyms import ends_in_legal_form
 from briefing.analysis.cities import is_large_city
 from briefing.analysis.gazetteer import ORGANISATION, PERSON, PLACE
 from briefing.analysis.genders import is_first_name
@@ -171,8 +171,8 @@ def _kind_of(label: str, span: Span, truncated: bool) -> str | None:
     """The type the tagger's label gives a name, but a body's when its first word was left
     out ("Without Borders") or it ends in a firm's legal form ("James Hardie Ltd")."""
     kind = _TYPE_OF_LABEL.get(label)
-    legal = len(span) > 1 and span[-1].lower_.rstrip(".") in LEGAL_FORMS
-    return ORGANISATION if truncated or (kind == PERSON and legal) else kind
+    legal = kind == PERSON and ends_in_legal_form(span.text)
+    return ORGANISATION if truncated or legal else kind
 
 
 def _names_a_work(ent: Span, start: int) -> bool:

@@ -8,7 +8,7 @@ said …")."""
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
-from briefing.analysis.acronyms import LEGAL_FORMS, is_acronym, spells
+from briefing.analysis.acronyms import ends_in_legal_form, is_acronym, spells
 from briefing.analysis.cities import CLUB_WORDS
 from briefing.analysis.gazetteer import GROUP, ORGANISATION, PERSON, PLACE
 from briefing.analysis.genders import MISTERS, is_first_name
@@ -208,10 +208,14 @@ def _repeated_full_names(doc: Doc, found: list[NameMention]) -> list[NameMention
         if m.canonical is None and m.type in (PERSON, ORGANISATION) and " " in m.surface
     }
     for words, mention in list(forms.items()):
-        if mention.type == ORGANISATION and words[-1].lower().rstrip(".") in LEGAL_FORMS:
-            forms.setdefault(words[:-1], mention)  # "San Miguel spokesman", "San Miguel Corp"
+        shorter = forms.get(words[:-1])
+        firm = mention.type == ORGANISATION and ends_in_legal_form(mention.surface)
+        if firm and (shorter is None or shorter.type == PERSON):  # "Holly Sugar's", a person
+            forms[words[:-1]] = mention  # "San Miguel spokesman", "San Miguel Corp"
     for m in found:  # "San Miguel" read as a people's name, after "San Miguel Corp"
-        if m.type == UNSURE and (full := forms.get(tuple(m.surface.split()))) is not None:
+        full = forms.get(tuple(m.surface.split()))
+        firm = full is not None and full.type == ORGANISATION and m.canonical is None
+        if full is not None and (m.type == UNSURE or firm):
             m.type, m.key = full.type, full.key
     covered = _covered(found)
     added: list[NameMention] = []
