@@ -7,8 +7,8 @@ saved web-page articles read at run time from ../shared/data (never stored here)
 is the character offset of its opening quotation mark in the article's raw text, with the
 names that count as right, read from the texts by people who had not seen the code's output.
 The `dev` articles may be studied and tuned on; they include the earlier held-out sets,
-moved to dev once their figures were reported (`labelled_as` says which). The `heldout36`
-to `heldout38` articles are never used to change the code: their figures are the honest ones.
+moved to dev once their figures were reported (`labelled_as` says which). The `heldout39`
+to `heldout41` articles are never used to change the code: their figures are the honest ones.
 Labelled phrases of one or two words are not counted: the bot keeps no quote that short.
 
 Each article goes through the same parse and extraction as the bot (`parse_article`,
@@ -47,7 +47,7 @@ FIELDS = {
     "reuters": ("newid", "title", "body"),
     "pages": ("id", "title", "articleBody"),
 }
-SPLITS = ("dev", "heldout36", "heldout37", "heldout38")
+SPLITS = ("dev", "heldout39", "heldout40", "heldout41")
 _CLOSES = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u2018": "\u2019"}
 _CLOSING_MARKS = ("\u201d", "\u00bb", '"')
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "prof"})
