@@ -86,14 +86,16 @@ def quoted_as_saying(verb: Token) -> Token | None:
 def teller(verb: Token) -> Token:
     """The verb whose subject speaks for a verb of saying: itself, or the verb of saying the
     parser hung it under ("X said the prince went down on one knee and added: …", "X said
-    Mr Blair had spoken with sincerity, adding: …", where "added" and "adding" are X's)."""
+    Mr Blair had spoken with sincerity, adding: …", where "added" and "adding" are X's), or
+    the verb of belief before it ("X believes the break helps, explaining: …")."""
     head = verb.head
     hung = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
     if (
         hung
         and not is_speech_verb(head)
         and head.dep_ == "ccomp"
-        and is_speech_verb(head.head)
+        and head.head.pos_ == "VERB"
+        and head.head.i < head.i
         and not any(c.dep_ in _SUBJECTS for c in verb.children)
     ):
         return head.head

@@ -16,6 +16,16 @@ def test_adding_after_a_reported_clause_is_the_teller_who_adds() -> None:
     assert speakers("Apology", body) == ["Mark Fisher"]
 
 
+def test_explaining_after_a_belief_is_the_believer_who_explains() -> None:
+    body = (
+        "The coach watched the cup tie from the stands on Saturday.\n\n"
+        "Ellen Marsh believes the new calendar brings real benefits, explaining: "
+        '"As I said before, the rest gives tired players a chance to recover.\n\n'
+        '"And if I still ran a club here I would back it without a second thought."'
+    )
+    assert speakers("Calendar", body) == ["Ellen Marsh"]
+
+
 def test_a_name_described_as_a_professor_is_a_person_who_speaks_for_himself() -> None:
     body = (
         "Talks between the two sides stalled again this week.\n\n"
