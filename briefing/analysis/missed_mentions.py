@@ -51,11 +51,14 @@ def _stray_entity(token: Token) -> bool:
     return following is None or following.ent_iob_ != "I"
 
 
+_MISREAD = frozenset({"NOUN", "VERB"})  # a capitalised surname the tagger read as a word
+
+
 def _repeated_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
     """Add the places where a name already found occurs again but the model missed it
     ("Lind said ..." after "Erik Lind"): one-word names and surnames, written the same way,
-    also where the tagger took them for common nouns ("Margoshes said") unless the article
-    uses the word in lower case too."""
+    also where the tagger took them for common nouns or verbs ("Margoshes said", "Groening
+    heaped praise") unless the article uses the word in lower case too."""
     forms: dict[str, str] = {}
     for m in found:
         words = m.surface.split()
@@ -73,7 +76,7 @@ def _repeated_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
         if (t.ent_iob_ == "O" or _stray_entity(t))
         and t.text in forms
         and t.i not in taken
-        and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text.lower() not in lower))
+        and (t.pos_ == "PROPN" or (t.pos_ in _MISREAD and t.text.lower() not in lower))
     ]
     return _merged(found, extra)
 
@@ -289,6 +292,10 @@ def _first_named_people(doc: Doc, found: list[NameMention]) -> list[NameMention]
     for first in doc[:-1]:
         i = first.i
         last = doc[i + 1]
+        if _stray_pair(first) and last.text in alone and is_first_name(first.text):
+            name = doc[i : i + 2].text  # "Will Davies" read as a title, "Davies" named alone
+            added.append(NameMention(i, i + 2, name, PERSON, normalise_name(name), None))
+            continue
         if i + 1 in covered or first.lower_ in lower:
             continue
         if i in covered and i not in first_alone:
@@ -306,6 +313,15 @@ def _first_named_people(doc: Doc, found: list[NameMention]) -> list[NameMention]
             added.append(NameMention(i, i + 2, name, PERSON, normalise_name(name), None))
     kept = [m for m in found if m.start not in replaced]
     return _merged(kept, added)
+
+
+def _stray_pair(token: Token) -> bool:
+    """Whether a token starts a two-word entity of a type no actor has."""
+    doc = token.doc
+    if token.ent_type_ not in _STRAY_TYPES or token.ent_iob_ != "B" or token.i + 2 > len(doc):
+        return False
+    after = doc[token.i + 2] if token.i + 2 < len(doc) else None
+    return doc[token.i + 1].ent_iob_ == "I" and (after is None or after.ent_iob_ != "I")
 
 
 def _a_first_name(token: Token) -> bool:

@@ -138,3 +138,13 @@ def test_the_party_member_is_the_chairman_named_in_apposition_just_before() -> N
         'is more than double the number of black pilots."'
     )
     assert speakers("Pilots", body) == ["Alma Pruitt"]
+
+
+def test_the_man_from_a_named_county_is_the_person_the_story_is_about() -> None:
+    body = (
+        "Sean Tully should have been on the start line in Athens.\n\n"
+        "He talks calmly about the crash that ended his summer. "
+        '"I was in a lot of pain and I knew my ankle was gone," says the Waterford man. '
+        '"But I still hoped to race."'
+    )
+    assert speakers("Crash", body) == ["Sean Tully"]

@@ -260,3 +260,23 @@ def test_the_editor_of_a_site_named_by_its_address_speaks_not_the_address() -> N
     )
     assert speakers("Fans hope for sequel", body) == ["Maria Okafor"]
     assert "Org" not in actor_types("Fans hope for sequel", body)
+
+
+def test_a_surname_the_tagger_reads_as_a_verb_is_still_the_person_named_before() -> None:
+    body = (
+        "Ricky Stone will write an episode of the cartoon after an invitation from its "
+        "creator Matt Groening.\n\n"
+        '"This is the hardest job of my career," Stone said. Groening recently heaped praise '
+        'on The Office, saying: "Everybody here is a fan of the show and we watch it every '
+        'week."'
+    )
+    assert speakers("Cartoon", body) == ["Stone", "Matt Groening"]
+
+
+def test_a_first_name_and_surname_read_as_a_title_is_the_person_named_by_the_surname() -> None:
+    body = (
+        "The institute wants an online commons for public debate.\n\n"
+        '"What we are proposing is a civic commons," Will Davies, senior research fellow at '
+        "the IPPR told the BBC News website.\n\nMr Davies said the idea was not new."
+    )
+    assert speakers("Commons", body) == ["Will Davies"]
