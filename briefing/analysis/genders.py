@@ -25,6 +25,9 @@ HONORIFICS = {
 }
 # The honorifics anyone may take, not a peer's title: "Mr Straw", "Ms Gavron".
 MISTERS = frozenset({"mr", "mrs", "ms", "miss"})
+# The countries whose usage the news read follows: a name mostly the other gender's in one
+# of them tells nothing ("Jan" is a man's name in much of Europe, a woman's in Britain).
+_READERS_COUNTRIES = ("great_britain", "usa")
 PRONOUNS = {"he": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
 
 
@@ -47,11 +50,19 @@ def title_gender(word: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def first_name_gender(word: str) -> str | None:
-    """MALE or FEMALE when a first name is only that gender's, else None."""
+    """MALE or FEMALE when a first name is only that gender's, and not mostly the other's
+    in Britain or the United States, else None."""
     if not word.isalpha() or len(word) < 2:
         return None
-    found = _detector().get_gender(word)
-    return found if found in (MALE, FEMALE) else None
+    detector = _detector()
+    found = detector.get_gender(word)
+    if found not in (MALE, FEMALE):
+        return None
+    other = FEMALE if found == MALE else MALE
+    for country in _READERS_COUNTRIES:  # "Jan" and "Toni" are men's names elsewhere only
+        if detector.get_gender(word, country) in (other, f"mostly_{other}"):
+            return None
+    return found
 
 
 def is_first_name(word: str) -> bool:

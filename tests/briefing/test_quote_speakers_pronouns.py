@@ -167,3 +167,12 @@ def test_he_after_a_sentence_the_parser_would_have_cut_in_two_is_its_subject() -
         'and two U-turns."'
     )
     assert speakers("Tories attack burglar U-turns", body) == ["Michael Hale"]
+
+
+def test_she_after_a_woman_whose_first_name_is_a_mans_elsewhere_is_that_woman() -> None:
+    body = (
+        "The union said the plans went too far.\n\n"
+        'Jan Whitfield said: "It is a public service, not a game for politicians. '
+        '"These plans could put people with extreme views in charge," she warned.'
+    )
+    assert speakers("Plans", body) == ["Jan Whitfield", "Jan Whitfield"]
