@@ -288,3 +288,19 @@ def test_the_resolution_speaks_for_the_body_named_with_it_before() -> None:
         'States will view such a tax as a breach of its obligations," the resolution stated.'
     )
     assert speakers("Senate hits oils tax", body) == ["Senate"]
+
+
+def test_a_firm_cut_at_and_co_is_one_firm_and_the_person_before_it_speaks() -> None:
+    body = (
+        "Oil service shares rose on Tuesday.\n\n"
+        '"The company is set to lead the industry for years to come," according to a report '
+        "by George Harlan, first vice president at Robert W. Baird and Co Inc.\n\n"
+        "Harlan expects earnings to double."
+    )
+    assert speakers("Oil", body) == ["George Harlan"]
+    assert actor_types("Oil", body) == {
+        "George Harlan": "person",
+        "Robert W. Baird and Co Inc.": "organisation",
+    }
+    advised = "The bank was advised by Goldman Sachs and Co on the sale."
+    assert actor_types("Deal", advised) == {"Goldman Sachs and Co": "organisation"}
