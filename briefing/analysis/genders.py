@@ -32,7 +32,7 @@ PRONOUNS = {"he": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
 
 
 class _Detector(Protocol):
-    def get_gender(self, name: str) -> str: ...
+    def get_gender(self, name: str, country: str | None = None) -> str: ...
 
 
 @lru_cache(maxsize=1)
