@@ -58,6 +58,9 @@ def _affiliated(word: Token) -> bool:
     )
 
 
+# Prepositions that tie a role to the body it belongs to ("the chairman of the Bar Council"),
+# not to what the person made ("the director behind JFK").
+_MEMBER_OF = frozenset({"of", "at", "for", "from", "with", "in"})
 _PEOPLE_FROM = frozenset({"man", "woman"})  # "the Waterford man", "the Dublin woman"
 
 
@@ -76,7 +79,11 @@ def is_described_person(subject: Token, index: ActorIndex) -> bool:
     for child in subject.children:
         if child.dep_ == "appos" and (child.pos_ == "PROPN" or index.by_token[child.i]):
             return False  # not "the researcher, who created games": a misread clause
-        if child.dep_ == "prep" and any(index.by_token[o.i] for o in child.children):
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in _MEMBER_OF
+            and any(index.by_token[o.i] for o in child.children)
+        ):
             return False  # "the chairman of the Bar Council": one of that body, named there
         if child.dep_ == "compound" and child.pos_ == "PROPN" and not _affiliation(child):
             name = index.by_token[child.i]

@@ -148,6 +148,8 @@ class SubjectNames:
                 affiliated = True  # a later name counts after a role ("of X Ltd economist Y")
             if token.pos_ in _CLAUSE_WORDS and (found or not misread_noun(token, verb)):
                 break  # "said Clapton who joined Guy": a clause of its own
+            if found is None and _unaffiliated(token):
+                break  # "said the director behind JFK": what the speaker made, not who
             name = self.person_at(token.i)
             after_role = self.doc[token.i - 1].lower_ in ROLE_NOUNS
             if self.index.types.get(name or "") == PERSON and (after_role or not affiliated):
@@ -359,3 +361,9 @@ def _named_after_field(role: Token) -> list[Token]:
         for named in _objects_of(role, "of")
         if named.pos_ == "PROPN" and any(c.dep_ == "compound" and c.is_lower for c in named.lefts)
     ]
+
+
+def _unaffiliated(token: Token) -> bool:
+    """Whether a word is a preposition that does not say where someone works ("behind",
+    "on"), unlike "of", "at" and "from"; "Under" in a title is no preposition."""
+    return token.pos_ == "ADP" and token.is_lower and token.lower_ not in _AFFILIATIONS

@@ -148,3 +148,13 @@ def test_the_man_from_a_named_county_is_the_person_the_story_is_about() -> None:
         '"But I still hoped to race."'
     )
     assert speakers("Crash", body) == ["Sean Tully"]
+
+
+def test_the_director_behind_a_film_is_the_director_not_the_film() -> None:
+    body = (
+        "The film opened to poor reviews in America.\n\n"
+        "In Berlin last week, to collect an award, Martin Hale said he hoped Europe would "
+        'like it more. "Europeans tend to see me a little differently than Americans do," '
+        "said the director behind JFK, Heat and Platoon."
+    )
+    assert speakers("Film", body) == ["Martin Hale"]
