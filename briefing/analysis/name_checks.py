@@ -43,7 +43,8 @@ _AMOUNT = re.compile(r"[\W\d_]*\d[\W\d_]*(?:bn|tn|m|k|s|st|nd|rd|th)?", re.IGNOR
 
 
 def is_junk(span: Span, surface: str, common: Callable[[str], bool]) -> bool:
-    if len(surface) < 2 or len(span) > 6 or not any(c.isalpha() for c in surface):
+    words = [t for t in span if not t.is_punct]  # "Ministry of Economy, Trade and Industry"
+    if len(surface) < 2 or len(words) > 6 or not any(c.isalpha() for c in surface):
         return True
     if _AMOUNT.fullmatch(surface) or span[-1].lower_ in _EVENT_WORDS | _MALWARE_WORDS:
         return True  # "280bn", "7:39.89"; "the Birmingham Grand Prix"

@@ -304,3 +304,17 @@ def test_a_firm_cut_at_and_co_is_one_firm_and_the_person_before_it_speaks() -> N
     }
     advised = "The bank was advised by Goldman Sachs and Co on the sale."
     assert actor_types("Deal", advised) == {"Goldman Sachs and Co": "organisation"}
+
+
+def test_a_ministry_named_in_seven_tokens_is_kept_and_its_official_speaks_for_it() -> None:
+    body = (
+        "Factory output fell in October.\n\n"
+        "According to figures from the Ministry of Economy, Trade and Industry (METI), the "
+        "fall was led by weaker demand for phone parts.\n\n"
+        '"The outlook for November is good, so I do not think conditions have worsened," '
+        "said a METI official."
+    )
+    assert actor_types("Output", body) == {
+        "Ministry of Economy, Trade and Industry": "organisation"
+    }
+    assert speakers("Output", body) == ["Ministry of Economy, Trade and Industry"]
