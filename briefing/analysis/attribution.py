@@ -94,14 +94,15 @@ class Attributor:
     def _credited(self) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
         """People, then organisations, credited by a verb of saying outside quotation marks,
         as its subject or after it ("Ms Hutt said she hoped …", "…, Pedro Aspe, who said",
-        "said Shadrin", "…, the BBC has said"), each in text order."""
+        "said Shadrin", "…, the BBC has said"), each in text order; not those whose saying
+        another's verb of saying reports ("X said … when Y argued for them")."""
         found: list[tuple[int, str]] = []
         bodies: list[tuple[int, str]] = []
         for verb in self.doc:
             if not is_speech_verb(verb) or self.quoted(verb.idx):
                 continue
-            if is_infinitive(verb):
-                continue  # "time for the mayor to say sorry": nothing said yet
+            if is_infinitive(verb) or any(is_speech_verb(a) for a in verb.ancestors):
+                continue  # "time for the mayor to say sorry"; "X said … when Y argued"
             subject = self.subject_of(verb)
             if subject is None or self.quoted(subject.idx):
                 continue

@@ -176,3 +176,12 @@ def test_she_after_a_woman_whose_first_name_is_a_mans_elsewhere_is_that_woman() 
         '"These plans could put people with extreme views in charge," she warned.'
     )
     assert speakers("Plans", body) == ["Jan Whitfield", "Jan Whitfield"]
+
+
+def test_he_is_the_one_who_reported_not_the_one_whose_arguing_he_reported() -> None:
+    body = (
+        "Home Secretary Peter Grant has vowed to go on with the plans for identity cards.\n\n"
+        "But Mr Grant said he had backed the plans when Mr Hollis argued for them in Cabinet "
+        'and he backed them now. "Identity cards are a way to a safer country," he said.'
+    )
+    assert speakers("Cards", body) == ["Peter Grant"]
