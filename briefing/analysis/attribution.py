@@ -93,9 +93,8 @@ class Attributor:
 
     def _credited(self) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
         """People, then organisations, credited by a verb of saying outside quotation marks,
-        as its subject or after it ("Ms Hutt said she hoped …", "…, Pedro Aspe, who said",
-        "said Shadrin", "…, the BBC has said"), each in text order; not those whose saying
-        another's verb of saying reports ("X said … when Y argued for them")."""
+        as its subject or after it ("Ms Hutt said she hoped …", "said Shadrin"), each in
+        text order; not those another's verb of saying reports ("X said … when Y argued")."""
         found: list[tuple[int, str]] = []
         bodies: list[tuple[int, str]] = []
         for verb in self.doc:
