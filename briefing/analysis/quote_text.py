@@ -25,6 +25,12 @@ from briefing.analysis.speech_verbs import is_speech_verb
 
 OPEN_ENDED = re.compile(r"[.…]$")  # the quote's words end its sentence
 
+# `"…," is the dry assessment of Graham Lane`: words named as someone's verdict
+VERDICT_OF = re.compile(
+    r"(?:is|was) (?:the|his|her) (?:[a-z-]+ ){0,2}(?:assessment|view|verdict|opinion|"
+    r"judgement|judgment|message|warning|advice|reaction|response|comment) of "
+)
+
 
 @dataclass
 class Attribution:
@@ -42,6 +48,11 @@ def inner_words(text: str, segment: Segment) -> str:
     words = text[segment.start : segment.end].strip()
     words = words.removeprefix(DOUBLED_OPENING).removesuffix(DOUBLED_CLOSING)
     return words.strip(OPENING + CLOSING + STRAIGHT).strip()
+
+
+def same_token(one: Token | None, other: Token | None) -> bool:
+    """Whether two tokens, either possibly missing, are the same one."""
+    return one is not None and other is not None and one.i == other.i
 
 
 def ends_sentence(text: str, segment: Segment) -> bool:

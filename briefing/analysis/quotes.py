@@ -18,7 +18,6 @@ pronouns resolved, empty when unsure. Reported speech ("X said that …", "X tol
 gives indirect quotes.
 """
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -29,14 +28,27 @@ from briefing.analysis.gazetteer import PERSON
 from briefing.analysis.nlp import body_start
 from briefing.analysis.quote_marks import Segment, paragraphs, segments
 from briefing.analysis.quote_model import MIN_QUOTE_WORDS, Quote
-from briefing.analysis.quote_text import OPEN_ENDED, Attribution, QuoteText, inner_words
+from briefing.analysis.quote_text import (
+    OPEN_ENDED,
+    VERDICT_OF,
+    Attribution,
+    QuoteText,
+    inner_words,
+    same_token,
+)
 from briefing.analysis.reported import reported_quotes
 from briefing.analysis.speech_verbs import (
     SPEECH_VERBS,
     phrase_verb,
     reports,
 )
-from briefing.analysis.voices import last_voice, named_as, voice_going_on, voice_since
+from briefing.analysis.voices import (
+    last_voice,
+    named_as,
+    voice_between,
+    voice_going_on,
+    voice_since,
+)
 
 __all__ = ["SPEECH_VERBS", "Quote", "extract_quotes", "quoted_segments"]
 
@@ -44,11 +56,6 @@ _MAX_ATTRIBUTION_WORDS = 20  # a verb further from the quote is narrative, not "
 _MAX_SHORT_TAIL_WORDS = 8  # `"… end." Lichtblau said.`: a bare attribution after a full stop
 _MIN_UNATTRIBUTED_WORDS = 8  # shorter quoted phrases without a speaker are titles or scare quotes
 _INTRODUCES = (":", ",")
-# `"…," is the dry assessment of Graham Lane`: words named as someone's verdict
-_VERDICT_OF = re.compile(
-    r"(?:is|was) (?:the|his|her) (?:[a-z-]+ ){0,2}(?:assessment|view|verdict|opinion|"
-    r"judgement|judgment|message|warning|advice|reaction|response|comment) of "
-)
 _HANDS_OVER = (",", "?", "!", "-", "—", "–")  # `"…," said X`, `"…?" asked X`
 
 
@@ -69,10 +76,6 @@ def _left_open_into(quotation: _Quotation, segment: Segment) -> bool:
     mark of the next stretch in its paragraph (`"A. "B," said X`): one quote, B's speaker's."""
     last = quotation.segments[-1]
     return quotation.inherited and last.paragraph == segment.paragraph and last.end == segment.start
-
-
-def _same_token(one: Token | None, other: Token | None) -> bool:
-    return one is not None and other is not None and one.i == other.i
 
 
 class _Reader(QuoteText):
@@ -138,7 +141,7 @@ class _Reader(QuoteText):
             before = self.segments[number - 1]
             if (
                 before.end <= head_verb.idx
-                and _same_token(self._tail_verb(number - 1), head_verb)
+                and same_token(self._tail_verb(number - 1), head_verb)
                 and not reports(head_verb, segment.start)
             ):
                 head_verb = None  # `"…," said X, whose motto is "…"`: X's words end before
@@ -170,7 +173,7 @@ class _Reader(QuoteText):
             if tokens and (name := self.attributor.named_in(tokens[0].i, tokens[-1].i + 1)):
                 return Attribution(name, None, head_start, segment.end)
         tail = self.text[segment.end : tail_end].lstrip(" ,").lower()
-        if tail.startswith("according to") or _VERDICT_OF.match(tail):
+        if tail.startswith("according to") or VERDICT_OF.match(tail):
             tokens = self.tokens(segment.end, tail_end)  # `"…," according to Glen Yearwood`
             if tokens and (name := self.attributor.named_in(tokens[0].i, tokens[-1].i + 1)):
                 return Attribution(name, None, head_start, tail_end)
@@ -200,7 +203,7 @@ class _Reader(QuoteText):
         if last.paragraph != segment.paragraph:
             return False
         before = quotation.attribution
-        if own is not None and (before is None or not _same_token(own.verb, before.verb)):
+        if own is not None and (before is None or not same_token(own.verb, before.verb)):
             return False
         gap = self.text[last.end : segment.start]
         if not gap.strip():
@@ -322,6 +325,10 @@ class _Reader(QuoteText):
                 continue
             found.append(
                 _Quotation([segment], own or self.inherited(segment, previous), own is None)
+            )
+        for before, quotation, after in zip(found, found[1:], found[2:], strict=False):
+            quotation.attribution = quotation.attribution or voice_between(
+                self, before.attribution, quotation.segments, after.attribution
             )
         return [self._not_spoken_of(quotation) for quotation in found]
 

@@ -181,6 +181,22 @@ def voice_since(
     return Attribution(before.speaker, None, segment.start, segment.end)
 
 
+def voice_between(
+    reader: QuoteText, said: Attribution | None, quoted: list[Segment], adds: Attribution | None
+) -> Attribution | None:
+    """For quoted words with no speaker between two quotes of one speaker, the second
+    opened right after them by "X added:" ("…," Souness said. Burns is caretaker. "He fits
+    the bill." Souness added: "…"): that speaker, whom "added" says went on."""
+    start, end = quoted[0].start, quoted[-1].end
+    if said is None or adds is None or adds.verb is None or said.speaker is None:
+        return None
+    if adds.verb.lemma_ != "add" or adds.speaker != said.speaker or adds.verb.idx < end:
+        return None
+    if len(reader.text[end : adds.verb.idx].split()) > 2:
+        return None  # only the speaker's name or "he" between: "Souness added:"
+    return Attribution(said.speaker, None, start, end)
+
+
 def _stands_alone(reader: QuoteText, segment: Segment) -> bool:
     """Whether a stretch is a whole sentence of quotation of its own."""
     sentence_start = reader.sentence_bounds(segment.start)[0]

@@ -261,3 +261,25 @@ def test_a_quote_before_told_and_adding_is_the_tellers_as_is_the_next() -> None:
         'measures are taken, feeling in Japan against the United States would be bad."'
     )
     assert speakers("Chips", body) == ["Noboru Hatakeyama", "Noboru Hatakeyama"]
+
+
+def test_a_quote_between_two_of_one_speaker_the_second_opened_by_he_added_is_his() -> None:
+    body = (
+        "Graeme Holt wants Walter Brand to take over the national side.\n\n"
+        '"Walter is the ideal man for that job," Holt told BBC Sport. The Welsh Football '
+        "Association has appointed Tommy Byrne as caretaker for the friendly against Norway "
+        'on 17 November. "He knows the squad and he has won things wherever he has been." '
+        'Holt added: "Walter is a real football person, as I know from working with him."'
+    )
+    assert speakers("Coach", body) == ["Graeme Holt", "Graeme Holt", "Graeme Holt"]
+
+
+def test_a_quote_before_another_speakers_added_is_not_taken_for_his() -> None:
+    body = (
+        "Graeme Holt wants Walter Brand to take over the national side.\n\n"
+        '"Walter is the ideal man for that job," Holt told BBC Sport. The Welsh Football '
+        "Association has appointed Tommy Byrne as caretaker for the friendly against Norway "
+        'on 17 November. "He knows the squad and he has won things wherever he has been." '
+        'Byrne added: "Walter is a real football person, as I know from working with him."'
+    )
+    assert speakers("Coach", body)[1] != "Graeme Holt"
