@@ -110,6 +110,11 @@ class QuoteText:
         last = bisect.bisect_left(self.token_starts, end)
         return [self.doc[i] for i in range(first, last)]
 
+    def named_between(self, start: int, end: int) -> str | None:
+        """Who is named between two character offsets (`Attributor.named_in`), else None."""
+        tokens = self.tokens(start, end)
+        return self.attributor.named_in(tokens[0].i, tokens[-1].i + 1) if tokens else None
+
     def speech_verbs(self, start: int, end: int) -> list[Token]:
         """Verbs of saying with a subject, outside quotation marks, in a character range."""
         return [

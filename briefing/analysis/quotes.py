@@ -168,15 +168,18 @@ class _Reader(QuoteText):
             if source is not None and self.attributor.index.types.get(speaker or "") != PERSON:
                 return Attribution(source, None, head_start, tail_end)
             return Attribution(speaker, verb, head_start, end)
-        if head.endswith(":") or "according to" in head.lower():
-            tokens = self.tokens(head_start, segment.start)
-            if tokens and (name := self.attributor.named_in(tokens[0].i, tokens[-1].i + 1)):
-                return Attribution(name, None, head_start, segment.end)
-        tail = self.text[segment.end : tail_end].lstrip(" ,").lower()
-        if tail.startswith("according to") or VERDICT_OF.match(tail):
-            tokens = self.tokens(segment.end, tail_end)  # `"…," according to Glen Yearwood`
-            if tokens and (name := self.attributor.named_in(tokens[0].i, tokens[-1].i + 1)):
-                return Attribution(name, None, head_start, tail_end)
+        led = head.endswith(":") or "according to" in head.lower()
+        if led and (name := self.named_between(head_start, segment.start)):
+            return Attribution(name, None, head_start, segment.end)
+        tail = self.text[segment.end : tail_end].lower()
+        own_end = self.sentence_bounds(segment.end - 1)[1] - segment.end  # not the next's
+        after = ", according to " in tail[:own_end] or tail.lstrip(" ,").startswith("according to")
+        source_at = segment.end + tail.find("according to")  # `It was "…" …, according to X`
+        if after and (name := self.named_between(source_at, tail_end)):
+            return Attribution(name, None, head_start, tail_end)
+        verdict = VERDICT_OF.match(tail.lstrip(" ,"))  # `"…" is the view of Graham Lane`
+        if verdict and (name := self.named_between(segment.end, tail_end)):
+            return Attribution(name, None, head_start, tail_end)
         sentence = self.sentences[self.sentence_at(segment.start)]
         verb = phrase_verb(sentence, segment.start, self.quoted, self.attributor.subject_of)
         if verb is not None and not self.from_someone(self.tokens(segment.end, sentence.end_char)):
@@ -188,8 +191,7 @@ class _Reader(QuoteText):
         Gayle`), who outweighs a body or document a verb before it has for subject."""
         if not self.text[segment.end : tail_end].lstrip(" ,").lower().startswith("according to"):
             return None
-        tokens = self.tokens(segment.end, tail_end)
-        name = self.attributor.named_in(tokens[0].i, tokens[-1].i + 1) if tokens else None
+        name = self.named_between(segment.end, tail_end)
         return name if self.attributor.index.types.get(name or "") == PERSON else None
 
     # --- stretches joined into quotations, and speakers they inherit ----------------------

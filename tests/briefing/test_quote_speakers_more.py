@@ -274,3 +274,25 @@ def test_pointing_out_is_saying() -> None:
         'be".'
     )
     assert speakers("Troops", body) == ["Corran"]
+
+
+def test_according_to_at_the_end_of_the_quotes_sentence_names_its_speaker() -> None:
+    body = (
+        "Carter Motors Corp's bid for Lakeland Motors Corp should lift the smaller firm's "
+        "sales, analysts say.\n\n"
+        'It was "business as usual in every plant we run" yesterday at the Lakeland '
+        "headquarters, a day after the deal was announced, according to company spokesman "
+        "Ed Snyder."
+    )
+    assert speakers("Bid", body) == ["Ed Snyder"]
+
+
+def test_according_to_in_the_next_sentence_does_not_take_the_quote_before() -> None:
+    body = (
+        "Turkey says it would help the union's economy.\n\n"
+        '"The cake will be bigger for everybody," said Deputy Prime Minister Ali Sener this '
+        'month. "Turkey will not be a burden for the budget." If admitted, Turkey would pay '
+        "six billion euros into the budget, according to a study by the State Planning "
+        "Organisation."
+    )
+    assert speakers("Turkey", body) == ["Ali Sener"]
