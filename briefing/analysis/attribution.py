@@ -43,6 +43,7 @@ from briefing.analysis.speech_verbs import (
     misjoined,
     object_read_as_subject,
     quoted_as_saying,
+    reported_saying,
     reports,
     teller,
 )
@@ -92,15 +93,14 @@ class Attributor:
         self.roles = voice_positions(doc, index, quoted, self.names.person_in_phrase)
 
     def _credited(self) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-        """People, then organisations, credited by a verb of saying outside quotation marks,
-        as its subject or after it ("Ms Hutt said she hoped …", "said Shadrin"), each in
-        text order; not those another's verb of saying reports ("X said … when Y argued")."""
+        """People, then organisations, a verb of saying outside quotes credits ("Ms Hutt said",
+        "said Shadrin"), in text order; not whom another's reports ("X said … when Y argued")."""
         found: list[tuple[int, str]] = []
         bodies: list[tuple[int, str]] = []
         for verb in self.doc:
             if not is_speech_verb(verb) or self.quoted(verb.idx):
                 continue
-            if is_infinitive(verb) or any(is_speech_verb(a) for a in verb.ancestors):
+            if is_infinitive(verb) or reported_saying(verb, self.quoted):
                 continue  # "time for the mayor to say sorry"; "X said … when Y argued"
             subject = self.subject_of(verb)
             if subject is None or self.quoted(subject.idx):

@@ -5,13 +5,13 @@ take for a person."""
 
 from spacy.tokens import Doc
 
+from briefing.analysis.acronyms import LEGAL_FORMS
 from briefing.analysis.gazetteer import ORGANISATION
 from briefing.analysis.mention_model import NameMention
 from briefing.names import normalise_name
 
 _AND = frozenset({"and", "&"})
-_PARTNERS = frozenset({"co", "co.", "cos", "cos."})  # "and Co", "& Co."
-_FORMS = frozenset({"inc", "inc.", "ltd", "ltd.", "plc", "llc", "lp"})
+_PARTNERS = frozenset({"co", "cos"})  # "and Co", "& Co."
 
 
 def joined_firms(doc: Doc, found: list[NameMention]) -> list[NameMention]:
@@ -24,13 +24,13 @@ def joined_firms(doc: Doc, found: list[NameMention]) -> list[NameMention]:
         end = mention.end
         if end + 1 >= len(doc) or mention.start in dropped:
             continue
-        if doc[end].lower_ not in _AND or doc[end + 1].lower_ not in _PARTNERS:
+        if doc[end].lower_ not in _AND or doc[end + 1].lower_.rstrip(".") not in _PARTNERS:
             continue
         last = end + 2
         if (tail := starts.get(end + 1)) is not None:
             last = max(last, tail.end)
             dropped.add(tail.start)
-        while last < len(doc) and doc[last].lower_ in _FORMS:
+        while last < len(doc) and doc[last].lower_.rstrip(".") in LEGAL_FORMS:
             last += 1
         name = doc[mention.start : last].text
         joined[mention.start] = NameMention(

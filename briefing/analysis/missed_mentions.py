@@ -294,7 +294,8 @@ def _first_named_people(doc: Doc, found: list[NameMention]) -> list[NameMention]
     for first in doc[:-1]:
         i = first.i
         last = doc[i + 1]
-        if _stray_pair(first) and last.text in alone and is_first_name(first.text):
+        pair_free = i not in covered and i + 1 not in covered
+        if pair_free and _stray_pair(first) and last.text in alone and is_first_name(first.text):
             name = doc[i : i + 2].text  # "Will Davies" read as a title, "Davies" named alone
             added.append(NameMention(i, i + 2, name, PERSON, normalise_name(name), None))
             continue

@@ -102,6 +102,12 @@ def teller(verb: Token) -> Token:
     return verb
 
 
+def reported_saying(verb: Token, quoted: Callable[[int], bool]) -> bool:
+    """Whether a verb of saying hangs under another outside quotation marks, which reports
+    it ("X said he backed the plans when Y argued for them": X's words, not Y's)."""
+    return any(is_speech_verb(a) and not quoted(a.idx) for a in verb.ancestors)
+
+
 def object_read_as_subject(verb: Token) -> bool:
     """Whether the subject the parser gave a bare participle is the object of the verb it
     hangs on ("Mr Lee e-mailed Mr Park pointing out the mistake": Lee points it out)."""
