@@ -70,11 +70,10 @@ def is_described_person(subject: Token, index: ActorIndex) -> bool:
     when the name is not recognised) nor a body it belongs to ("the chairman of the Bar
     Council"); a capitalised word before the noun names a person only when it is one."""
     word = subject.lower_
-    if word in _PEOPLE_FROM and not any(c.dep_ == "compound" for c in subject.children):
-        return False  # "the Waterford man" describes someone; a bare "the man" does not
-    if (
-        word not in PERSON_NOUNS | _PEOPLE_FROM and not _of_age(subject)
-    ) or word in _UNNAMED_VOICES:
+    if word in _PEOPLE_FROM:  # "the Waterford man" describes someone; a bare "the man" not
+        if not any(c.dep_ == "compound" for c in subject.children):
+            return False
+    elif (word not in PERSON_NOUNS and not _of_age(subject)) or word in _UNNAMED_VOICES:
         return False
     for child in subject.children:
         if child.dep_ == "appos" and (child.pos_ == "PROPN" or index.by_token[child.i]):

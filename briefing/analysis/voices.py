@@ -182,12 +182,12 @@ def voice_since(
 
 
 def voice_between(
-    reader: QuoteText, said: Attribution | None, quoted: list[Segment], adds: Attribution | None
+    reader: QuoteText, said: Attribution | None, stretches: list[Segment], adds: Attribution | None
 ) -> Attribution | None:
     """For quoted words with no speaker between two quotes of one speaker, the second
     opened right after them by "X added:" ("…," Souness said. Burns is caretaker. "He fits
     the bill." Souness added: "…"): that speaker, whom "added" says went on."""
-    start, end = quoted[0].start, quoted[-1].end
+    start, end = stretches[0].start, stretches[-1].end
     if said is None or adds is None or adds.verb is None or said.speaker is None:
         return None
     if adds.verb.lemma_ != "add" or adds.speaker != said.speaker or adds.verb.idx < end:
